@@ -1,0 +1,27 @@
+//! Writing to standard output and error without panicking when the reader goes away
+//! (`wheelbook pack show | head`).
+
+use std::io::{self, Write};
+
+/// Writes `text` to standard output. A closed pipe is not an error worth reporting.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Writes lines to standard error, ignoring failures: there is nowhere left to report them.
+pub fn eprint_lines(text: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr, "{text}");
+}
+
+/// Prints an error and its causes as one message.
+pub fn report_error(error: &anyhow::Error) {
+    eprint_lines(&format!("wheelbook: {error:#}"));
+}

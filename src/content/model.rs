@@ -1,0 +1,198 @@
+//! The validated content pack: what every other layer reads.
+//!
+//! These types are only built by [`super::load`] after validation, so code that holds a
+//! [`Pack`] may rely on its invariants: ids are unique, every area has competencies, the
+//! scale has at least two ascending levels.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The pack format this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pack {
+    pub schema_version: u32,
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    pub source: Source,
+    pub wording: Wording,
+    pub not_assessed: ScaleNotAssessed,
+    pub scale: Vec<ScaleLevel>,
+    pub contexts: Vec<Context>,
+    pub areas: Vec<Area>,
+}
+
+/// Where the framework comes from, shown wherever its content is shown or exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    pub attribution: String,
+}
+
+/// How the workbook addresses an individual ("I") and a team ("we").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wording {
+    pub individual: String,
+    pub team: String,
+}
+
+impl Default for Wording {
+    fn default() -> Self {
+        Self {
+            individual: "I".into(),
+            team: "we".into(),
+        }
+    }
+}
+
+/// The label shown for a competency that has not been rated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScaleNotAssessed {
+    pub label: String,
+    pub description: String,
+}
+
+impl Default for ScaleNotAssessed {
+    fn default() -> Self {
+        Self {
+            label: "Not assessed".into(),
+            description: "Not rated in this reflection.".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScaleLevel {
+    pub value: u8,
+    pub label: String,
+    pub description: String,
+}
+
+/// Why a reflection is being written: own development, an incident, supervision, ...
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    pub competencies: Vec<Competency>,
+    #[serde(default)]
+    pub questions: Vec<Item>,
+    #[serde(default)]
+    pub activities: Vec<Item>,
+    #[serde(default)]
+    pub prompts: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Competency {
+    pub id: String,
+    pub tags: BTreeSet<Tag>,
+    pub text: String,
+}
+
+/// A reflective question, an example activity or a free-text prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub text: String,
+}
+
+/// The four kinds of competency in the Wheel. Ordered as the workbook lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    Knowledge,
+    Skills,
+    Behaviour,
+    Attitude,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 4] = [Tag::Knowledge, Tag::Skills, Tag::Behaviour, Tag::Attitude];
+
+    /// The name used in pack files and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tag::Knowledge => "knowledge",
+            Tag::Skills => "skills",
+            Tag::Behaviour => "behaviour",
+            Tag::Attitude => "attitude",
+        }
+    }
+
+    /// The one-letter badge shown beside a competency (K S B A).
+    pub fn badge(self) -> char {
+        match self {
+            Tag::Knowledge => 'K',
+            Tag::Skills => 'S',
+            Tag::Behaviour => 'B',
+            Tag::Attitude => 'A',
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|tag| tag.key() == key)
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Tag::Knowledge => "Knowledge",
+            Tag::Skills => "Skills",
+            Tag::Behaviour => "Behaviour",
+            Tag::Attitude => "Attitude",
+        })
+    }
+}
+
+/// Counts for the one-line summary of `wheelbook pack check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackCounts {
+    pub areas: usize,
+    pub competencies: usize,
+    pub questions: usize,
+    pub activities: usize,
+}
+
+impl Pack {
+    pub fn counts(&self) -> PackCounts {
+        PackCounts {
+            areas: self.areas.len(),
+            competencies: self.areas.iter().map(|a| a.competencies.len()).sum(),
+            questions: self.areas.iter().map(|a| a.questions.len()).sum(),
+            activities: self.areas.iter().map(|a| a.activities.len()).sum(),
+        }
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|area| area.id == id)
+    }
+
+    pub fn context(&self, id: &str) -> Option<&Context> {
+        self.contexts.iter().find(|context| context.id == id)
+    }
+
+    pub fn scale_level(&self, value: u8) -> Option<&ScaleLevel> {
+        self.scale.iter().find(|level| level.value == value)
+    }
+}
