@@ -25,3 +25,8 @@ pub fn eprint_lines(text: &str) {
 pub fn report_error(error: &anyhow::Error) {
     eprint_lines(&format!("wheelbook: {error:#}"));
 }
+
+/// "1 area", "2 areas".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use super::EXIT_INVALID;
-use super::output::{eprint_lines, print};
+use super::output::{count, eprint_lines, print};
 use crate::content::{Pack, PackError, PackSource};
 
 pub fn check(source: &PackSource) -> anyhow::Result<ExitCode> {
@@ -52,8 +52,8 @@ fn report_invalid(error: &PackError) -> ExitCode {
     eprint_lines(&error.to_string());
     if let PackError::Invalid { problems, .. } = error {
         eprint_lines(&format!(
-            "{} problem(s) found; the pack was not used. docs/content-pack.md describes the format.",
-            problems.len()
+            "{} found; the pack was not used. docs/content-pack.md describes the format.",
+            count(problems.len(), "problem", "problems")
         ));
     }
     ExitCode::from(EXIT_INVALID)
@@ -62,8 +62,12 @@ fn report_invalid(error: &PackError) -> ExitCode {
 pub fn summary(pack: &Pack) -> String {
     let counts = pack.counts();
     format!(
-        "{}: {} areas, {} competencies, {} questions, {} activities",
-        pack.title, counts.areas, counts.competencies, counts.questions, counts.activities
+        "{}: {}, {}, {}, {}",
+        pack.title,
+        count(counts.areas, "area", "areas"),
+        count(counts.competencies, "competency", "competencies"),
+        count(counts.questions, "question", "questions"),
+        count(counts.activities, "activity", "activities")
     )
 }
 

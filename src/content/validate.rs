@@ -157,7 +157,8 @@ impl<'t> Checker<'t> {
             self.problem(
                 field,
                 format!(
-                    "duplicate id `{id}`: line {first_line} already uses it for a {first_kind}. Ids must be unique in a pack: give this {kind} a new id (and never reuse an old one)"
+                    "duplicate id `{id}`: line {first_line} already uses it for {}. Ids must be unique in a pack: give this {kind} a new id (and never reuse an old one)",
+                    with_article(first_kind)
                 ),
             );
         } else {
@@ -174,7 +175,10 @@ impl<'t> Checker<'t> {
         if count < 2 {
             self.problem(
                 &scale,
-                format!("the scale has {count} level(s): a rating scale needs at least two [[scale]] levels"),
+                format!(
+                    "the scale has {count} level{}: a rating scale needs at least two [[scale]] levels",
+                    if count == 1 { "" } else { "s" }
+                ),
             );
         } else if count > MAX_SCALE_LEVELS {
             self.problem(
@@ -341,6 +345,15 @@ impl<'t> Checker<'t> {
         }
         result
     }
+}
+
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
 pub fn is_valid_id(id: &str) -> bool {
