@@ -1,0 +1,15 @@
+//! The user's data: the workbook model, merging, and the private store on disk.
+//! Knows the pack's ids but nothing of the terminal.
+
+pub mod generate;
+mod id;
+mod merge;
+mod model;
+pub mod store;
+
+pub use id::new_id;
+pub use merge::{MergeReport, merge};
+pub use model::{
+    Action, ActionStatus, Cpd, FindError, Focus, Mode, OrphanIds, OwnActivity, PackRef, Reflection,
+    SCHEMA_VERSION, Status, Timestamp, Workbook, now,
+};

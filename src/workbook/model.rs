@@ -1,0 +1,275 @@
+//! The user's workbook: reflections and development actions. Pure data, no I/O.
+//!
+//! Ratings, answers and prompts are keyed by the pack's ids. Keys the current pack no longer
+//! has are kept as they are (see [`Reflection::ids_not_in`]), so nothing written with an
+//! older pack is ever dropped.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::content::Pack;
+
+/// The workbook format this build reads and writes. Any new field means a new version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A moment with the user's time zone offset at the time, as RFC 3339 in JSON.
+pub type Timestamp = DateTime<FixedOffset>;
+
+pub fn now() -> Timestamp {
+    Local::now().fixed_offset()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workbook {
+    pub schema_version: u32,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    pub mode: Mode,
+    #[serde(default)]
+    pub reflections: Vec<Reflection>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+}
+
+/// Whether the workbook is kept by one person ("I") or a team ("we").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Individual,
+    Team,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reflection {
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub title: String,
+    /// A context id of the pack, e.g. `incident`.
+    pub context: String,
+    pub focus: Focus,
+    pub pack: PackRef,
+    /// Competency id to scale value. A competency not in the map is "not assessed".
+    #[serde(default)]
+    pub ratings: BTreeMap<String, u8>,
+    /// Reflective question id to the answer.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    /// Ids of the pack's example activities the user ticked.
+    #[serde(default)]
+    pub ticked_activities: BTreeSet<String>,
+    #[serde(default)]
+    pub own_activities: Vec<OwnActivity>,
+    /// Area id to prompt id (`comments`, `develop`) to what the user wrote.
+    #[serde(default)]
+    pub prompts: BTreeMap<String, BTreeMap<String, String>>,
+    pub status: Status,
+    #[serde(default)]
+    pub cpd: Cpd,
+}
+
+/// What a reflection looks at: the whole wheel, or chosen areas (the workbook suggests one or
+/// two at a time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Focus {
+    WholeWheel,
+    Areas(Vec<String>),
+}
+
+impl Focus {
+    /// The area ids in focus, in the pack's order for the whole wheel.
+    pub fn area_ids<'p>(&'p self, pack: &'p Pack) -> Vec<&'p str> {
+        match self {
+            Focus::WholeWheel => pack.areas.iter().map(|a| a.id.as_str()).collect(),
+            Focus::Areas(ids) => ids.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// The pack a reflection was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackRef {
+    pub id: String,
+    pub version: String,
+}
+
+impl PackRef {
+    pub fn of(pack: &Pack) -> Self {
+        PackRef {
+            id: pack.id.clone(),
+            version: pack.version.clone(),
+        }
+    }
+}
+
+/// An activity the user adds in an area, beside the pack's examples.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnActivity {
+    pub area: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Draft,
+    Complete,
+}
+
+/// What a CPD or revalidation record needs to know about the activity reflected on.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cpd {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// Whether the activity involved interaction with other people (NMC "participatory").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participatory: Option<bool>,
+    /// How the learning happened, e.g. "reflective practice", "course", "supervision".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+}
+
+/// A step in the development plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub text: String,
+    /// The area id this action develops.
+    pub area: String,
+    /// The reflection it came from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflection: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Done,
+    Dropped,
+}
+
+impl Workbook {
+    pub fn new(created: Timestamp) -> Self {
+        Workbook {
+            schema_version: SCHEMA_VERSION,
+            created,
+            updated: created,
+            display_name: None,
+            mode: Mode::Individual,
+            reflections: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// Finds a reflection by its id or by a prefix of it that only one id has.
+    pub fn find_reflection(&self, id_or_prefix: &str) -> Result<&Reflection, FindError> {
+        if let Some(exact) = self.reflections.iter().find(|r| r.id == id_or_prefix) {
+            return Ok(exact);
+        }
+        let mut matches = self
+            .reflections
+            .iter()
+            .filter(|r| !id_or_prefix.is_empty() && r.id.starts_with(id_or_prefix));
+        match (matches.next(), matches.next()) {
+            (Some(only), None) => Ok(only),
+            (Some(_), Some(_)) => Err(FindError::Ambiguous),
+            (None, _) => Err(FindError::NotFound),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindError {
+    NotFound,
+    Ambiguous,
+}
+
+/// Ids a reflection refers to that a pack does not have: answers kept from an older pack.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct OrphanIds<'r> {
+    pub context: Option<&'r str>,
+    pub areas: Vec<&'r str>,
+    pub ratings: Vec<&'r str>,
+    pub answers: Vec<&'r str>,
+    pub activities: Vec<&'r str>,
+}
+
+impl OrphanIds<'_> {
+    pub fn is_empty(&self) -> bool {
+        self == &OrphanIds::default()
+    }
+}
+
+impl Reflection {
+    /// Everything this reflection refers to that `pack` does not define.
+    pub fn ids_not_in<'r>(&'r self, pack: &Pack) -> OrphanIds<'r> {
+        let areas: BTreeSet<&str> = pack.areas.iter().map(|a| a.id.as_str()).collect();
+        let competencies: BTreeSet<&str> = pack
+            .areas
+            .iter()
+            .flat_map(|a| a.competencies.iter().map(|c| c.id.as_str()))
+            .collect();
+        let questions: BTreeSet<&str> = pack
+            .areas
+            .iter()
+            .flat_map(|a| a.questions.iter().map(|q| q.id.as_str()))
+            .collect();
+        let activities: BTreeSet<&str> = pack
+            .areas
+            .iter()
+            .flat_map(|a| a.activities.iter().map(|q| q.id.as_str()))
+            .collect();
+        let focus_areas: Vec<&str> = match &self.focus {
+            Focus::WholeWheel => Vec::new(),
+            Focus::Areas(ids) => ids.iter().map(String::as_str).collect(),
+        };
+        let prompt_areas = self.prompts.keys().map(String::as_str);
+        let own_areas = self.own_activities.iter().map(|a| a.area.as_str());
+        let mut orphan_areas: Vec<&str> = focus_areas
+            .into_iter()
+            .chain(prompt_areas)
+            .chain(own_areas)
+            .filter(|id| !areas.contains(id))
+            .collect();
+        orphan_areas.sort_unstable();
+        orphan_areas.dedup();
+        OrphanIds {
+            context: pack
+                .context(&self.context)
+                .is_none()
+                .then_some(self.context.as_str()),
+            areas: orphan_areas,
+            ratings: missing(self.ratings.keys(), &competencies),
+            answers: missing(self.answers.keys(), &questions),
+            activities: missing(self.ticked_activities.iter(), &activities),
+        }
+    }
+}
+
+fn missing<'r>(ids: impl Iterator<Item = &'r String>, known: &BTreeSet<&str>) -> Vec<&'r str> {
+    ids.map(String::as_str)
+        .filter(|id| !known.contains(id))
+        .collect()
+}
