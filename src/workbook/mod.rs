@@ -3,7 +3,7 @@
 
 pub mod generate;
 mod id;
-mod merge;
+pub mod merge;
 mod model;
 pub mod store;
 

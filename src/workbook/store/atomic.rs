@@ -1,0 +1,123 @@
+//! Replacing a file so that a crash at any instant leaves the old or the new content, whole.
+//!
+//! The steps (the ones SQLite, git and atomic-write-file rely on): write a temporary file in
+//! the same directory, flush it to the disk, rename it over the target, then flush the
+//! directory so that the rename itself survives a power cut.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::files;
+
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Atomically and durably replaces `target` (in `dir`) with `bytes`, as a 0600 file.
+pub fn write(dir: &Path, target: &Path, temp_prefix: &str, bytes: &[u8]) -> io::Result<()> {
+    write_with(dir, target, temp_prefix, bytes, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+/// [`write`] with the writing step supplied, so that tests can make it fail part-way.
+pub(super) fn write_with(
+    dir: &Path,
+    target: &Path,
+    temp_prefix: &str,
+    bytes: &[u8],
+    write_all: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(temp_prefix).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(
+        files::PRIVATE_FILE_MODE,
+    ));
+    // Created with O_EXCL under a random name; removed again if anything below fails.
+    let mut temp = builder.tempfile_in(dir)?;
+    write_all(temp.as_file_mut(), bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(target).map_err(|error| error.error)?;
+    files::sync_dir(dir)
+}
+
+/// Removes temporary files left by a save that was killed part-way. Only call this while
+/// holding the workbook's lock, so that no other save is under way.
+pub fn remove_stale_temps(dir: &Path, temp_prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(temp_prefix) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("w.json");
+        fs::write(&target, "old").expect("write");
+        write(dir.path(), &target, ".w.json.", b"new").expect("saved");
+        assert_eq!(fs::read(&target).expect("read"), b"new");
+        assert_eq!(names(dir.path()), ["w.json"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&target).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    /// A disk that fills up part-way through the write: the old file stays byte for byte,
+    /// and the half-written temporary file is removed.
+    #[test]
+    fn a_write_that_fails_part_way_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("w.json");
+        fs::write(&target, "the old workbook").expect("write");
+        let error = write_with(
+            dir.path(),
+            &target,
+            ".w.json.",
+            b"a new workbook",
+            |file, bytes| {
+                file.write_all(&bytes[..5])?;
+                Err(io::Error::from(io::ErrorKind::StorageFull))
+            },
+        )
+        .expect_err("fails");
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read(&target).expect("read"), b"the old workbook");
+        assert_eq!(names(dir.path()), ["w.json"]);
+        // Once there is space again, the same save succeeds.
+        write(dir.path(), &target, ".w.json.", b"a new workbook").expect("saved");
+        assert_eq!(fs::read(&target).expect("read"), b"a new workbook");
+    }
+
+    #[test]
+    fn stale_temporary_files_of_this_workbook_only_are_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for name in [".w.json.abc123.tmp", ".other.json.x.tmp", "w.json"] {
+            fs::write(dir.path().join(name), "x").expect("write");
+        }
+        remove_stale_temps(dir.path(), ".w.json.");
+        assert_eq!(names(dir.path()), [".other.json.x.tmp", "w.json"]);
+    }
+}
