@@ -2,6 +2,9 @@
 
 mod output;
 mod pack;
+mod records;
+mod show;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::content::PackSource;
+use crate::workbook::store::Location;
 
 /// Exit status for a pack or input that was read but is not valid.
 pub const EXIT_INVALID: u8 = 2;
@@ -27,12 +31,52 @@ pub struct Cli {
     #[arg(long, global = true, env = "WHEELBOOK_PACK", value_name = "FILE")]
     pub pack: Option<PathBuf>,
 
+    /// Keep workbooks in this directory instead of your user data directory
+    #[arg(long, global = true, env = "WHEELBOOK_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Use this named workbook in the data directory [default: workbook]
+    #[arg(long, global = true, env = "WHEELBOOK_WORKBOOK", value_name = "NAME")]
+    pub workbook: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Show where your workbook, its backups and the content pack are
+    Where,
+    /// List your reflections: id, date, status, context, focus and title
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one reflection in full
+    Show {
+        /// The reflection's id, or enough of its start to tell it apart (see `wheelbook list`)
+        id: String,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge reflections and actions from another workbook file (another machine, a backup)
+    Import {
+        /// The workbook JSON file to merge in
+        file: PathBuf,
+    },
+    /// Write a copy of your workbook
+    Backup {
+        /// Write it here (a new file) instead of the backups directory
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Put back the newest good backup, or the backup FILE; the current version is kept as a backup
+    Restore {
+        /// The backup to restore (default: the newest good one; see `wheelbook where`)
+        file: Option<PathBuf>,
+    },
     /// Check or show a content pack (the competency framework)
     Pack {
         #[command(subcommand)]
@@ -60,13 +104,34 @@ pub enum PackCommand {
 /// Runs a parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let pack_in_use = PackSource::from_option(cli.pack);
-    let result = match cli.command {
+    let (data_dir, name) = (cli.data_dir, cli.workbook);
+    let location = || -> anyhow::Result<Location> {
+        Ok(Location::resolve(data_dir.clone(), name.as_deref())?)
+    };
+    finish(match cli.command {
         None => pack::welcome(&pack_in_use),
         Some(Command::Pack { command }) => match command {
             PackCommand::Check { file } => pack::check(&choose(file, pack_in_use)),
             PackCommand::Show { json, file } => pack::show(&choose(file, pack_in_use), json),
         },
-    };
+        Some(Command::Where) => location().and_then(|l| records::where_(&l, &pack_in_use)),
+        Some(Command::List { json }) => {
+            location().and_then(|l| records::list(&l, &pack_in_use, json))
+        }
+        Some(Command::Show { id, json }) => {
+            location().and_then(|l| records::show(&l, &pack_in_use, &id, json))
+        }
+        Some(Command::Import { file }) => location().and_then(|l| transfer::import(l, &file)),
+        Some(Command::Backup { output }) => {
+            location().and_then(|l| transfer::backup(l, output.as_deref()))
+        }
+        Some(Command::Restore { file }) => {
+            location().and_then(|l| transfer::restore(l, file.as_deref()))
+        }
+    })
+}
+
+fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {

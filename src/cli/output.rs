@@ -30,3 +30,10 @@ pub fn report_error(error: &anyhow::Error) {
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Prints each warning on standard error.
+pub fn warn_all(warnings: &[String]) {
+    for warning in warnings {
+        eprint_lines(&format!("warning: {warning}"));
+    }
+}

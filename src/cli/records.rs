@@ -1,0 +1,207 @@
+//! `wheelbook where`, `list` and `show`: commands that only read.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::output::{count, print, warn_all};
+use super::show;
+use crate::content::{Pack, PackSource};
+use crate::workbook::store::{self, Location, StoreError};
+use crate::workbook::{FindError, Focus, Reflection, Status, Workbook};
+
+pub fn where_(location: &Location, pack_source: &PackSource) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
+    let _ = writeln!(out, "Data directory:  {}", location.dir().display());
+    let path = location.workbook_path();
+    let state = match store::read(location) {
+        Ok(read) => {
+            warn_all(&read.warnings);
+            match read.workbook {
+                Some(workbook) => format!(
+                    "{}, {}; last saved {}",
+                    count(workbook.reflections.len(), "reflection", "reflections"),
+                    count(workbook.actions.len(), "action", "actions"),
+                    workbook.updated.format("%Y-%m-%d %H:%M")
+                ),
+                None => "not created yet: it is made when you first save".to_string(),
+            }
+        }
+        Err(StoreError::Damaged(damaged)) => format!("cannot be read: {}", damaged.damage),
+        Err(error) => format!("cannot be read: {error}"),
+    };
+    let _ = writeln!(out, "Workbook:        {} ({state})", path.display());
+
+    let backups = store::backups(location);
+    let _ = writeln!(
+        out,
+        "Backups:         {} ({})",
+        location.backups_dir().display(),
+        count(backups.len(), "backup", "backups")
+    );
+    for backup in backups.iter().rev() {
+        let taken = backup
+            .taken
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M:%S");
+        let kind = if backup.manual { "  (manual)" } else { "" };
+        let _ = writeln!(out, "  {taken}  {}{kind}", backup.path.display());
+    }
+    for damaged in damaged_files(location) {
+        let _ = writeln!(
+            out,
+            "Set aside:       {damaged} (a workbook that could not be read)"
+        );
+    }
+
+    let pack = match pack_source.load() {
+        Ok(pack) => format!("{}, version {}", pack.title, pack.version),
+        Err(_) => "invalid: run `wheelbook pack check` to see why".to_string(),
+    };
+    let _ = writeln!(out, "Content pack:    {} ({pack})", pack_source.origin());
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn damaged_files(location: &Location) -> Vec<String> {
+    let prefix = format!("{}.damaged-", location.name());
+    let mut found: Vec<String> = fs::read_dir(location.dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|entry| entry.path().display().to_string())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Loads the pack in use and the workbook (an empty one if none is saved yet).
+fn open_for_reading(
+    location: &Location,
+    pack_source: &PackSource,
+) -> anyhow::Result<(Pack, Workbook)> {
+    let pack = pack_source.load()?;
+    let read = store::read(location)?;
+    warn_all(&read.warnings);
+    let workbook = read
+        .workbook
+        .unwrap_or_else(|| Workbook::new(crate::workbook::now()));
+    Ok((pack, workbook))
+}
+
+pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow::Result<ExitCode> {
+    let (pack, workbook) = open_for_reading(location, pack_source)?;
+    let mut reflections: Vec<&Reflection> = workbook.reflections.iter().collect();
+    reflections.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    if json {
+        let rows: Vec<serde_json::Value> = reflections
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id,
+                    "date": r.created.date_naive(),
+                    "created": r.created,
+                    "updated": r.updated,
+                    "title": r.title,
+                    "context": r.context,
+                    "focus": r.focus,
+                    "status": r.status,
+                })
+            })
+            .collect();
+        print(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if reflections.is_empty() {
+        print(&format!(
+            "No reflections yet in {}.\n",
+            location.workbook_path().display()
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = ["ID", "DATE", "STATUS", "CONTEXT", "FOCUS", "TITLE"].map(String::from);
+    let rows: Vec<[String; 6]> = reflections
+        .iter()
+        .map(|r| {
+            [
+                r.id.clone(),
+                r.created.format("%Y-%m-%d").to_string(),
+                status_word(r.status).to_string(),
+                show::context_label(&pack, &r.context),
+                focus_summary(&pack, &r.focus),
+                r.title.clone(),
+            ]
+        })
+        .collect();
+    print(&table(&header, &rows))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "draft",
+        Status::Complete => "complete",
+    }
+}
+
+pub fn focus_summary(pack: &Pack, focus: &Focus) -> String {
+    match focus {
+        Focus::WholeWheel => "Whole wheel".to_string(),
+        Focus::Areas(ids) => ids
+            .iter()
+            .map(|id| show::area_title(pack, id))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// Left-aligned columns; the last column is not padded.
+fn table<const N: usize>(header: &[String; N], rows: &[[String; N]]) -> String {
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(header).chain(rows) {
+        for (index, cell) in row.iter().enumerate() {
+            if index + 1 == N {
+                out.push_str(cell);
+            } else {
+                let padding = widths[index] - cell.chars().count();
+                let _ = write!(out, "{cell}{}  ", " ".repeat(padding));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn show(
+    location: &Location,
+    pack_source: &PackSource,
+    id: &str,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let (pack, workbook) = open_for_reading(location, pack_source)?;
+    let reflection = match workbook.find_reflection(id) {
+        Ok(reflection) => reflection,
+        Err(FindError::NotFound) => anyhow::bail!(
+            "there is no reflection with the id `{id}` in {}. `wheelbook list` shows the ids",
+            location.workbook_path().display()
+        ),
+        Err(FindError::Ambiguous) => anyhow::bail!(
+            "more than one reflection has an id starting `{id}`: give more of the id (`wheelbook list` shows them)"
+        ),
+    };
+    if json {
+        print(&(serde_json::to_string_pretty(reflection).context("writing JSON")? + "\n"))?;
+    } else {
+        print(&show::render(&pack, &workbook, reflection))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

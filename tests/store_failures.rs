@@ -1,0 +1,222 @@
+//! The failures a workbook must survive, each through the real binary: bad files, a newer
+//! format, files others can read, a second writer and symbolic links. No byte of the existing
+//! workbook may be lost.
+
+mod common;
+
+use std::fs;
+
+use common::DataDir;
+use predicates::prelude::*;
+use wheelbook::workbook::store::{Location, Store};
+
+/// A data directory holding a good workbook with one backup, then `bad` written over it.
+fn damaged(bad: &[u8]) -> DataDir {
+    let data = DataDir::new();
+    data.import_generated(3, 71);
+    data.import_generated(2, 72); // keeps the 3-reflection version as a backup
+    fs::write(data.workbook_path(), bad).expect("write");
+    data
+}
+
+fn set_aside_files(data: &DataDir) -> Vec<std::path::PathBuf> {
+    fs::read_dir(data.dir())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("workbook.damaged-"))
+        .collect()
+}
+
+#[test]
+fn a_corrupt_workbook_is_reported_by_readers_and_left_alone() {
+    let garbage = b"{\"schema_version\": 1, \"reflections\": [oops";
+    let data = damaged(garbage);
+    data.wheelbook()
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "workbook.json could not be read: the file is not valid JSON at line 1",
+        ))
+        .stderr(predicate::str::contains("It has not been changed."))
+        .stderr(predicate::str::contains("The newest good backup is"))
+        .stderr(predicate::str::contains("(saved "))
+        .stderr(predicate::str::contains(
+            "3 reflections). To restore it, run: wheelbook restore",
+        ));
+    assert_eq!(fs::read(data.workbook_path()).expect("read"), garbage);
+    data.wheelbook()
+        .arg("where")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(cannot be read: the file is not valid JSON",
+        ));
+}
+
+#[test]
+fn a_writer_moves_a_corrupt_workbook_aside_and_restore_brings_back_the_backup() {
+    let garbage = b"\x00\x00\x00\x00 not a workbook";
+    let data = damaged(garbage);
+    let import = data.outside("generated-72.json");
+    data.wheelbook()
+        .arg("import")
+        .arg(&import)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("It has been moved, unchanged, to"))
+        .stderr(predicate::str::contains("wheelbook restore"));
+    let aside = set_aside_files(&data);
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        fs::read(&aside[0]).expect("read"),
+        garbage,
+        "moved byte for byte"
+    );
+    assert!(!data.workbook_path().exists());
+
+    data.wheelbook()
+        .arg("restore")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(3 reflections)"));
+    assert_eq!(data.saved().reflections.len(), 3);
+    data.wheelbook()
+        .arg("where")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Set aside:"));
+}
+
+#[test]
+fn a_truncated_workbook_is_called_cut_short() {
+    let full = serde_json::to_vec_pretty(&common::generated(2, 73)).expect("JSON");
+    let data = damaged(&full[..full.len() * 2 / 3]);
+    data.wheelbook()
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the file ends too early"))
+        .stderr(predicate::str::contains("it was cut short"));
+}
+
+#[test]
+fn an_empty_or_non_utf8_workbook_is_never_taken_for_an_empty_one() {
+    let data = damaged(b"");
+    data.wheelbook()
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the file is empty"));
+    let data = damaged(b"{\"schema_version\": 1, \"title\": \"caf\xe9\"}");
+    data.wheelbook()
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "not UTF-8 text (line 1, column 36)",
+        ));
+}
+
+#[test]
+fn a_workbook_from_a_newer_wheelbook_is_refused_and_unchanged() {
+    let data = DataDir::new();
+    data.import_generated(2, 74);
+    let text = fs::read_to_string(data.workbook_path()).expect("read");
+    let newer = text.replacen("\"schema_version\": 1", "\"schema_version\": 3", 1);
+    fs::write(data.workbook_path(), &newer).expect("write");
+    for args in [vec!["list"], vec!["import", "no-need-to-exist.json"]] {
+        let import_file = data.outside("generated-74.json");
+        let mut command = data.wheelbook();
+        if args[0] == "import" {
+            command.arg("import").arg(&import_file);
+        } else {
+            command.args(&args);
+        }
+        command
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(
+                "was written by a newer wheelbook (workbook format 3",
+            ))
+            .stderr(predicate::str::contains("It has not been changed"));
+    }
+    assert_eq!(
+        fs::read_to_string(data.workbook_path()).expect("read"),
+        newer
+    );
+    assert!(set_aside_files(&data).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn files_others_can_read_give_a_warning_that_says_how_to_fix_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = DataDir::new();
+    data.import_generated(1, 75);
+    fs::set_permissions(data.workbook_path(), fs::Permissions::from_mode(0o644)).expect("chmod");
+    fs::set_permissions(data.dir(), fs::Permissions::from_mode(0o755)).expect("chmod");
+    data.wheelbook()
+        .arg("list")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "warning: the file {} can be read by other users of this machine (permissions 644). To make it private, run: chmod 600",
+            data.workbook_path().display()
+        )))
+        .stderr(predicate::str::contains("permissions 755). To make it private, run: chmod 700"));
+}
+
+#[test]
+fn a_second_writer_is_refused_while_readers_carry_on() {
+    let data = DataDir::new();
+    data.import_generated(2, 76);
+    let before = fs::read(data.workbook_path()).expect("read");
+    let location = Location::new(data.dir(), "workbook").expect("location");
+    let held = Store::lock(location).expect("this test holds the workbook");
+
+    data.wheelbook()
+        .arg("import")
+        .arg(data.outside("generated-76.json"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "the workbook {} is open for writing in another wheelbook (process {}, since ",
+            data.workbook_path().display(),
+            std::process::id()
+        )))
+        .stderr(predicate::str::contains("Close that one first"));
+    data.wheelbook().arg("list").assert().success();
+    data.wheelbook().arg("backup").assert().success();
+    assert_eq!(fs::read(data.workbook_path()).expect("read"), before);
+
+    drop(held);
+    data.wheelbook()
+        .arg("import")
+        .arg(data.outside("generated-76.json"))
+        .assert()
+        .success();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_workbook_is_refused_and_its_target_untouched() {
+    let data = DataDir::new();
+    data.import_generated(1, 77);
+    let elsewhere = data.outside("elsewhere.json");
+    fs::rename(data.workbook_path(), &elsewhere).expect("move");
+    std::os::unix::fs::symlink(&elsewhere, data.workbook_path()).expect("symlink");
+    let before = fs::read(&elsewhere).expect("read");
+    for command in ["list", "import"] {
+        let mut run = data.wheelbook();
+        run.arg(command);
+        if command == "import" {
+            run.arg(data.outside("generated-77.json"));
+        }
+        run.assert()
+            .failure()
+            .stderr(predicate::str::contains("is a symbolic link"));
+    }
+    assert_eq!(fs::read(&elsewhere).expect("read"), before);
+}
