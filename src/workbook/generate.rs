@@ -1,1 +1,0 @@
-//! generated in next step

@@ -1,0 +1,446 @@
+//! Property tests: any workbook survives a trip through JSON unchanged.
+//!
+//! The workbook file is the user's only copy of what they wrote, so saving and loading must
+//! never lose or alter anything. The strategies below are written by hand for every type in
+//! the model, deliberately including the awkward corners: empty collections, `None` and
+//! `Some`, arbitrary Unicode with control characters and quotes, every enum variant, time
+//! zone offsets from -12:00 to +14:00 and nanosecond timestamps.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use proptest::collection::{btree_map, btree_set, vec};
+use proptest::option;
+use proptest::prelude::*;
+use wheelbook::workbook::{
+    Action, ActionStatus, Cpd, Focus, Mode, OwnActivity, PackRef, Reflection, Status, Timestamp,
+    Workbook,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Strategies
+// ---------------------------------------------------------------------------------------------
+
+/// Text as a user might type or paste it: any printable Unicode, or a mix heavy in the
+/// characters JSON must escape (control characters, quotes, backslashes) and in multi-byte
+/// characters.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,24}",
+        "[\\x00-\\x1f\\x7f\"\\\\/ a-zA-Zé€\u{10ffff}😀\u{2028}\u{2029}\u{feff}]{0,24}",
+        Just(String::new()),
+        Just("line one\nline two\r\n\ttabbed \"quoted\" \\ back".to_owned()),
+    ]
+}
+
+/// Short texts for ids and map keys, so that collections of them are not all distinct.
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-c]{0,2}",
+        1 => text(),
+    ]
+}
+
+/// A date in the years RFC 3339 can write (0001 to 9999).
+fn rfc3339_date() -> impl Strategy<Value = NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(1, 1, 1).unwrap().num_days_from_ce();
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31)
+        .unwrap()
+        .num_days_from_ce();
+    prop_oneof![
+        Just(first),
+        Just(last),
+        // Around today, where real entries are.
+        738_000..742_000i32,
+        first..=last,
+    ]
+    .prop_map(|days| NaiveDate::from_num_days_from_ce_opt(days).unwrap())
+}
+
+/// Any date chrono can represent, including years beyond 9999 and before year 1: a date the
+/// user types (activity date, due date) is stored as chrono writes it, so all of them must
+/// read back.
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    let first = NaiveDate::MIN.num_days_from_ce();
+    let last = NaiveDate::MAX.num_days_from_ce();
+    prop_oneof![
+        3 => rfc3339_date(),
+        1 => Just(NaiveDate::MIN),
+        1 => Just(NaiveDate::MAX),
+        1 => (first..=last).prop_map(|days| NaiveDate::from_num_days_from_ce_opt(days).unwrap()),
+    ]
+}
+
+/// Nanoseconds within a second, with the round values (whole seconds, milliseconds,
+/// microseconds) that chrono writes with fewer digits. Leap seconds (nanoseconds of
+/// 1_000_000_000 and over) are not generated: `now()` never yields one.
+fn nanos() -> impl Strategy<Value = u32> {
+    prop_oneof![
+        Just(0u32),
+        (0..1_000u32).prop_map(|ms| ms * 1_000_000),
+        (0..1_000_000u32).prop_map(|us| us * 1_000),
+        0..1_000_000_000u32,
+        Just(999_999_999u32),
+        Just(1u32),
+    ]
+}
+
+/// A UTC offset from -12:00 to +14:00 in whole minutes (real offsets include :30 and :45).
+fn offset() -> impl Strategy<Value = FixedOffset> {
+    prop_oneof![
+        Just(0i32),
+        Just(-12 * 60),
+        Just(14 * 60),
+        Just(5 * 60 + 45),
+        Just(-(3 * 60 + 30)),
+        -12 * 60..=14 * 60,
+    ]
+    .prop_map(|minutes| FixedOffset::east_opt(minutes * 60).unwrap())
+}
+
+/// A timestamp: a local date and time in 0001..=9999 at some offset.
+fn timestamp() -> impl Strategy<Value = Timestamp> {
+    (rfc3339_date(), 0..86_400u32, nanos(), offset()).prop_map(|(date, secs, nanos, offset)| {
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap();
+        offset
+            .from_local_datetime(&NaiveDateTime::new(date, time))
+            .single()
+            .unwrap()
+    })
+}
+
+/// CPD hours: finite and non-negative. NaN and the infinities are left out because JSON has
+/// no way to write them (serde_json writes them as `null`, which would not read back as a
+/// number); the app never stores them.
+fn hours() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(0.1),
+        Just(0.25),
+        Just(1e-9),
+        Just(7.25),
+        Just(1.0 / 3.0),
+        Just(1e300),
+        Just(f64::MAX),
+        Just(f64::MIN_POSITIVE),
+        Just(f64::from_bits(1)), // the smallest subnormal
+        0.0..100.0f64,
+        (0..10_000u32).prop_map(|quarters| f64::from(quarters) / 4.0),
+        // Hours worked out from minutes, as a form or a timer would.
+        (0..6_000u32).prop_map(|minutes| f64::from(minutes) / 60.0),
+        prop::num::f64::POSITIVE
+            | prop::num::f64::ZERO
+            | prop::num::f64::NORMAL
+            | prop::num::f64::SUBNORMAL,
+    ]
+}
+
+fn mode() -> impl Strategy<Value = Mode> {
+    prop_oneof![Just(Mode::Individual), Just(Mode::Team)]
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop_oneof![Just(Status::Draft), Just(Status::Complete)]
+}
+
+fn action_status() -> impl Strategy<Value = ActionStatus> {
+    prop_oneof![
+        Just(ActionStatus::Open),
+        Just(ActionStatus::Done),
+        Just(ActionStatus::Dropped),
+    ]
+}
+
+fn focus() -> impl Strategy<Value = Focus> {
+    prop_oneof![
+        Just(Focus::WholeWheel),
+        vec(key(), 0..4).prop_map(Focus::Areas),
+    ]
+}
+
+fn pack_ref() -> impl Strategy<Value = PackRef> {
+    (key(), text()).prop_map(|(id, version)| PackRef { id, version })
+}
+
+fn own_activity() -> impl Strategy<Value = OwnActivity> {
+    (key(), text()).prop_map(|(area, text)| OwnActivity { area, text })
+}
+
+fn cpd() -> impl Strategy<Value = Cpd> {
+    (
+        option::of(any_date()),
+        option::of(hours()),
+        option::of(any::<bool>()),
+        option::of(text()),
+    )
+        .prop_map(|(activity_date, hours, participatory, method)| Cpd {
+            activity_date,
+            hours,
+            participatory,
+            method,
+        })
+}
+
+fn reflection() -> impl Strategy<Value = Reflection> {
+    (
+        (
+            key(),
+            timestamp(),
+            timestamp(),
+            text(),
+            key(),
+            focus(),
+            pack_ref(),
+        ),
+        (
+            btree_map(key(), any::<u8>(), 0..5),
+            btree_map(key(), text(), 0..5),
+            btree_set(key(), 0..5),
+            vec(own_activity(), 0..4),
+            btree_map(key(), btree_map(key(), text(), 0..3), 0..4),
+            status(),
+            cpd(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, created, updated, title, context, focus, pack),
+                (ratings, answers, ticked_activities, own_activities, prompts, status, cpd),
+            )| Reflection {
+                id,
+                created,
+                updated,
+                title,
+                context,
+                focus,
+                pack,
+                ratings,
+                answers,
+                ticked_activities,
+                own_activities,
+                prompts,
+                status,
+                cpd,
+            },
+        )
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    (
+        key(),
+        timestamp(),
+        timestamp(),
+        text(),
+        key(),
+        option::of(key()),
+        option::of(any_date()),
+        action_status(),
+    )
+        .prop_map(
+            |(id, created, updated, text, area, reflection, due, status)| Action {
+                id,
+                created,
+                updated,
+                text,
+                area,
+                reflection,
+                due,
+                status,
+            },
+        )
+}
+
+fn workbook() -> impl Strategy<Value = Workbook> {
+    (
+        any::<u32>(),
+        timestamp(),
+        timestamp(),
+        option::of(text()),
+        mode(),
+        vec(reflection(), 0..=8),
+        vec(action(), 0..=8),
+    )
+        .prop_map(
+            |(schema_version, created, updated, display_name, mode, reflections, actions)| {
+                Workbook {
+                    schema_version,
+                    created,
+                    updated,
+                    display_name,
+                    mode,
+                    reflections,
+                    actions,
+                }
+            },
+        )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------------
+
+/// `DateTime`'s `PartialEq` compares instants only, so a timestamp that came back at the
+/// same instant but in UTC would still compare equal. The user's offset is part of the data.
+fn offsets(wb: &Workbook) -> Vec<FixedOffset> {
+    let mut all = vec![wb.created.offset(), wb.updated.offset()];
+    for r in &wb.reflections {
+        all.extend([r.created.offset(), r.updated.offset()]);
+    }
+    for a in &wb.actions {
+        all.extend([a.created.offset(), a.updated.offset()]);
+    }
+    all.into_iter().copied().collect()
+}
+
+/// The CPD hours bit for bit (`PartialEq` on `f64` would equate 0.0 and -0.0).
+fn hours_bits(wb: &Workbook) -> Vec<Option<u64>> {
+    wb.reflections
+        .iter()
+        .map(|r| r.cpd.hours.map(f64::to_bits))
+        .collect()
+}
+
+fn assert_same(original: &Workbook, read_back: &Workbook) -> Result<(), TestCaseError> {
+    prop_assert_eq!(read_back, original);
+    prop_assert_eq!(offsets(read_back), offsets(original));
+    prop_assert_eq!(hours_bits(read_back), hours_bits(original));
+    Ok(())
+}
+
+/// The same workbook with every map and set rebuilt in reverse insertion order.
+fn rebuilt_in_reverse(wb: &Workbook) -> Workbook {
+    fn rev_map<V: Clone>(m: &BTreeMap<String, V>) -> BTreeMap<String, V> {
+        let mut out = BTreeMap::new();
+        for (k, v) in m.iter().rev() {
+            out.insert(k.clone(), v.clone());
+        }
+        out
+    }
+    let mut wb = wb.clone();
+    for r in &mut wb.reflections {
+        r.ratings = rev_map(&r.ratings);
+        r.answers = rev_map(&r.answers);
+        r.ticked_activities = r
+            .ticked_activities
+            .iter()
+            .rev()
+            .cloned()
+            .collect::<BTreeSet<_>>();
+        r.prompts = r
+            .prompts
+            .iter()
+            .rev()
+            .map(|(area, inner)| (area.clone(), rev_map(inner)))
+            .collect();
+    }
+    wb
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        // Shrinking is cheap here; let it reach a truly small workbook on failure.
+        max_shrink_iters: 20_000,
+        ..ProptestConfig::default()
+    })]
+
+    /// Compact JSON, as a string.
+    #[test]
+    fn compact_json_round_trips(wb in workbook()) {
+        let json = serde_json::to_string(&wb).unwrap();
+        let read_back: Workbook = serde_json::from_str(&json).unwrap();
+        assert_same(&wb, &read_back)?;
+        // Writing what was read gives the very same document.
+        prop_assert_eq!(serde_json::to_string(&read_back).unwrap(), json);
+    }
+
+    /// Pretty JSON, as bytes (the way the store writes the file).
+    #[test]
+    fn pretty_json_round_trips(wb in workbook()) {
+        let bytes = serde_json::to_vec_pretty(&wb).unwrap();
+        let read_back: Workbook = serde_json::from_slice(&bytes).unwrap();
+        assert_same(&wb, &read_back)?;
+        prop_assert_eq!(serde_json::to_vec_pretty(&read_back).unwrap(), bytes);
+    }
+
+    /// Serialising is deterministic: the same workbook always gives the same bytes, however
+    /// its maps and sets were built, so saving an unchanged workbook changes nothing on disk.
+    #[test]
+    fn serialising_is_deterministic(wb in workbook()) {
+        let first = serde_json::to_vec_pretty(&wb).unwrap();
+        prop_assert_eq!(serde_json::to_vec_pretty(&wb).unwrap(), first.clone());
+        prop_assert_eq!(serde_json::to_vec_pretty(&wb.clone()).unwrap(), first);
+        prop_assert_eq!(
+            serde_json::to_string(&rebuilt_in_reverse(&wb)).unwrap(),
+            serde_json::to_string(&wb).unwrap()
+        );
+    }
+}
+
+/// A field this build does not know (written by a newer build, or by hand) is an error, not
+/// something to drop: silently dropping it would lose the user's words on the next save.
+#[test]
+fn unknown_field_is_rejected() {
+    let doc = |extra: &str| {
+        format!(
+            r#"{{
+  "schema_version": 1,
+  "created": "2025-03-01T09:30:00+01:00",
+  "updated": "2025-03-01T09:30:00.123456789-05:30",
+  "mode": "team",
+  "reflections": [
+    {{
+      "id": "r1",
+      "created": "2025-03-01T09:30:00Z",
+      "updated": "2025-03-01T09:30:00Z",
+      "title": "Night shift",
+      "context": "incident",
+      "focus": {{ "areas": ["communication"] }},
+      "pack": {{ "id": "wheel", "version": "1" }},
+      "status": "draft"{extra}
+    }}
+  ],
+  "actions": []
+}}"#
+        )
+    };
+
+    let known: Workbook = serde_json::from_str(&doc("")).expect("the document without it reads");
+    assert_eq!(known.reflections.len(), 1);
+
+    let err = serde_json::from_str::<Workbook>(&doc(",\n      \"mood\": 3"))
+        .expect_err("an unknown field must be rejected");
+    assert!(
+        err.to_string().contains("unknown field `mood`"),
+        "unexpected error: {err}"
+    );
+}
+
+/// Seven minutes of CPD, in hours, as the app would compute it. serde_json writes the
+/// shortest exact form (`0.11666666666666667`), but without its `float_roundtrip` feature it
+/// reads that back one bit off (`0.11666666666666668`).
+#[test]
+fn seven_minutes_in_hours_round_trips() {
+    let hours = 7.0_f64 / 60.0;
+    let json = serde_json::to_string(&hours).unwrap();
+    let read_back: f64 = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        read_back.to_bits(),
+        hours.to_bits(),
+        "{json} read back as {read_back}"
+    );
+}
+
+/// Timestamps are written as RFC 3339 with the user's offset (a sanity check on the format
+/// the properties above rely on).
+#[test]
+fn timestamp_keeps_its_offset_in_json() {
+    let ts: DateTime<FixedOffset> = FixedOffset::east_opt(-(3 * 3600 + 30 * 60))
+        .unwrap()
+        .with_ymd_and_hms(2025, 1, 2, 3, 4, 5)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_string(&ts).unwrap(),
+        "\"2025-01-02T03:04:05-03:30\""
+    );
+}
