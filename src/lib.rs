@@ -1,8 +1,11 @@
 //! wheelbook: a private reflective-practice workbook for the terminal.
 //!
-//! Layers, each knowing only those before it: [`content`] (the competency framework),
-//! then the CLI that presents it. See ARCHITECTURE.md.
+//! Layers, each using only those listed before it (see ARCHITECTURE.md):
+//! [`content`] (the competency framework), [`workbook`] (the user's data and its store),
+//! [`export`] (documents made from a workbook), [`tui`] (the terminal UI, the only module
+//! that touches the terminal) and [`cli`] (commands and dispatch).
 
 pub mod cli;
 pub mod content;
+pub mod export;
 pub mod workbook;

@@ -3,7 +3,6 @@
 mod output;
 mod pack;
 mod records;
-mod show;
 mod transfer;
 
 use std::path::PathBuf;

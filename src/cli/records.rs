@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::output::{count, print, warn_all};
-use super::show;
 use crate::content::{Pack, PackSource};
+use crate::export::text::{self as show, focus_summary, status_word};
 use crate::workbook::store::{self, Location, StoreError};
-use crate::workbook::{FindError, Focus, Reflection, Status, Workbook};
+use crate::workbook::{FindError, Reflection, Workbook};
 
 pub fn where_(location: &Location, pack_source: &PackSource) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
@@ -138,24 +138,6 @@ pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow
         .collect();
     print(&table(&header, &rows))?;
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn status_word(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "draft",
-        Status::Complete => "complete",
-    }
-}
-
-pub fn focus_summary(pack: &Pack, focus: &Focus) -> String {
-    match focus {
-        Focus::WholeWheel => "Whole wheel".to_string(),
-        Focus::Areas(ids) => ids
-            .iter()
-            .map(|id| show::area_title(pack, id))
-            .collect::<Vec<_>>()
-            .join("; "),
-    }
 }
 
 /// Left-aligned columns; the last column is not padded.

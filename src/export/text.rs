@@ -1,11 +1,10 @@
-//! A reflection as readable text, for `wheelbook show`. Anything the pack in use no longer
-//! defines is still shown, marked "from an older pack".
+//! A reflection as readable plain text (`wheelbook show`, and reading in the terminal UI).
+//! Anything the pack in use no longer defines is still shown, marked "from an older pack".
 
 use std::fmt::Write as _;
 
-use super::records::status_word;
 use crate::content::{Area, Pack};
-use crate::workbook::{ActionStatus, Reflection, Workbook};
+use crate::workbook::{ActionStatus, Focus, Reflection, Status, Workbook};
 
 const OLDER_PACK: &str = "from an older pack";
 
@@ -17,6 +16,25 @@ pub fn context_label(pack: &Pack, id: &str) -> String {
 pub fn area_title(pack: &Pack, id: &str) -> String {
     pack.area(id)
         .map_or_else(|| format!("{id} ({OLDER_PACK})"), |a| a.title.clone())
+}
+
+pub fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "draft",
+        Status::Complete => "complete",
+    }
+}
+
+/// "Whole wheel", or the titles of the areas in focus.
+pub fn focus_summary(pack: &Pack, focus: &Focus) -> String {
+    match focus {
+        Focus::WholeWheel => "Whole wheel".to_string(),
+        Focus::Areas(ids) => ids
+            .iter()
+            .map(|id| area_title(pack, id))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
 }
 
 pub fn render(pack: &Pack, workbook: &Workbook, reflection: &Reflection) -> String {
@@ -47,11 +65,7 @@ fn write_reflection(
         r.updated.format("%Y-%m-%d %H:%M")
     )?;
     writeln!(out, "Context: {}", context_label(pack, &r.context))?;
-    writeln!(
-        out,
-        "Focus:   {}",
-        super::records::focus_summary(pack, &r.focus)
-    )?;
+    writeln!(out, "Focus:   {}", focus_summary(pack, &r.focus))?;
     writeln!(out, "Pack:    {} {}", r.pack.id, r.pack.version)?;
     write_cpd(out, r)?;
 
