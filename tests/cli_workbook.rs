@@ -187,12 +187,16 @@ fn backup_writes_a_private_copy_and_never_overwrites() {
     assert_eq!(read_json(&copy), data.saved());
     #[cfg(unix)]
     assert_eq!(common::mode(&copy), 0o600);
+    let before = std::fs::read(&copy).expect("read");
     data.wheelbook()
         .args(["backup", "-o"])
         .arg(&copy)
         .assert()
-        .failure()
-        .stderr(predicate::str::contains("a file of that name exists"));
+        .code(2)
+        .stderr(predicate::str::contains(
+            "copy.json: already exists. Choose another name",
+        ));
+    assert_eq!(std::fs::read(&copy).expect("read"), before);
 }
 
 #[test]
@@ -264,4 +268,65 @@ fn answers_the_pack_no_longer_has_are_shown_and_kept() {
         .find(|r| r.id == id)
         .expect("still there");
     assert_eq!(kept.ratings.get("retired-area.c9"), Some(&2));
+}
+
+#[test]
+fn mistakes_on_the_command_line_exit_2_with_what_to_do() {
+    let data = DataDir::new();
+    data.wheelbook()
+        .args(["--workbook", "../elsewhere", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`../elsewhere` cannot be a workbook name",
+        ));
+    // A data directory that is a file is not a typo but a set-up problem: status 1.
+    let file = data.outside("not-a-directory");
+    fs::write(&file, "x").expect("write");
+    data.wheelbook()
+        .env("WHEELBOOK_DATA_DIR", &file)
+        .arg("import")
+        .arg(data.outside("missing.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.json: No such file"));
+    data.wheelbook()
+        .env("WHEELBOOK_DATA_DIR", &file)
+        .arg("restore")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "exists but is not a directory. Choose another with --data-dir",
+        ));
+}
+
+/// Umask 000 would make files world-readable if wheelbook relied on the default modes.
+#[cfg(unix)]
+#[test]
+fn files_are_private_whatever_the_umask() {
+    let data = DataDir::new();
+    let file = data.outside("some.json");
+    write_json(&file, &generated(2, 33));
+    for _ in 0..2 {
+        let binary = assert_cmd::cargo::cargo_bin("wheelbook");
+        let status = std::process::Command::new("sh")
+            .args(["-c", "umask 000 && exec \"$0\" import \"$1\""])
+            .arg(&binary)
+            .arg(&file)
+            .env("WHEELBOOK_DATA_DIR", data.dir())
+            .status()
+            .expect("run");
+        assert!(status.success());
+        write_json(&file, &generated(2, 34));
+    }
+    assert_eq!(common::mode(&data.dir()), 0o700);
+    assert_eq!(common::mode(&data.workbook_path()), 0o600);
+    assert_eq!(common::mode(&data.dir().join("workbook.lock")), 0o600);
+    assert_eq!(common::mode(&data.dir().join("backups")), 0o700);
+    for backup in fs::read_dir(data.dir().join("backups"))
+        .expect("dir")
+        .flatten()
+    {
+        assert_eq!(common::mode(&backup.path()), 0o600);
+    }
 }

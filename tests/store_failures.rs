@@ -126,14 +126,7 @@ fn a_workbook_from_a_newer_wheelbook_is_refused_and_unchanged() {
     let text = fs::read_to_string(data.workbook_path()).expect("read");
     let newer = text.replacen("\"schema_version\": 1", "\"schema_version\": 3", 1);
     fs::write(data.workbook_path(), &newer).expect("write");
-    for args in [vec!["list"], vec!["import", "no-need-to-exist.json"]] {
-        let import_file = data.outside("generated-74.json");
-        let mut command = data.wheelbook();
-        if args[0] == "import" {
-            command.arg("import").arg(&import_file);
-        } else {
-            command.args(&args);
-        }
+    let refused = |command: &mut assert_cmd::Command| {
         command
             .assert()
             .failure()
@@ -141,7 +134,13 @@ fn a_workbook_from_a_newer_wheelbook_is_refused_and_unchanged() {
                 "was written by a newer wheelbook (workbook format 3",
             ))
             .stderr(predicate::str::contains("It has not been changed"));
-    }
+    };
+    refused(data.wheelbook().arg("list"));
+    refused(
+        data.wheelbook()
+            .arg("import")
+            .arg(data.outside("generated-74.json")),
+    );
     assert_eq!(
         fs::read_to_string(data.workbook_path()).expect("read"),
         newer
@@ -219,4 +218,136 @@ fn a_symlinked_workbook_is_refused_and_its_target_untouched() {
             .stderr(predicate::str::contains("is a symbolic link"));
     }
     assert_eq!(fs::read(&elsewhere).expect("read"), before);
+}
+
+/// After a damaged workbook is set aside, nothing is written until the user chooses: a new
+/// workbook started quietly would, in time, prune the backup they need.
+#[test]
+fn while_a_damaged_workbook_is_set_aside_writers_wait_for_restore() {
+    let data = damaged(b"not json at all");
+    let import = data.outside("generated-72.json");
+    data.wheelbook()
+        .arg("import")
+        .arg(&import)
+        .assert()
+        .failure(); // moves it aside
+    for _ in 0..2 {
+        data.wheelbook()
+            .arg("import")
+            .arg(&import)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(
+                "could not be read and was set aside, unchanged, as",
+            ))
+            .stderr(predicate::str::contains(
+                "Nothing will be written until you choose",
+            ))
+            .stderr(predicate::str::contains(
+                "3 reflections), run: wheelbook restore",
+            ))
+            .stderr(predicate::str::contains("wheelbook restore --fresh"));
+    }
+    assert!(
+        !data.workbook_path().exists(),
+        "no new workbook was started"
+    );
+    data.wheelbook().arg("restore").assert().success();
+    assert_eq!(data.saved().reflections.len(), 3);
+    // Now writers work again, and the set-aside file is still there.
+    data.wheelbook()
+        .arg("import")
+        .arg(&import)
+        .assert()
+        .success();
+    assert_eq!(set_aside_files(&data).len(), 1);
+}
+
+#[test]
+fn restore_fresh_starts_an_empty_workbook_and_keeps_the_damaged_one() {
+    let data = damaged(b"\xff\xfe garbage");
+    data.wheelbook()
+        .args(["restore", "--fresh"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "from a new, empty workbook (0 reflections)",
+        ))
+        .stdout(predicate::str::contains(
+            "The unreadable workbook is kept, unchanged, at",
+        ));
+    assert!(data.saved().reflections.is_empty());
+    assert_eq!(
+        fs::read(&set_aside_files(&data)[0]).expect("read"),
+        b"\xff\xfe garbage"
+    );
+}
+
+#[test]
+fn restoring_over_a_workbook_that_reads_fine_needs_yes_and_keeps_it() {
+    let data = DataDir::new();
+    data.import_generated(3, 78);
+    data.import_generated(2, 79);
+    let current = fs::read(data.workbook_path()).expect("read");
+    data.wheelbook()
+        .arg("restore")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "reads fine (5 reflections), so restoring",
+        ))
+        .stderr(predicate::str::contains("add --yes"));
+    assert_eq!(fs::read(data.workbook_path()).expect("read"), current);
+
+    data.wheelbook()
+        .args(["restore", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(3 reflections)"))
+        .stdout(predicate::str::contains(
+            "The version it replaced is kept at",
+        ));
+    assert_eq!(data.saved().reflections.len(), 3);
+    let manual: Vec<_> = fs::read_dir(data.dir().join("backups"))
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".manual-"))
+        .collect();
+    assert_eq!(manual.len(), 1);
+    assert_eq!(common::read_json(&manual[0].path()).reflections.len(), 5);
+
+    // A named file is restored the same way; a file that is not a workbook is bad input.
+    let file = data.outside("generated-79.json");
+    data.wheelbook()
+        .arg("restore")
+        .arg(&file)
+        .arg("--yes")
+        .assert()
+        .success();
+    assert_eq!(data.saved().reflections.len(), 2);
+    let junk = data.outside("junk.json");
+    fs::write(&junk, "[]").expect("write");
+    data.wheelbook()
+        .arg("restore")
+        .arg(&junk)
+        .arg("--yes")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "junk.json: is not a wheelbook workbook",
+        ));
+    assert_eq!(data.saved().reflections.len(), 2);
+}
+
+#[test]
+fn backups_are_pruned_through_real_saves() {
+    let data = DataDir::new();
+    for seed in 0..14 {
+        data.import_generated(1, 300 + seed);
+    }
+    let backups = fs::read_dir(data.dir().join("backups"))
+        .expect("dir")
+        .count();
+    // 13 saves replaced a version; all are from today, so only the newest ten are kept.
+    assert_eq!(backups, wheelbook::workbook::store::KEEP_RECENT);
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::content::PackSource;
-use crate::workbook::store::Location;
+use crate::workbook::store::{Location, StoreError};
 
 /// Exit status for a pack or input that was read but is not valid.
 pub const EXIT_INVALID: u8 = 2;
@@ -74,7 +74,14 @@ pub enum Command {
     /// Put back the newest good backup, or the backup FILE; the current version is kept as a backup
     Restore {
         /// The backup to restore (default: the newest good one; see `wheelbook where`)
+        #[arg(conflicts_with = "fresh")]
         file: Option<PathBuf>,
+        /// Start a new, empty workbook instead (after a damaged one was set aside)
+        #[arg(long)]
+        fresh: bool,
+        /// Replace a workbook that reads fine (it is kept as a manual backup first)
+        #[arg(long, short)]
+        yes: bool,
     },
     /// Check or show a content pack (the competency framework)
     Pack {
@@ -124,18 +131,32 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Backup { output }) => {
             location().and_then(|l| transfer::backup(l, output.as_deref()))
         }
-        Some(Command::Restore { file }) => {
-            location().and_then(|l| transfer::restore(l, file.as_deref()))
+        Some(Command::Restore { file, fresh, yes }) => {
+            location().and_then(|l| transfer::restore(l, file.as_deref(), fresh, yes))
         }
     })
 }
+
+/// Something typed on the command line is not valid: exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BadInput(pub String);
 
 fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
             output::report_error(&error);
-            ExitCode::FAILURE
+            let bad_input = error.is::<BadInput>()
+                || error.is::<crate::content::PackError>()
+                || error
+                    .downcast_ref::<StoreError>()
+                    .is_some_and(StoreError::is_bad_input);
+            if bad_input {
+                ExitCode::from(EXIT_INVALID)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -23,7 +23,13 @@ pub fn eprint_lines(text: &str) {
 
 /// Prints an error and its causes as one message.
 pub fn report_error(error: &anyhow::Error) {
-    eprint_lines(&format!("wheelbook: {error:#}"));
+    let message = format!("{error:#}");
+    let stop = if message.ends_with(['.', '?', '!']) {
+        ""
+    } else {
+        "."
+    };
+    eprint_lines(&format!("wheelbook: {message}{stop}"));
 }
 
 /// "1 area", "2 areas".

@@ -1,11 +1,11 @@
 //! `wheelbook where`, `list` and `show`: commands that only read.
 
 use std::fmt::Write as _;
-use std::fs;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
+use super::BadInput;
 use super::output::{count, print, warn_all};
 use crate::content::{Pack, PackSource};
 use crate::export::text::{self as show, focus_summary, status_word};
@@ -49,10 +49,11 @@ pub fn where_(location: &Location, pack_source: &PackSource) -> anyhow::Result<E
         let kind = if backup.manual { "  (manual)" } else { "" };
         let _ = writeln!(out, "  {taken}  {}{kind}", backup.path.display());
     }
-    for damaged in damaged_files(location) {
+    for damaged in store::set_aside_files(location) {
         let _ = writeln!(
             out,
-            "Set aside:       {damaged} (a workbook that could not be read)"
+            "Set aside:       {} (a workbook that could not be read)",
+            damaged.display()
         );
     }
 
@@ -63,19 +64,6 @@ pub fn where_(location: &Location, pack_source: &PackSource) -> anyhow::Result<E
     let _ = writeln!(out, "Content pack:    {} ({pack})", pack_source.origin());
     print(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn damaged_files(location: &Location) -> Vec<String> {
-    let prefix = format!("{}.damaged-", location.name());
-    let mut found: Vec<String> = fs::read_dir(location.dir())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
-        .map(|entry| entry.path().display().to_string())
-        .collect();
-    found.sort();
-    found
 }
 
 /// Loads the pack in use and the workbook (an empty one if none is saved yet).
@@ -172,13 +160,19 @@ pub fn show(
     let (pack, workbook) = open_for_reading(location, pack_source)?;
     let reflection = match workbook.find_reflection(id) {
         Ok(reflection) => reflection,
-        Err(FindError::NotFound) => anyhow::bail!(
-            "there is no reflection with the id `{id}` in {}. `wheelbook list` shows the ids",
-            location.workbook_path().display()
-        ),
-        Err(FindError::Ambiguous) => anyhow::bail!(
-            "more than one reflection has an id starting `{id}`: give more of the id (`wheelbook list` shows them)"
-        ),
+        Err(FindError::NotFound) => {
+            return Err(BadInput(format!(
+                "there is no reflection with the id `{id}` in {}. `wheelbook list` shows the ids",
+                location.workbook_path().display()
+            ))
+            .into());
+        }
+        Err(FindError::Ambiguous) => {
+            return Err(BadInput(format!(
+                "more than one reflection has an id starting `{id}`: give more of the id (`wheelbook list` shows them)"
+            ))
+            .into());
+        }
     };
     if json {
         print(&(serde_json::to_string_pretty(reflection).context("writing JSON")? + "\n"))?;

@@ -3,37 +3,19 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::EXIT_INVALID;
-use super::output::{count, eprint_lines, print, warn_all};
-use crate::workbook::store::{self, LoadError, Location, Store, StoreError};
-use crate::workbook::{SCHEMA_VERSION, Workbook, merge, merge::Counts, now};
+use super::BadInput;
+use super::output::{count, print, warn_all};
+use crate::workbook::store::{self, Current, Location, Store, StoreError};
+use crate::workbook::{Workbook, merge, merge::Counts, now};
 
-/// Reads a workbook file named on the command line. `Err(code)` once the problem is reported.
-fn read_named_file(path: &Path, what: &str) -> anyhow::Result<Result<Workbook, ExitCode>> {
-    let problem = match store::read_workbook_file(path) {
-        Ok(Ok(workbook)) => return Ok(Ok(workbook)),
-        Ok(Err(LoadError::Damaged(damage))) => {
-            format!(
-                "{}: is not a wheelbook workbook that can be {what}: {damage}",
-                path.display()
-            )
-        }
-        Ok(Err(LoadError::Newer { found })) => format!(
-            "{}: was written by a newer wheelbook (workbook format {found}; this wheelbook reads format {SCHEMA_VERSION}). Install the newer wheelbook to use it",
-            path.display()
-        ),
-        Err(error @ (StoreError::Read { .. } | StoreError::Symlink { .. })) => error.to_string(),
-        Err(error) => return Err(error.into()),
-    };
-    eprint_lines(&format!("wheelbook: {problem}. Nothing was changed."));
-    Ok(Err(ExitCode::from(EXIT_INVALID)))
+/// Reads a workbook file named on the command line; any problem with it is bad input.
+fn read_named_file(path: &Path) -> anyhow::Result<Workbook> {
+    store::read_workbook_file(path)
+        .map_err(|error| BadInput(format!("{error}. Nothing was changed")).into())
 }
 
 pub fn import(location: Location, file: &Path) -> anyhow::Result<ExitCode> {
-    let incoming = match read_named_file(file, "imported")? {
-        Ok(workbook) => workbook,
-        Err(code) => return Ok(code),
-    };
+    let incoming = read_named_file(file)?;
     let mut store = Store::lock(location)?;
     warn_all(store.warnings());
     let mut workbook = store.load()?;
@@ -88,54 +70,69 @@ pub fn backup(location: Location, output: Option<&Path>) -> anyhow::Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn restore(location: Location, file: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// Puts back a backup (or, with `fresh`, an empty workbook). A workbook that reads fine is
+/// only replaced with `yes`, and is first kept as a manual backup, which is never pruned.
+pub fn restore(
+    location: Location,
+    file: Option<&Path>,
+    fresh: bool,
+    yes: bool,
+) -> anyhow::Result<ExitCode> {
     let mut store = Store::lock(location)?;
     warn_all(store.warnings());
     let path = store.location().workbook_path();
-    let set_aside = match store.load() {
-        Ok(_) => None,
-        Err(StoreError::Damaged(damaged)) => damaged.moved_to,
+    let current = match store.current() {
+        Ok(current) => current,
+        // Moved aside just now: the error said so; carry on restoring.
+        Err(StoreError::Damaged(damaged)) => {
+            Current::SetAside(damaged.moved_to.unwrap_or_default())
+        }
         Err(error) => return Err(error.into()),
     };
-    let from = match file {
-        Some(file) => file.to_path_buf(),
-        None => match store.newest_good_backup() {
-            Some(good) => good.backup.path,
-            None => {
-                let mut message =
-                    format!("there is no good backup of {} to restore.", path.display());
-                if let Some(moved) = &set_aside {
-                    message.push_str(&format!(
-                        " The unreadable workbook was moved, unchanged, to {}; wheelbook will start a new, empty workbook in its place.",
-                        moved.display()
-                    ));
-                }
-                eprint_lines(&format!("wheelbook: {message}"));
-                return Ok(ExitCode::FAILURE);
+    let (restored, from) = if fresh {
+        (Workbook::new(now()), "a new, empty workbook".to_string())
+    } else {
+        let from = match file {
+            Some(file) => file.to_path_buf(),
+            None => match store.newest_good_backup() {
+                Some(good) => good.backup.path,
+                None => anyhow::bail!(
+                    "there is no good backup of {} to restore. To start a new, empty workbook instead, run: wheelbook restore --fresh",
+                    path.display()
+                ),
+            },
+        };
+        (read_named_file(&from)?, from.display().to_string())
+    };
+
+    let mut message = String::new();
+    match &current {
+        Current::Good(workbook) => {
+            if !yes {
+                anyhow::bail!(
+                    "{} reads fine ({}), so restoring {from} would replace it. To do it anyway, add --yes: the current version is kept as a manual backup first",
+                    path.display(),
+                    count(workbook.reflections.len(), "reflection", "reflections")
+                );
             }
-        },
-    };
-    let restored = match read_named_file(&from, "restored")? {
-        Ok(workbook) => workbook,
-        Err(code) => return Ok(code),
-    };
-    warn_all(&store.save(&restored)?);
-    let mut message = format!(
-        "Restored {} from {} ({}).\n",
-        path.display(),
-        from.display(),
-        count(restored.reflections.len(), "reflection", "reflections")
-    );
-    match set_aside {
-        Some(moved) => message.push_str(&format!(
+            let kept = store::manual_backup_path(store.location());
+            store::write_new_file(workbook, &kept)?;
+            message.push_str(&format!(
+                "The version it replaced is kept at {}.\n",
+                kept.display()
+            ));
+        }
+        Current::SetAside(set_aside) => message.push_str(&format!(
             "The unreadable workbook is kept, unchanged, at {}.\n",
-            moved.display()
+            set_aside.display()
         )),
-        None => message.push_str(&format!(
-            "The version it replaced is kept in {}.\n",
-            store.location().backups_dir().display()
-        )),
+        Current::Missing => {}
     }
-    print(&message)?;
+    warn_all(&store.save(&restored)?);
+    print(&format!(
+        "Restored {} from {from} ({}).\n{message}",
+        path.display(),
+        count(restored.reflections.len(), "reflection", "reflections")
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -31,12 +31,11 @@ impl Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     #[error(
-        "{origin}: cannot read the content pack: {source}. Check the path, or leave out --pack to use the built-in Wheel of Partnership."
+        "{origin}: cannot read the content pack: {cause}. Check the path, or leave out --pack to use the built-in Wheel of Partnership."
     )]
     Read {
         origin: String,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{}", format_problems(origin, problems))]
     Invalid {

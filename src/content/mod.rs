@@ -55,9 +55,9 @@ impl PackSource {
 /// Reads and validates a pack file, refusing files over [`MAX_PACK_BYTES`].
 pub fn load_file(path: &Path) -> Result<Pack, PackError> {
     let origin = path.display().to_string();
-    let read_error = |source| PackError::Read {
+    let read_error = |cause| PackError::Read {
         origin: origin.clone(),
-        source,
+        cause,
     };
     let file = File::open(path).map_err(read_error)?;
     let mut bytes = Vec::new();

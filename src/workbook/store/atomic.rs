@@ -14,9 +14,33 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 /// Atomically and durably replaces `target` (in `dir`) with `bytes`, as a 0600 file.
 pub fn write(dir: &Path, target: &Path, temp_prefix: &str, bytes: &[u8]) -> io::Result<()> {
-    write_with(dir, target, temp_prefix, bytes, |file, bytes| {
-        file.write_all(bytes)
-    })
+    write_with(
+        dir,
+        target,
+        temp_prefix,
+        bytes,
+        Replace::Yes,
+        |file, bytes| file.write_all(bytes),
+    )
+}
+
+/// Like [`write`], but fails with `AlreadyExists` rather than replace an existing `target`,
+/// even one created a moment before.
+pub fn write_new(dir: &Path, target: &Path, temp_prefix: &str, bytes: &[u8]) -> io::Result<()> {
+    write_with(
+        dir,
+        target,
+        temp_prefix,
+        bytes,
+        Replace::No,
+        |file, bytes| file.write_all(bytes),
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Replace {
+    Yes,
+    No,
 }
 
 /// [`write`] with the writing step supplied, so that tests can make it fail part-way.
@@ -25,6 +49,7 @@ pub(super) fn write_with(
     target: &Path,
     temp_prefix: &str,
     bytes: &[u8],
+    replace: Replace,
     write_all: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut builder = tempfile::Builder::new();
@@ -37,7 +62,12 @@ pub(super) fn write_with(
     let mut temp = builder.tempfile_in(dir)?;
     write_all(temp.as_file_mut(), bytes)?;
     temp.as_file().sync_all()?;
-    temp.persist(target).map_err(|error| error.error)?;
+    match replace {
+        Replace::Yes => temp.persist(target).map_err(|error| error.error)?,
+        Replace::No => temp
+            .persist_noclobber(target)
+            .map_err(|error| error.error)?,
+    };
     files::sync_dir(dir)
 }
 
@@ -97,6 +127,7 @@ mod tests {
             &target,
             ".w.json.",
             b"a new workbook",
+            Replace::Yes,
             |file, bytes| {
                 file.write_all(&bytes[..5])?;
                 Err(io::Error::from(io::ErrorKind::StorageFull))
@@ -109,6 +140,17 @@ mod tests {
         // Once there is space again, the same save succeeds.
         write(dir.path(), &target, ".w.json.", b"a new workbook").expect("saved");
         assert_eq!(fs::read(&target).expect("read"), b"a new workbook");
+    }
+
+    #[test]
+    fn writing_a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("copy.json");
+        write_new(dir.path(), &target, ".c.", b"first").expect("written");
+        let error = write_new(dir.path(), &target, ".c.", b"second").expect_err("refused");
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&target).expect("read"), b"first");
+        assert_eq!(names(dir.path()), ["copy.json"]);
     }
 
     #[test]

@@ -72,10 +72,19 @@ pub fn take(location: &Location, at: DateTime<Utc>) -> io::Result<PathBuf> {
     let path = dir.join(format!("{}.{}.json", location.name(), stamp(at)));
     let workbook = location.workbook_path();
     if fs::hard_link(&workbook, &path).is_err() {
-        // Some file systems cannot link; a copy is as good.
-        fs::copy(&workbook, &path)?;
+        // Some file systems cannot link; a private copy is as good.
+        copy_private(&workbook, &path)?;
     }
+    files::sync_dir(&dir)?;
     Ok(path)
+}
+
+/// Copies to a new 0600 file, following no link at either end.
+fn copy_private(from: &Path, to: &Path) -> io::Result<()> {
+    let mut source = files::open_no_follow(from)?;
+    let mut target = files::create_private_new(to)?;
+    io::copy(&mut source, &mut target)?;
+    target.sync_all()
 }
 
 /// Where `wheelbook backup` puts a copy when no file is named.
@@ -124,7 +133,7 @@ pub fn prune(location: &Location, now: DateTime<Utc>) -> io::Result<()> {
 /// The newest backup that reads as a valid workbook, if any.
 pub fn newest_good(location: &Location) -> Option<GoodBackup> {
     list(location).into_iter().rev().find_map(|backup| {
-        let bytes = fs::read(&backup.path).ok()?;
+        let bytes = files::read_no_follow(&backup.path).ok()?;
         let workbook = load::parse(&bytes).ok()?;
         Some(GoodBackup {
             reflections: workbook.reflections.len(),

@@ -1,7 +1,7 @@
 //! What can go wrong with the store, each message saying what to do next.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::backup::GoodBackup;
 use super::load::Damage;
@@ -34,6 +34,15 @@ pub enum StoreError {
     #[error("{}", damaged_message(.0))]
     Damaged(Box<DamagedWorkbook>),
 
+    /// A damaged workbook was set aside and nothing has replaced it yet: writing now would
+    /// start a new workbook and, in time, prune the backups the user needs.
+    #[error("{}", set_aside_message(workbook, set_aside, backup.as_ref()))]
+    SetAside {
+        workbook: PathBuf,
+        set_aside: PathBuf,
+        backup: Option<GoodBackup>,
+    },
+
     #[error(
         "{}: was written by a newer wheelbook (workbook format {found}; this wheelbook reads format {supported}). It has not been changed. Install the newer wheelbook to open it",
         path.display()
@@ -44,19 +53,38 @@ pub enum StoreError {
         supported: u32,
     },
 
-    #[error("cannot read {}: {source}. Check that the file exists and that you can read it", path.display())]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    /// A file named on the command line (an import, a backup) that is not a workbook.
+    #[error("{}: is not a wheelbook workbook: {damage}", path.display())]
+    NotAWorkbook { path: PathBuf, damage: Damage },
 
-    #[error("{}", save_message(path, source))]
-    Save {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    #[error("{}: already exists. Choose another name, or move that file first; nothing was written", path.display())]
+    Exists { path: PathBuf },
+
+    #[error("{}", create_dir_message(path, cause))]
+    CreateDir { path: PathBuf, cause: io::Error },
+
+    #[error(
+        "cannot open the lock file {}: {cause}. {}. wheelbook must be able to write in the data directory to change your workbook; commands that only read (where, list, show, backup) still work",
+        path.display(),
+        advice(cause)
+    )]
+    Lock { path: PathBuf, cause: io::Error },
+
+    #[error("cannot read {}: {cause}. Check that the file exists and that you can read it", path.display())]
+    Read { path: PathBuf, cause: io::Error },
+
+    #[error("{}", save_message(path, cause))]
+    Save { path: PathBuf, cause: io::Error },
+}
+
+impl StoreError {
+    /// The fault is in what was typed on the command line (exit status 2), not in the store.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            StoreError::BadName(_) | StoreError::Exists { .. } | StoreError::NotAWorkbook { .. }
+        )
+    }
 }
 
 /// A workbook that could not be read, and what was done about it.
@@ -69,7 +97,7 @@ pub struct DamagedWorkbook {
     pub backup: Option<GoodBackup>,
 }
 
-fn locked_message(path: &std::path::Path, holder: Option<&LockHolder>) -> String {
+fn locked_message(path: &Path, holder: Option<&LockHolder>) -> String {
     let who = match holder {
         Some(holder) => format!(
             "process {}, since {}",
@@ -99,27 +127,69 @@ fn damaged_message(damaged: &DamagedWorkbook) -> String {
     }
     match &damaged.backup {
         Some(good) => message.push_str(&format!(
-            "\nThe newest good backup is {} (saved {}, {} reflection{}). To restore it, run: wheelbook restore",
-            good.backup.path.display(),
-            good.backup
-                .taken
-                .with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M"),
-            good.reflections,
-            if good.reflections == 1 { "" } else { "s" }
+            "\nThe newest good backup is {}. To restore it, run: wheelbook restore",
+            describe_backup(good)
         )),
-        None if damaged.moved_to.is_some() => message.push_str(
-            "\nThere is no good backup to restore. Nothing has been deleted; wheelbook will start a new, empty workbook in its place",
-        ),
         None => message.push_str(
-            "\nThere is no good backup to restore. To set the file aside and start a new workbook, run: wheelbook restore",
+            "\nThere is no good backup to restore. To start a new, empty workbook (the damaged file is kept), run: wheelbook restore --fresh",
         ),
     }
     message
 }
 
-fn save_message(path: &std::path::Path, source: &io::Error) -> String {
-    let advice = match source.kind() {
+fn set_aside_message(workbook: &Path, set_aside: &Path, backup: Option<&GoodBackup>) -> String {
+    let restore = match backup {
+        Some(good) => format!(
+            "To put back the newest good backup, {}, run: wheelbook restore",
+            describe_backup(good)
+        ),
+        None => "There is no good backup to put back".to_string(),
+    };
+    format!(
+        "{} could not be read and was set aside, unchanged, as {}. Nothing will be written until you choose: {restore}. To start a new, empty workbook instead, run: wheelbook restore --fresh (the set-aside file is kept either way)",
+        workbook.display(),
+        set_aside.display()
+    )
+}
+
+fn describe_backup(good: &GoodBackup) -> String {
+    format!(
+        "{} (saved {}, {} reflection{})",
+        good.backup.path.display(),
+        good.backup
+            .taken
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M"),
+        good.reflections,
+        if good.reflections == 1 { "" } else { "s" }
+    )
+}
+
+fn create_dir_message(path: &Path, cause: &io::Error) -> String {
+    if path.is_file() || cause.kind() == io::ErrorKind::AlreadyExists {
+        format!(
+            "cannot use {} as the data directory: it exists but is not a directory. Choose another with --data-dir",
+            path.display()
+        )
+    } else {
+        format!(
+            "cannot create the data directory {}: {cause}. Check the path, or choose another with --data-dir",
+            path.display()
+        )
+    }
+}
+
+fn save_message(path: &Path, cause: &io::Error) -> String {
+    format!(
+        "could not save {}: {cause}. {}. The previous version of the workbook is unchanged",
+        path.display(),
+        advice(cause)
+    )
+}
+
+/// What to do about a failed write, by its kind.
+fn advice(cause: &io::Error) -> &'static str {
+    match cause.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             "The disk is full: free some space, then try again"
         }
@@ -130,9 +200,5 @@ fn save_message(path: &std::path::Path, source: &io::Error) -> String {
             "You do not have permission to write there: check the folder's owner and permissions, or choose another folder with --data-dir"
         }
         _ => "Check that the disk is connected and has space, then try again",
-    };
-    format!(
-        "could not save {}: {source}. {advice}. The previous version of the workbook is unchanged",
-        path.display()
-    )
+    }
 }

@@ -39,6 +39,22 @@ pub fn open_private_rw(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Creates a new 0600 file for writing; fails if anything, a link included, is at `path`.
+pub fn create_private_new(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    options.mode(PRIVATE_FILE_MODE);
+    options.open(path)
+}
+
+/// Reads a whole file, refusing a symbolic link.
+pub fn read_no_follow(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut open_no_follow(path)?, &mut bytes)?;
+    Ok(bytes)
+}
+
 pub fn is_symlink(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }

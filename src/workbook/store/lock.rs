@@ -30,9 +30,9 @@ pub fn acquire(lock_path: &Path, workbook_path: &Path) -> Result<WorkbookLock, S
             path: lock_path.to_path_buf(),
         });
     }
-    let io_error = |source| StoreError::Save {
+    let io_error = |cause| StoreError::Lock {
         path: lock_path.to_path_buf(),
-        source,
+        cause,
     };
     let mut file = files::open_private_rw(lock_path).map_err(io_error)?;
     match file.try_lock() {

@@ -13,8 +13,8 @@ mod lock;
 mod paths;
 
 use std::fs;
-use std::io::{self, Read};
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
@@ -53,10 +53,74 @@ pub fn backups(location: &Location) -> Vec<Backup> {
     backup::list(location)
 }
 
-/// Reads a workbook file from anywhere (an import or a backup), refusing links. The outer
-/// error is about reading the file; the inner one about what it holds.
-pub fn read_workbook_file(path: &Path) -> Result<Result<Workbook, LoadError>, StoreError> {
-    Ok(parse(&read_bytes(path)?))
+/// Workbooks that could not be read and were moved aside, oldest first.
+pub fn set_aside_files(location: &Location) -> Vec<PathBuf> {
+    let prefix = format!("{}.damaged-", location.name());
+    let mut found: Vec<PathBuf> = fs::read_dir(location.dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|entry| entry.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Where `wheelbook backup` writes when no file is named.
+pub fn manual_backup_path(location: &Location) -> PathBuf {
+    backup::manual_path(location, Utc::now())
+}
+
+/// Reads a workbook file named by the user (an import or a backup), refusing links.
+pub fn read_workbook_file(path: &Path) -> Result<Workbook, StoreError> {
+    parse(&read_bytes(path)?).map_err(|error| match error {
+        LoadError::Newer { found } => StoreError::Newer {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        },
+        LoadError::Damaged(damage) => StoreError::NotAWorkbook {
+            path: path.to_path_buf(),
+            damage,
+        },
+    })
+}
+
+/// Writes a workbook to a new private file, never replacing anything already there.
+pub fn write_new_file(workbook: &Workbook, target: &Path) -> Result<(), StoreError> {
+    let dir = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let save_error = |cause| StoreError::Save {
+        path: target.to_path_buf(),
+        cause,
+    };
+    let bytes = serde_json::to_vec_pretty(workbook).map_err(|e| save_error(io::Error::other(e)))?;
+    files::create_private_dir(dir).map_err(|cause| StoreError::CreateDir {
+        path: dir.to_path_buf(),
+        cause,
+    })?;
+    atomic::write_new(dir, target, ".wheelbook-copy.", &bytes).map_err(|cause| {
+        if cause.kind() == io::ErrorKind::AlreadyExists {
+            StoreError::Exists {
+                path: target.to_path_buf(),
+            }
+        } else {
+            save_error(cause)
+        }
+    })
+}
+
+/// What is on disk where the workbook should be.
+#[derive(Debug)]
+pub enum Current {
+    Good(Workbook),
+    /// Nothing has been saved yet.
+    Missing,
+    /// The workbook was damaged and moved aside, and nothing has replaced it yet.
+    SetAside(PathBuf),
 }
 
 /// The right to write one workbook, held until dropped.
@@ -71,9 +135,9 @@ impl Store {
     /// Creates the data directory if needed (0700), then takes the workbook's lock. Fails
     /// with [`StoreError::Locked`] while another process writes this workbook.
     pub fn lock(location: Location) -> Result<Store, StoreError> {
-        files::create_private_dir(location.dir()).map_err(|source| StoreError::Save {
+        files::create_private_dir(location.dir()).map_err(|cause| StoreError::CreateDir {
             path: location.dir().to_path_buf(),
-            source,
+            cause,
         })?;
         let mut warnings: Vec<String> =
             files::privacy_warning(location.dir()).into_iter().collect();
@@ -96,20 +160,32 @@ impl Store {
         &self.warnings
     }
 
-    /// Loads the workbook, or a new empty one if none was saved yet. A workbook that cannot
-    /// be read is moved aside, untouched, and the error names the newest good backup.
+    /// The workbook to work on: the saved one, or a new one if none was ever saved. Refuses
+    /// while a damaged workbook is set aside (see [`StoreError::SetAside`]), so that nothing
+    /// is written until the user has chosen to restore a backup or start afresh.
     pub fn load(&mut self) -> Result<Workbook, StoreError> {
+        match self.current()? {
+            Current::Good(workbook) => Ok(workbook),
+            Current::Missing => Ok(Workbook::new(now())),
+            Current::SetAside(set_aside) => Err(StoreError::SetAside {
+                workbook: self.location.workbook_path(),
+                set_aside,
+                backup: backup::newest_good(&self.location),
+            }),
+        }
+    }
+
+    /// What is on disk now. A workbook that cannot be read is moved aside, untouched, and
+    /// reported as [`StoreError::Damaged`] with the newest good backup.
+    pub fn current(&mut self) -> Result<Current, StoreError> {
         match read_file(&self.location, &mut self.warnings)? {
-            None => Ok(Workbook::new(now())),
-            Some(Ok(workbook)) => Ok(workbook),
+            None => Ok(match set_aside_files(&self.location).pop() {
+                Some(set_aside) => Current::SetAside(set_aside),
+                None => Current::Missing,
+            }),
+            Some(Ok(workbook)) => Ok(Current::Good(workbook)),
             Some(Err(LoadError::Damaged(damage))) => {
-                let path = self.location.workbook_path();
-                let moved = self.location.damaged_path(Utc::now());
-                fs::rename(&path, &moved).map_err(|source| StoreError::Save {
-                    path: path.clone(),
-                    source,
-                })?;
-                let _ = files::sync_dir(self.location.dir());
+                let moved = self.set_aside()?;
                 Err(load_failure(
                     &self.location,
                     LoadError::Damaged(damage),
@@ -120,14 +196,29 @@ impl Store {
         }
     }
 
+    /// Moves the workbook to `NAME.damaged-<time>.json`: linked first and then unlinked, so
+    /// that it never replaces another file and a crash in between loses nothing.
+    fn set_aside(&self) -> Result<PathBuf, StoreError> {
+        let path = self.location.workbook_path();
+        let moved = self.location.damaged_path(Utc::now());
+        let save_error = |cause| StoreError::Save {
+            path: path.clone(),
+            cause,
+        };
+        fs::hard_link(&path, &moved).map_err(save_error)?;
+        fs::remove_file(&path).map_err(save_error)?;
+        files::sync_dir(self.location.dir()).map_err(save_error)?;
+        Ok(moved)
+    }
+
     /// Saves atomically and durably. The version it replaces is kept as a backup first. On
     /// failure the previous workbook on disk is unchanged, and `workbook` can be saved again.
     /// Returns warnings about backups, which never stop a save.
     pub fn save(&self, workbook: &Workbook) -> Result<Vec<String>, StoreError> {
         let path = self.location.workbook_path();
-        let save_error = |source| StoreError::Save {
+        let save_error = |cause| StoreError::Save {
             path: path.clone(),
-            source,
+            cause,
         };
         let bytes =
             serde_json::to_vec_pretty(workbook).map_err(|e| save_error(io::Error::other(e)))?;
@@ -160,40 +251,17 @@ impl Store {
     }
 }
 
-/// Where `wheelbook backup` writes when no file is named.
-pub fn manual_backup_path(location: &Location) -> std::path::PathBuf {
-    backup::manual_path(location, Utc::now())
-}
-
-/// Writes a workbook to a new private file, refusing to replace anything already there.
-pub fn write_new_file(workbook: &Workbook, target: &Path) -> Result<(), StoreError> {
-    let save_error = |source| StoreError::Save {
-        path: target.to_path_buf(),
-        source,
-    };
-    if fs::symlink_metadata(target).is_ok() {
-        return Err(save_error(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "a file of that name exists; choose another name, or move that file first",
-        )));
-    }
-    let dir = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let bytes = serde_json::to_vec_pretty(workbook).map_err(|e| save_error(io::Error::other(e)))?;
-    files::create_private_dir(dir).map_err(save_error)?;
-    atomic::write(dir, target, ".wheelbook-copy.", &bytes).map_err(save_error)
-}
-
-/// `None` if there is no workbook file yet.
+/// `None` only if there is no workbook file at all; any other failure to look is an error,
+/// never taken for an empty workbook.
 fn read_file(
     location: &Location,
     warnings: &mut Vec<String>,
 ) -> Result<Option<Result<Workbook, LoadError>>, StoreError> {
     let path = location.workbook_path();
-    if fs::symlink_metadata(&path).is_err() {
-        return Ok(None);
+    match fs::symlink_metadata(&path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(cause) => return Err(StoreError::Read { path, cause }),
+        Ok(_) => {}
     }
     let bytes = read_bytes(&path)?;
     warnings.extend(files::privacy_warning(&path));
@@ -206,22 +274,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
             path: path.to_path_buf(),
         });
     }
-    let read_error = |source| StoreError::Read {
+    files::read_no_follow(path).map_err(|cause| StoreError::Read {
         path: path.to_path_buf(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    files::open_no_follow(path)
-        .and_then(|mut file| file.read_to_end(&mut bytes))
-        .map_err(read_error)?;
-    Ok(bytes)
+        cause,
+    })
 }
 
-fn load_failure(
-    location: &Location,
-    error: LoadError,
-    moved_to: Option<std::path::PathBuf>,
-) -> StoreError {
+fn load_failure(location: &Location, error: LoadError, moved_to: Option<PathBuf>) -> StoreError {
     let path = location.workbook_path();
     match error {
         LoadError::Newer { found } => StoreError::Newer {
