@@ -8,4 +8,5 @@
 pub mod cli;
 pub mod content;
 pub mod export;
+pub mod tui;
 pub mod workbook;

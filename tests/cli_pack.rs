@@ -194,14 +194,17 @@ fn version_and_help_come_from_clap() {
         .stdout(predicate::str::contains("WHEELBOOK_PACK"));
 }
 
+/// The screens need a terminal; run without one (a script, a pipe), `wheelbook` says so
+/// after checking the pack, and touches no files.
 #[test]
-fn no_command_works_from_any_directory_on_the_built_in_pack() {
+fn no_command_without_a_terminal_says_what_to_do() {
     let empty = tempfile::tempdir().expect("temp dir");
     wheelbook()
         .current_dir(empty.path())
+        .env("WHEELBOOK_DATA_DIR", empty.path().join("data"))
         .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "The Wheel of Partnership: 11 areas",
-        ));
+        .code(1)
+        .stderr(predicate::str::contains("the workbook screens need a terminal"))
+        .stderr(predicate::str::contains("wheelbook --help"));
+    assert!(!empty.path().join("data").exists());
 }

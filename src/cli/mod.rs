@@ -115,7 +115,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(Location::resolve(data_dir.clone(), name.as_deref())?)
     };
     finish(match cli.command {
-        None => pack::welcome(&pack_in_use),
+        None => location().and_then(|l| run_tui(l, &pack_in_use)),
         Some(Command::Pack { command }) => match command {
             PackCommand::Check { file } => pack::check(&choose(file, pack_in_use)),
             PackCommand::Show { json, file } => pack::show(&choose(file, pack_in_use), json),
@@ -158,6 +158,15 @@ fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+    }
+}
+
+/// `wheelbook` with no command: the workbook screens.
+fn run_tui(location: Location, pack_source: &PackSource) -> anyhow::Result<ExitCode> {
+    let pack = pack_source.load()?;
+    match crate::tui::run(location, pack)? {
+        crate::tui::Ending::Quit => Ok(ExitCode::SUCCESS),
+        crate::tui::Ending::Signal(signal) => Ok(ExitCode::from(128 + signal as u8)),
     }
 }
 

@@ -30,24 +30,6 @@ pub fn show(source: &PackSource, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What `wheelbook` with no command does until the guided self-assessment screens exist.
-pub fn welcome(source: &PackSource) -> anyhow::Result<ExitCode> {
-    let pack = match source.load() {
-        Ok(pack) => pack,
-        Err(error) => return Ok(report_invalid(&error)),
-    };
-    print(&format!(
-        "wheelbook {}\nContent pack: {}\n\n\
-         The guided self-assessment screens are not built yet. What you can do now:\n  \
-         wheelbook pack show          read the framework: areas, competencies, questions, activities\n  \
-         wheelbook pack check FILE    check a content pack you are writing\n  \
-         wheelbook --help             every command and option\n",
-        env!("CARGO_PKG_VERSION"),
-        summary(&pack)
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
-
 fn report_invalid(error: &PackError) -> ExitCode {
     eprint_lines(&error.to_string());
     if let PackError::Invalid { problems, .. } = error {

@@ -6,6 +6,7 @@ mod id;
 pub mod merge;
 mod model;
 pub mod store;
+mod summary;
 
 pub use id::new_id;
 pub use merge::{MergeReport, merge};

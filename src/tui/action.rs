@@ -1,0 +1,41 @@
+//! What the user asked for. Keys become actions through the key table ([`super::keys`]), so
+//! that what a key does, the hint line and the help overlay all come from one place.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Suspend,
+    Up,
+    Down,
+    Left,
+    Right,
+    NextField,
+    PrevField,
+    PageUp,
+    PageDown,
+    Open,
+    Toggle,
+    /// A number key: a rating on the pack's scale (0 clears it).
+    Rate(u8),
+    NewReflection,
+    Browse,
+    Actions,
+    NextArea,
+    PrevArea,
+    Summary,
+    MarkComplete,
+    Edit,
+    Delete,
+    Search,
+    FilterArea,
+    FilterContext,
+    FilterDate,
+    CycleStatus,
+    SetDue,
+    /// Close the text editor, keeping what was typed.
+    EditorDone,
+    Confirm,
+    Cancel,
+}

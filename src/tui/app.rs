@@ -1,0 +1,162 @@
+//! The one state of the terminal UI, and the messages and effects around it.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use super::editor::Editor;
+use super::screens::{actions, area, browse, home, start, summary};
+use super::theme::Theme;
+use crate::content::Pack;
+use crate::workbook::{Timestamp, Workbook};
+
+/// Autosave this long after the last change.
+pub const SAVE_DEBOUNCE: Duration = Duration::from_millis(1000);
+/// After a failed save, try again this long later.
+pub const SAVE_RETRY: Duration = Duration::from_secs(5);
+
+/// Everything that can happen to the app.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick,
+    /// The outcome of an [`Effect::Save`], with the message to show on failure.
+    Saved(Result<(), String>),
+}
+
+/// What `update` asks the event loop to do: the only I/O.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Save,
+    Quit,
+    Suspend,
+}
+
+/// The moment a message is handled, given to `update` so that it stays free of clocks.
+#[derive(Debug, Clone, Copy)]
+pub struct Now {
+    pub instant: Instant,
+    pub time: Timestamp,
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Home(home::State),
+    Start(start::State),
+    Area(area::State),
+    Summary(summary::State),
+    Browse(browse::State),
+    Reading(browse::Reading),
+    Actions(actions::State),
+}
+
+#[derive(Debug)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    Editor(Box<Editor>),
+    Confirm(Confirm),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: ConfirmAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmAction {
+    DeleteReflection(String),
+    QuitWithoutSaving,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Ok,
+    Error,
+}
+
+#[derive(Debug, Default)]
+pub struct SaveState {
+    /// The workbook in memory has changes not yet on disk.
+    pub dirty: bool,
+    /// When the next save is due; `None` while nothing is waiting.
+    pub due: Option<Instant>,
+    pub last_error: Option<String>,
+    /// Quit was asked for; it happens once the last save has succeeded.
+    pub quitting: bool,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub pack: Pack,
+    pub workbook: Workbook,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub status: Option<(StatusKind, String)>,
+    pub save: SaveState,
+    /// Why the workbook cannot be changed, when another wheelbook has it open.
+    pub read_only: Option<String>,
+    pub today: NaiveDate,
+    pub theme: Theme,
+    pub size: (u16, u16),
+}
+
+impl App {
+    pub fn new(
+        pack: Pack,
+        workbook: Workbook,
+        today: NaiveDate,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> Self {
+        let screen = Screen::Home(home::State::default());
+        App {
+            pack,
+            workbook,
+            screen,
+            overlay: None,
+            status: None,
+            save: SaveState::default(),
+            read_only: None,
+            today,
+            theme,
+            size,
+        }
+    }
+
+    /// Records that the workbook changed: it is saved once the user pauses.
+    pub fn changed(&mut self, now: &Now) {
+        self.workbook.updated = now.time;
+        self.save.dirty = true;
+        self.save.due = Some(now.instant + SAVE_DEBOUNCE);
+    }
+
+    pub fn info(&mut self, message: impl Into<String>) {
+        self.status = Some((StatusKind::Info, message.into()));
+    }
+
+    pub fn error(&mut self, message: impl Into<String>) {
+        self.status = Some((StatusKind::Error, message.into()));
+    }
+
+    /// `false`, with a message, when the workbook is open read-only.
+    pub fn can_change(&mut self) -> bool {
+        match &self.read_only {
+            Some(reason) => {
+                let message = format!("Read-only: {reason}");
+                self.error(message);
+                false
+            }
+            None => true,
+        }
+    }
+
+    pub fn go_home(&mut self) {
+        self.screen = Screen::Home(home::State::default());
+    }
+}

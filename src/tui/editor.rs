@@ -1,0 +1,119 @@
+//! The text editor overlay: every piece of free text is typed here (answers, comments, the
+//! development plan, own activities, actions, titles, search). What is typed is written into
+//! the workbook as it changes, so autosave never misses a word.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// Where the text being typed belongs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    StartTitle,
+    Answer {
+        reflection: usize,
+        question: String,
+    },
+    Prompt {
+        reflection: usize,
+        area: String,
+        prompt: String,
+    },
+    OwnActivity {
+        reflection: usize,
+        index: usize,
+    },
+    ActionText {
+        action: usize,
+    },
+    ActionDue {
+        action: usize,
+    },
+    Search,
+}
+
+#[derive(Debug)]
+pub struct Editor {
+    pub target: EditTarget,
+    /// What the text answers, shown above it.
+    pub label: String,
+    pub textarea: TextArea<'static>,
+    /// Enter finishes instead of starting a new line.
+    pub single_line: bool,
+}
+
+impl Editor {
+    pub fn new(
+        target: EditTarget,
+        label: impl Into<String>,
+        text: &str,
+        single_line: bool,
+    ) -> Self {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.split('\n').map(String::from).collect()
+        };
+        let mut textarea = TextArea::new(lines);
+        textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+        textarea.move_cursor(CursorMove::Bottom);
+        textarea.move_cursor(CursorMove::End);
+        Editor {
+            target,
+            label: label.into(),
+            textarea,
+            single_line,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+
+    /// Passes a key to the text. Returns whether the text changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        if self.single_line && key.code == KeyCode::Enter {
+            return false;
+        }
+        self.textarea.input(key)
+    }
+
+    /// Inserts pasted text (newlines become spaces in a single-line field).
+    pub fn paste(&mut self, text: &str) -> bool {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if self.single_line {
+            text.replace('\n', " ")
+        } else {
+            text
+        };
+        self.textarea.insert_str(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn typing_pasting_and_undo_change_the_text() {
+        let mut editor = Editor::new(EditTarget::Search, "Search", "ab", false);
+        assert!(editor.input(key(KeyCode::Char('c'))));
+        assert!(editor.input(key(KeyCode::Enter)));
+        assert!(editor.paste("d\r\ne 🙂"));
+        assert_eq!(editor.text(), "abc\nd\ne 🙂");
+        assert!(editor.input(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+        assert_eq!(editor.text(), "abc\n");
+    }
+
+    #[test]
+    fn a_single_line_field_keeps_to_one_line() {
+        let mut editor = Editor::new(EditTarget::Search, "Search", "", true);
+        assert!(!editor.input(key(KeyCode::Enter)));
+        editor.paste("one\ntwo");
+        assert_eq!(editor.text(), "one two");
+    }
+}

@@ -1,0 +1,221 @@
+//! The terminal UI: the only module that touches the terminal. `run` owns the event loop and
+//! carries out the effects that the pure [`update::update`] asks for: saving, quitting and
+//! suspending. The terminal is restored on every way out, panics included.
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod keys;
+pub mod screens;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::io::{self, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use app::{App, Effect, Msg, Now};
+use theme::Theme;
+
+use crate::content::Pack;
+use crate::workbook::store::{self, Location, Store, StoreError};
+use crate::workbook::{Workbook, now};
+
+/// How often the loop wakes without input, for autosave.
+const TICK: Duration = Duration::from_millis(250);
+
+/// How the UI ended, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    /// Ended by a signal (SIGTERM, SIGHUP): the exit status is 128 + the signal number.
+    Signal(i32),
+}
+
+/// Opens the workbook and runs the UI until the user quits. Problems found before the
+/// terminal is taken over (no terminal, a damaged workbook) are returned as errors.
+pub fn run(location: Location, pack: Pack) -> anyhow::Result<Ending> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the workbook screens need a terminal, and standard input or output is not one. Run `wheelbook` in a terminal window, or see `wheelbook --help` for the commands that need none"
+        );
+    }
+    let (store, workbook, read_only, warnings) = open(&location)?;
+    let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let mut terminal = TerminalGuard::enter()?;
+    let size = terminal.terminal.size()?;
+    let mut app = App::new(
+        pack,
+        workbook,
+        now().date_naive(),
+        theme,
+        (size.width, size.height),
+    );
+    app.read_only = read_only;
+    if let Some(warning) = warnings.first() {
+        app.error(format!("Privacy: {warning}"));
+    }
+    event_loop(&mut terminal, &mut app, store.as_ref())
+}
+
+type Opened = (Option<Store>, Workbook, Option<String>, Vec<String>);
+
+/// The store to save through, or none (read-only) when another wheelbook has the workbook.
+fn open(location: &Location) -> anyhow::Result<Opened> {
+    match Store::lock(location.clone()) {
+        Ok(mut store) => {
+            let workbook = store.load()?;
+            let warnings = store.warnings().to_vec();
+            Ok((Some(store), workbook, None, warnings))
+        }
+        Err(error @ StoreError::Locked { .. }) => {
+            let read = store::read(location)?;
+            let reason = format!("{error}. You can look but not change anything here");
+            let workbook = read.workbook.unwrap_or_else(|| Workbook::new(now()));
+            Ok((None, workbook, Some(reason), read.warnings))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+fn event_loop(
+    terminal: &mut TerminalGuard,
+    app: &mut App,
+    store: Option<&Store>,
+) -> anyhow::Result<Ending> {
+    let signals = Signals::register()?;
+    loop {
+        terminal.terminal.draw(|frame| view::draw(frame, app))?;
+        if let Some(signal) = signals.received() {
+            // Logout or a closed terminal: save what there is, then go.
+            if app.save.dirty {
+                let _ = save(app, store);
+            }
+            return Ok(Ending::Signal(signal));
+        }
+        let msg = if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) => Msg::Key(key),
+                Event::Paste(text) => Msg::Paste(text),
+                Event::Mouse(mouse) => Msg::Mouse(mouse),
+                Event::Resize(width, height) => Msg::Resize(width, height),
+                _ => Msg::Tick,
+            }
+        } else {
+            Msg::Tick
+        };
+        let mut pending = step(app, msg);
+        pending.extend(step(app, Msg::Tick));
+        while let Some(effect) = pending.first().copied() {
+            pending.remove(0);
+            match effect {
+                Effect::Save => {
+                    let result = save(app, store);
+                    pending.extend(step(app, Msg::Saved(result)));
+                }
+                Effect::Quit => return Ok(Ending::Quit),
+                Effect::Suspend => {
+                    if app.save.dirty {
+                        let result = save(app, store);
+                        pending.extend(step(app, Msg::Saved(result)));
+                    }
+                    terminal.suspend()?;
+                }
+            }
+        }
+    }
+}
+
+fn step(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let now = Now {
+        instant: Instant::now(),
+        time: now(),
+    };
+    update::update(app, msg, &now)
+}
+
+fn save(app: &App, store: Option<&Store>) -> Result<(), String> {
+    let store = store.ok_or_else(|| "this workbook is open read-only".to_string())?;
+    store
+        .save(&app.workbook)
+        .map(|_warnings| ())
+        .map_err(|error| error.to_string())
+}
+
+/// SIGTERM and SIGHUP set flags the loop checks, so that it can save before it goes.
+struct Signals {
+    term: Arc<AtomicBool>,
+    hup: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Self> {
+        let signals = Signals {
+            term: Arc::new(AtomicBool::new(false)),
+            hup: Arc::new(AtomicBool::new(false)),
+        };
+        signal_hook::flag::register(signal_hook::consts::SIGTERM, signals.term.clone())?;
+        signal_hook::flag::register(signal_hook::consts::SIGHUP, signals.hup.clone())?;
+        Ok(signals)
+    }
+
+    fn received(&self) -> Option<i32> {
+        if self.term.load(Ordering::Relaxed) {
+            Some(signal_hook::consts::SIGTERM)
+        } else if self.hup.load(Ordering::Relaxed) {
+            Some(signal_hook::consts::SIGHUP)
+        } else {
+            None
+        }
+    }
+}
+
+/// The terminal in raw mode on the alternate screen, with mouse and paste reporting; restored
+/// when dropped, and by the panic hook.
+struct TerminalGuard {
+    terminal: DefaultTerminal,
+}
+
+impl TerminalGuard {
+    fn enter() -> io::Result<Self> {
+        let terminal = ratatui::try_init()?;
+        // ratatui's hook restores raw mode and the screen; this one also stops the mouse and
+        // paste reporting first, so the shell is usable after a panic.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+            previous(info);
+        }));
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+        Ok(TerminalGuard { terminal })
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again when resumed with `fg`.
+    fn suspend(&mut self) -> io::Result<()> {
+        leave();
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        self.terminal = ratatui::try_init()?;
+        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+        self.terminal.clear()
+    }
+}
+
+fn leave() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        leave();
+    }
+}

@@ -1,0 +1,216 @@
+//! Home: the wheel at a glance, recent reflections (drafts first) and open actions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+
+use super::{Outcome, fit, marker, rating_bar};
+use crate::export::text::status_word;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Now, Screen};
+use crate::tui::keys::{Binding, DOWN, ENTER, Key, UP, bind, more};
+use crate::tui::screens::{actions, area, browse, start};
+use crate::workbook::{ActionStatus, Status, Workbook};
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub selected: usize,
+}
+
+pub const KEYS: &[Binding] = &[
+    bind(
+        &[Key::Char('n')],
+        Action::NewReflection,
+        "new",
+        "Start a new reflection",
+    ),
+    bind(
+        ENTER,
+        Action::Open,
+        "open",
+        "Continue the selected draft, or read the selected reflection",
+    ),
+    more(UP, Action::Up, "Select the reflection above"),
+    more(DOWN, Action::Down, "Select the reflection below"),
+    bind(
+        &[Key::Char('b')],
+        Action::Browse,
+        "browse",
+        "Browse, search and delete past reflections",
+    ),
+    bind(
+        &[Key::Char('a')],
+        Action::Actions,
+        "actions",
+        "Your development actions",
+    ),
+];
+
+/// Indices of the reflections in the order Home lists them: drafts first, then newest first.
+pub fn listed(workbook: &Workbook) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..workbook.reflections.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&workbook.reflections[a], &workbook.reflections[b]);
+        (a.status != Status::Draft, b.created).cmp(&(b.status != Status::Draft, a.created))
+    });
+    order
+}
+
+pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
+    let order = listed(&app.workbook);
+    match action {
+        Action::Up => state.selected = state.selected.saturating_sub(1),
+        Action::Down => state.selected = (state.selected + 1).min(order.len().saturating_sub(1)),
+        Action::NewReflection if app.can_change() => {
+            return Outcome::go(Screen::Start(start::State::new(&app.workbook)));
+        }
+        Action::Open => match order.get(state.selected) {
+            Some(&index)
+                if app.workbook.reflections[index].status == Status::Draft
+                    && app.read_only.is_none() =>
+            {
+                return Outcome::go(Screen::Area(area::State::new(index)));
+            }
+            Some(&index) => {
+                return Outcome::go(Screen::Reading(browse::Reading::new(index, false)));
+            }
+            None => app.info("No reflections yet: press n to start one."),
+        },
+        Action::Browse => return Outcome::go(Screen::Browse(browse::State::default())),
+        Action::Actions => return Outcome::go(Screen::Actions(actions::State::default())),
+        _ => {}
+    }
+    Outcome::stay()
+}
+
+pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
+    let open_actions = open_action_lines(app, right.width.saturating_sub(4) as usize);
+    let actions_height = (open_actions.len().max(1) as u16 + 2).min(right.height / 2);
+    let [reflections, actions] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(actions_height)]).areas(right);
+    render_wheel(app, frame, left);
+    render_reflections(app, state, frame, reflections);
+    let actions_block = Block::bordered().title(Span::styled(" Open actions ", app.theme.heading));
+    let lines = if open_actions.is_empty() {
+        vec![Line::styled("No open actions.", app.theme.dim)]
+    } else {
+        open_actions
+    };
+    frame.render_widget(Paragraph::new(lines).block(actions_block), actions);
+}
+
+fn render_wheel(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let levels = app.pack.scale.len();
+    let means = app.workbook.latest_area_means(&app.pack);
+    let bar_width = 4 + levels;
+    let title_width = (area.width as usize).saturating_sub(bar_width + 3);
+    let mut lines: Vec<Line> = app
+        .pack
+        .areas
+        .iter()
+        .zip(&means)
+        .map(|(pack_area, mean)| {
+            Line::from(vec![
+                Span::raw(format!(
+                    "{:<title_width$} ",
+                    fit(&pack_area.title, title_width)
+                )),
+                Span::styled(rating_bar(*mean, levels), theme.current),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("Latest rating of each area, 1 to {levels}; – not yet rated."),
+        theme.dim,
+    ));
+    let title = Span::styled(format!(" {} ", app.pack.title), theme.heading);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        area,
+    );
+}
+
+fn render_reflections(app: &App, state: &State, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let block = Block::bordered().title(Span::styled(" Reflections ", theme.heading));
+    let order = listed(&app.workbook);
+    if order.is_empty() {
+        let text = vec![
+            Line::raw("No reflections yet."),
+            Line::raw(""),
+            Line::from(vec![
+                Span::raw("Press "),
+                Span::styled("n", theme.key),
+                Span::raw(" to start your first."),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(text).block(block), area);
+        return;
+    }
+    let width = area.width.saturating_sub(4) as usize;
+    let items: Vec<ListItem> = order
+        .iter()
+        .enumerate()
+        .map(|(position, &index)| {
+            let reflection = &app.workbook.reflections[index];
+            let selected = position == state.selected;
+            let title = if reflection.title.is_empty() {
+                "(untitled)"
+            } else {
+                &reflection.title
+            };
+            let head = format!(
+                "{:<8} {}  ",
+                status_word(reflection.status),
+                reflection.created.format("%Y-%m-%d")
+            );
+            let rest = fit(title, width.saturating_sub(head.chars().count() + 2));
+            let style = if reflection.status == Status::Draft {
+                theme.warning
+            } else {
+                theme.normal
+            };
+            ListItem::new(Line::from(vec![
+                marker(selected, theme),
+                Span::styled(head, style),
+                Span::raw(rest),
+            ]))
+        })
+        .collect();
+    let mut list_state = ListState::default().with_selected(Some(state.selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_style(theme.selected),
+        area,
+        &mut list_state,
+    );
+}
+
+/// Open actions, overdue ones first and marked in words.
+fn open_action_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut open: Vec<_> = app
+        .workbook
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open)
+        .collect();
+    open.sort_by_key(|a| (a.due.is_none(), a.due));
+    open.iter()
+        .map(|action| {
+            let (prefix, style) = match action.due {
+                Some(due) if due < app.today => (format!("! overdue {due}  "), theme.error),
+                Some(due) => (format!("due {due}  "), theme.normal),
+                None => (String::new(), theme.normal),
+            };
+            let text = fit(&action.text, width.saturating_sub(prefix.chars().count()));
+            Line::from(vec![Span::styled(prefix, style), Span::raw(text)])
+        })
+        .collect()
+}

@@ -1,0 +1,335 @@
+//! The one place state changes: `update` turns a message into changes and returns the effects
+//! (save, quit, suspend) for the event loop to carry out. No I/O, no clocks: the time comes in
+//! with the message, so every step is testable without a terminal.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+
+use super::action::Action;
+use super::app::{
+    App, Confirm, ConfirmAction, Effect, Msg, Now, Overlay, SAVE_RETRY, Screen, StatusKind,
+};
+use super::editor::{EditTarget, Editor};
+use super::keys::{self, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY};
+use super::screens::{self, actions, area, browse, home, start, summary};
+
+pub fn update(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
+    match msg {
+        Msg::Resize(width, height) => {
+            app.size = (width, height);
+            Vec::new()
+        }
+        Msg::Tick => tick(app, now),
+        Msg::Saved(result) => saved(app, result, now),
+        Msg::Paste(text) => {
+            if let Some(Overlay::Editor(editor)) = &mut app.overlay
+                && editor.paste(&text)
+            {
+                sync_editor(app, now);
+            }
+            Vec::new()
+        }
+        Msg::Mouse(event) => mouse(app, event, now),
+        Msg::Key(event) if event.kind == KeyEventKind::Press => key(app, event, now),
+        Msg::Key(_) => Vec::new(),
+    }
+}
+
+fn tick(app: &mut App, now: &Now) -> Vec<Effect> {
+    if app.save.dirty && app.save.due.is_some_and(|due| due <= now.instant) {
+        app.save.due = None;
+        vec![Effect::Save]
+    } else {
+        Vec::new()
+    }
+}
+
+fn saved(app: &mut App, result: Result<(), String>, now: &Now) -> Vec<Effect> {
+    match result {
+        Ok(()) => {
+            app.save.dirty = false;
+            app.save.due = None;
+            app.save.last_error = None;
+            if app
+                .status
+                .as_ref()
+                .is_some_and(|(kind, _)| *kind == StatusKind::Error)
+            {
+                app.status = Some((StatusKind::Ok, "Saved.".into()));
+            }
+            if app.save.quitting {
+                return vec![Effect::Quit];
+            }
+        }
+        Err(message) => {
+            app.save.due = Some(now.instant + SAVE_RETRY);
+            app.error(format!(
+                "Not saved: {message}. What you wrote is kept here and saving is retried every few seconds."
+            ));
+            app.save.last_error = Some(message);
+            if app.save.quitting {
+                app.save.quitting = false;
+                app.overlay = Some(Overlay::Confirm(Confirm {
+                    question: "Your latest changes could not be saved (see below). Quit anyway and lose them?".into(),
+                    on_yes: ConfirmAction::QuitWithoutSaving,
+                }));
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn mouse(app: &mut App, event: MouseEvent, now: &Now) -> Vec<Effect> {
+    let action = match event.kind {
+        MouseEventKind::ScrollUp => Action::Up,
+        MouseEventKind::ScrollDown => Action::Down,
+        _ => return Vec::new(),
+    };
+    match &mut app.overlay {
+        Some(Overlay::Editor(editor)) => {
+            editor.textarea.scroll(if action == Action::Up {
+                (-1, 0)
+            } else {
+                (1, 0)
+            });
+            Vec::new()
+        }
+        Some(Overlay::Help { scroll }) => {
+            *scroll = if action == Action::Up {
+                scroll.saturating_sub(1)
+            } else {
+                scroll.saturating_add(1)
+            };
+            Vec::new()
+        }
+        Some(Overlay::Confirm(_)) => Vec::new(),
+        None => dispatch(app, action, now),
+    }
+}
+
+fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
+    match &mut app.overlay {
+        Some(Overlay::Editor(editor)) => {
+            match keys::lookup([EDITOR], &event) {
+                Some(Action::EditorDone) => return finish_editor(app, now),
+                Some(Action::Suspend) => return vec![Effect::Suspend],
+                _ => {}
+            }
+            if editor.single_line && event.code == KeyCode::Enter {
+                return finish_editor(app, now);
+            }
+            if editor.input(event) {
+                sync_editor(app, now);
+            }
+            Vec::new()
+        }
+        Some(Overlay::Help { scroll }) => {
+            match keys::lookup([HELP_OVERLAY], &event) {
+                Some(Action::Back) => app.overlay = None,
+                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                Some(Action::Down) => *scroll = scroll.saturating_add(1),
+                _ => {}
+            }
+            Vec::new()
+        }
+        Some(Overlay::Confirm(confirm)) => match keys::lookup([CONFIRM], &event) {
+            Some(Action::Confirm) => {
+                let on_yes = confirm.on_yes.clone();
+                app.overlay = None;
+                confirmed(app, on_yes, now)
+            }
+            Some(Action::Cancel) => {
+                app.overlay = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        None => match keys::lookup([screens::keys(&app.screen), GLOBAL], &event) {
+            Some(Action::Help) => {
+                app.overlay = Some(Overlay::Help { scroll: 0 });
+                Vec::new()
+            }
+            Some(Action::Quit) => quit(app),
+            Some(Action::Suspend) => vec![Effect::Suspend],
+            Some(action) => {
+                app.status = None;
+                dispatch(app, action, now)
+            }
+            None => Vec::new(),
+        },
+    }
+}
+
+/// Quits once everything is saved.
+fn quit(app: &mut App) -> Vec<Effect> {
+    if app.save.dirty {
+        app.save.quitting = true;
+        vec![Effect::Save]
+    } else {
+        vec![Effect::Quit]
+    }
+}
+
+fn confirmed(app: &mut App, action: ConfirmAction, now: &Now) -> Vec<Effect> {
+    match action {
+        ConfirmAction::QuitWithoutSaving => vec![Effect::Quit],
+        ConfirmAction::DeleteReflection(id) => {
+            if let Some(index) = app.workbook.reflections.iter().position(|r| r.id == id) {
+                app.workbook.reflections.remove(index);
+                app.changed(now);
+                app.info(
+                    "Reflection deleted. Its last saved version stays in the backups for a while.",
+                );
+                browse::after_delete(app, index);
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// Gives the action to the current screen, which may move to another.
+fn dispatch(app: &mut App, action: Action, now: &Now) -> Vec<Effect> {
+    let mut screen = std::mem::replace(&mut app.screen, Screen::Home(home::State::default()));
+    let outcome = match &mut screen {
+        Screen::Home(state) => home::handle(app, state, action, now),
+        Screen::Start(state) => start::handle(app, state, action, now),
+        Screen::Area(state) => area::handle(app, state, action, now),
+        Screen::Summary(state) => summary::handle(app, state, action, now),
+        Screen::Browse(state) => browse::handle(app, state, action, now),
+        Screen::Reading(state) => browse::handle_reading(app, state, action, now),
+        Screen::Actions(state) => actions::handle(app, state, action, now),
+    };
+    app.screen = outcome.go.unwrap_or(screen);
+    outcome.effects
+}
+
+/// Writes what is in the editor into its place, as it is typed.
+fn sync_editor(app: &mut App, now: &Now) {
+    let Some(Overlay::Editor(editor)) = &app.overlay else {
+        return;
+    };
+    let text = editor.text();
+    let target = editor.target.clone();
+    let workbook = &mut app.workbook;
+    match target {
+        EditTarget::StartTitle => {
+            if let Screen::Start(state) = &mut app.screen {
+                state.title = text;
+            }
+            return;
+        }
+        EditTarget::Search => {
+            if let Screen::Browse(state) = &mut app.screen {
+                state.set_search(text);
+            }
+            return;
+        }
+        EditTarget::ActionDue { .. } => return,
+        EditTarget::Answer {
+            reflection,
+            question,
+        } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            if text.trim().is_empty() {
+                reflection.answers.remove(&question);
+            } else {
+                reflection.answers.insert(question, text);
+            }
+            reflection.updated = now.time;
+        }
+        EditTarget::Prompt {
+            reflection,
+            area,
+            prompt,
+        } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            let answers = reflection.prompts.entry(area.clone()).or_default();
+            if text.trim().is_empty() {
+                answers.remove(&prompt);
+            } else {
+                answers.insert(prompt, text);
+            }
+            if answers.is_empty() {
+                reflection.prompts.remove(&area);
+            }
+            reflection.updated = now.time;
+        }
+        EditTarget::OwnActivity { reflection, index } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            let Some(activity) = reflection.own_activities.get_mut(index) else {
+                return;
+            };
+            activity.text = text;
+            reflection.updated = now.time;
+        }
+        EditTarget::ActionText { action } => {
+            let Some(action) = workbook.actions.get_mut(action) else {
+                return;
+            };
+            action.text = text;
+            action.updated = now.time;
+        }
+    }
+    app.changed(now);
+}
+
+/// Closes the editor. Own activities and actions left empty are removed again.
+fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
+    let Some(Overlay::Editor(editor)) = app.overlay.take() else {
+        return Vec::new();
+    };
+    let text = editor.text();
+    match editor.target {
+        EditTarget::OwnActivity { reflection, index } if text.trim().is_empty() => {
+            if let Some(reflection) = app.workbook.reflections.get_mut(reflection)
+                && index < reflection.own_activities.len()
+            {
+                reflection.own_activities.remove(index);
+                app.changed(now);
+            }
+        }
+        EditTarget::ActionText { action }
+            if text.trim().is_empty() && action < app.workbook.actions.len() =>
+        {
+            app.workbook.actions.remove(action);
+            app.changed(now);
+        }
+        EditTarget::ActionDue { action } => return set_due(app, editor, action, &text, now),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn set_due(
+    app: &mut App,
+    editor: Box<Editor>,
+    action: usize,
+    text: &str,
+    now: &Now,
+) -> Vec<Effect> {
+    let due = match text.trim() {
+        "" => None,
+        date => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                app.error(
+                    "Write the date as YYYY-MM-DD, for example 2026-12-01, or leave it empty.",
+                );
+                app.overlay = Some(Overlay::Editor(editor));
+                return Vec::new();
+            }
+        },
+    };
+    if let Some(action) = app.workbook.actions.get_mut(action) {
+        action.due = due;
+        action.updated = now.time;
+        app.changed(now);
+    }
+    Vec::new()
+}

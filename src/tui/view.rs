@@ -1,0 +1,262 @@
+//! Drawing: a title bar, the current screen, the key hints, the status line and any overlay.
+//! Reads the state, never changes it.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Overlay, Screen, StatusKind};
+use super::editor::Editor;
+use super::keys::{self, Binding, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY};
+use super::screens::{self, actions, area, browse, home, start, summary};
+
+/// Below this the screens cannot be laid out; the user is asked for a larger window.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area);
+        return;
+    }
+    let [title, body, hints, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(frame, app, title);
+    match &app.screen {
+        Screen::Home(state) => home::render(app, state, frame, body),
+        Screen::Start(state) => start::render(app, state, frame, body),
+        Screen::Area(state) => area::render(app, state, frame, body),
+        Screen::Summary(state) => summary::render(app, state, frame, body),
+        Screen::Browse(state) => browse::render(app, state, frame, body),
+        Screen::Reading(state) => browse::render_reading(app, state, frame, body),
+        Screen::Actions(state) => actions::render(app, state, frame, body),
+    }
+    frame.render_widget(hint_line(app, hints.width as usize), hints);
+    status_line(frame, app, status);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help(frame, app, body, *scroll),
+        Some(Overlay::Editor(editor)) => editor_popup(frame, app, editor, body),
+        Some(Overlay::Confirm(confirm)) => confirm_popup(frame, app, &confirm.question, body),
+        None => {}
+    }
+}
+
+fn screen_title(app: &App) -> String {
+    let reflection_title = |index: usize| {
+        app.workbook
+            .reflections
+            .get(index)
+            .map(|r| {
+                if r.title.is_empty() {
+                    "Untitled reflection".to_string()
+                } else {
+                    r.title.clone()
+                }
+            })
+            .unwrap_or_default()
+    };
+    match &app.screen {
+        Screen::Home(_) => "Home".into(),
+        Screen::Start(_) => "New reflection".into(),
+        Screen::Area(state) => reflection_title(state.reflection),
+        Screen::Summary(state) => format!("Summary: {}", reflection_title(state.reflection)),
+        Screen::Browse(_) => "Browse reflections".into(),
+        Screen::Reading(state) => reflection_title(state.reflection),
+        Screen::Actions(_) => "Development actions".into(),
+    }
+}
+
+fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let (state, style) = if app.read_only.is_some() {
+        ("read-only", theme.warning)
+    } else if app.save.last_error.is_some() {
+        ("✗ not saved", theme.error)
+    } else if app.save.dirty {
+        ("● saving…", theme.dim)
+    } else {
+        ("✓ saved", theme.ok)
+    };
+    let left = format!(" wheelbook · {}", screen_title(app));
+    let room = (area.width as usize).saturating_sub(state.width() + 2);
+    let line = Line::from(vec![
+        Span::styled(format!("{:<room$}", screens::fit(&left, room)), theme.title),
+        Span::styled(format!("{state} "), style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The bindings in force: the overlay's, or the screen's and the global ones.
+pub fn active_bindings(app: &App) -> Vec<&'static Binding> {
+    let tables: Vec<&'static [Binding]> = match &app.overlay {
+        Some(Overlay::Help { .. }) => vec![HELP_OVERLAY],
+        Some(Overlay::Editor(_)) => vec![EDITOR],
+        Some(Overlay::Confirm(_)) => vec![CONFIRM],
+        None => vec![screens::keys(&app.screen), GLOBAL],
+    };
+    tables.into_iter().flatten().collect()
+}
+
+/// The one-line key hint: as many of the screen's hints as fit, and always `? help`.
+fn hint_line(app: &App, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let hints: Vec<(String, &str)> = active_bindings(app)
+        .into_iter()
+        .filter_map(|b| {
+            b.hint
+                .map(|hint| (b.keys.first().map_or(String::new(), |k| k.label()), hint))
+        })
+        .collect();
+    let (global, local): (Vec<_>, Vec<_>) = hints
+        .into_iter()
+        .partition(|(key, _)| key == "?" || key == "q");
+    let mut shown: Vec<(String, &str)> = local.into_iter().chain(global.clone()).collect();
+    let length = |items: &[(String, &str)]| {
+        items
+            .iter()
+            .map(|(k, h)| k.width() + h.width() + 4)
+            .sum::<usize>()
+    };
+    while length(&shown) > width && shown.len() > global.len() {
+        let last_local = shown.len() - global.len() - 1;
+        shown.remove(last_local);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (index, (key, hint)) in shown.into_iter().enumerate() {
+        if index > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(format!(" {hint}")));
+    }
+    Line::from(spans)
+}
+
+fn status_line(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let line = match &app.status {
+        Some((StatusKind::Error, message)) => Line::styled(format!(" ✗ {message}"), theme.error),
+        Some((StatusKind::Ok, message)) => Line::styled(format!(" ✓ {message}"), theme.ok),
+        Some((StatusKind::Info, message)) => Line::raw(format!(" {message}")),
+        None => match &app.read_only {
+            Some(reason) => Line::styled(format!(" Read-only: {reason}"), theme.warning),
+            None => Line::raw(""),
+        },
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let text = vec![
+        Line::styled("This window is too small for wheelbook.", app.theme.title),
+        Line::raw(format!(
+            "It is {}×{}; it needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+            area.width, area.height
+        )),
+        Line::raw("Make the window larger, or press q to quit."),
+    ];
+    let height = (text.len() as u16).min(area.height);
+    let [middle] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+/// A centred rectangle of the given percentage of `area`.
+fn popup(area: Rect, width_percent: u16, height: u16) -> Rect {
+    let [column] = Layout::horizontal([Constraint::Percentage(width_percent)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(column);
+    row
+}
+
+fn help(frame: &mut Frame, app: &App, area: Rect, scroll: u16) {
+    let theme = &app.theme;
+    let mut rows: Vec<(String, String)> = vec![];
+    let bindings: Vec<&Binding> = screens::keys(&app.screen).iter().chain(GLOBAL).collect();
+    for binding in bindings {
+        rows.push((binding.keys_label(), binding.help.to_string()));
+    }
+    rows.push((String::new(), String::new()));
+    rows.push(("While typing".into(), String::new()));
+    for binding in EDITOR {
+        rows.push((binding.keys_label(), binding.help.to_string()));
+    }
+    for (keys, help) in keys::EDITOR_TYPING_HELP {
+        rows.push(((*keys).to_string(), (*help).to_string()));
+    }
+    let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(key, help)| {
+            Line::from(vec![
+                Span::styled(format!(" {key:<key_width$}  "), theme.key),
+                Span::raw(help),
+            ])
+        })
+        .collect();
+    let rect = popup(area, 90, lines.len() as u16 + 2);
+    let title = format!(" Keys: {} (Esc to close) ", screen_title(app));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Span::styled(title, theme.heading)))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        rect,
+    );
+}
+
+fn editor_popup(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
+    let theme = &app.theme;
+    let height = if editor.single_line { 7 } else { area.height };
+    let rect = popup(area, 92, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().title(Span::styled(" Write (Esc when done) ", theme.heading));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let label_lines = screens::wrap(&editor.label, inner.width as usize)
+        .len()
+        .min(4) as u16;
+    let [label, text] =
+        Layout::vertical([Constraint::Length(label_lines + 1), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(editor.label.clone())
+            .style(theme.title)
+            .wrap(Wrap { trim: true }),
+        label,
+    );
+    frame.render_widget(&editor.textarea, text);
+}
+
+fn confirm_popup(frame: &mut Frame, app: &App, question: &str, area: Rect) {
+    let rect = popup(area, 70, 6);
+    frame.render_widget(Clear, rect);
+    let lines = vec![
+        Line::raw(question.to_string()),
+        Line::raw(""),
+        Line::styled("y yes · n no", app.theme.key),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(Span::styled(" Are you sure? ", app.theme.warning))),
+        rect,
+    );
+}
