@@ -204,7 +204,9 @@ fn no_command_without_a_terminal_says_what_to_do() {
         .env("WHEELBOOK_DATA_DIR", empty.path().join("data"))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("the workbook screens need a terminal"))
+        .stderr(predicate::str::contains(
+            "the workbook screens need a terminal",
+        ))
         .stderr(predicate::str::contains("wheelbook --help"));
     assert!(!empty.path().join("data").exists());
 }

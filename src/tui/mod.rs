@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod editor;
+mod input;
 pub mod keys;
 pub mod screens;
 pub mod theme;
@@ -12,8 +13,6 @@ pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -24,6 +23,7 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use app::{App, Effect, Msg, Now};
+use input::{Signals, Wake};
 use theme::Theme;
 
 use crate::content::Pack;
@@ -92,29 +92,57 @@ fn event_loop(
     app: &mut App,
     store: Option<&Store>,
 ) -> anyhow::Result<Ending> {
-    let signals = Signals::register()?;
+    let mut signals = Signals::register()?;
+    let result = run_loop(terminal, app, store, &mut signals);
+    // The terminal went away (a closed window, a broken connection): keep what was typed.
+    if result.is_err() && app.save.dirty {
+        let _ = save(app, store);
+    }
+    result
+}
+
+fn run_loop(
+    terminal: &mut TerminalGuard,
+    app: &mut App,
+    store: Option<&Store>,
+    signals: &mut Signals,
+) -> anyhow::Result<Ending> {
     loop {
-        terminal.terminal.draw(|frame| view::draw(frame, app))?;
-        if let Some(signal) = signals.received() {
-            // Logout or a closed terminal: save what there is, then go.
+        // Checked before drawing: after SIGHUP the terminal may take no more output.
+        if let Some(signal) = signals.ending() {
             if app.save.dirty {
                 let _ = save(app, store);
             }
             return Ok(Ending::Signal(signal));
         }
-        let msg = if event::poll(TICK)? {
-            match event::read()? {
-                Event::Key(key) => Msg::Key(key),
-                Event::Paste(text) => Msg::Paste(text),
-                Event::Mouse(mouse) => Msg::Mouse(mouse),
-                Event::Resize(width, height) => Msg::Resize(width, height),
-                _ => Msg::Tick,
+        terminal.terminal.draw(|frame| view::draw(frame, app))?;
+        let mut messages = Vec::new();
+        match signals.wait(TICK)? {
+            Wake::Hangup => {
+                if app.save.dirty {
+                    let _ = save(app, store);
+                }
+                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
             }
-        } else {
-            Msg::Tick
-        };
-        let mut pending = step(app, msg);
-        pending.extend(step(app, Msg::Tick));
+            Wake::Input => {
+                while event::poll(Duration::ZERO)? {
+                    messages.push(match event::read()? {
+                        Event::Key(key) => Msg::Key(key),
+                        Event::Paste(text) => Msg::Paste(text),
+                        Event::Mouse(mouse) => Msg::Mouse(mouse),
+                        Event::Resize(width, height) => Msg::Resize(width, height),
+                        _ => Msg::Tick,
+                    });
+                }
+            }
+            // A resize is drawn at once by the next `draw`, which fits the new size.
+            Wake::Signal | Wake::Timeout => {}
+        }
+        messages.push(Msg::Tick);
+        let mut pending = Vec::new();
+        for msg in messages {
+            pending.extend(step(app, msg));
+        }
         while let Some(effect) = pending.first().copied() {
             pending.remove(0);
             match effect {
@@ -149,34 +177,6 @@ fn save(app: &App, store: Option<&Store>) -> Result<(), String> {
         .save(&app.workbook)
         .map(|_warnings| ())
         .map_err(|error| error.to_string())
-}
-
-/// SIGTERM and SIGHUP set flags the loop checks, so that it can save before it goes.
-struct Signals {
-    term: Arc<AtomicBool>,
-    hup: Arc<AtomicBool>,
-}
-
-impl Signals {
-    fn register() -> io::Result<Self> {
-        let signals = Signals {
-            term: Arc::new(AtomicBool::new(false)),
-            hup: Arc::new(AtomicBool::new(false)),
-        };
-        signal_hook::flag::register(signal_hook::consts::SIGTERM, signals.term.clone())?;
-        signal_hook::flag::register(signal_hook::consts::SIGHUP, signals.hup.clone())?;
-        Ok(signals)
-    }
-
-    fn received(&self) -> Option<i32> {
-        if self.term.load(Ordering::Relaxed) {
-            Some(signal_hook::consts::SIGTERM)
-        } else if self.hup.load(Ordering::Relaxed) {
-            Some(signal_hook::consts::SIGHUP)
-        } else {
-            None
-        }
-    }
 }
 
 /// The terminal in raw mode on the alternate screen, with mouse and paste reporting; restored

@@ -202,22 +202,29 @@ fn help(frame: &mut Frame, app: &App, area: Rect, scroll: u16) {
         rows.push(((*keys).to_string(), (*help).to_string()));
     }
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .map(|(key, help)| {
-            Line::from(vec![
+    let rect = popup(area, 90, rows.len() as u16 + 2);
+    let help_width = (rect.width as usize).saturating_sub(key_width + 5);
+    let mut lines: Vec<Line> = Vec::new();
+    for (key, help) in rows {
+        for (index, part) in screens::wrap(&help, help_width).into_iter().enumerate() {
+            let key = if index == 0 { key.as_str() } else { "" };
+            lines.push(Line::from(vec![
                 Span::styled(format!(" {key:<key_width$}  "), theme.key),
-                Span::raw(help),
-            ])
-        })
-        .collect();
-    let rect = popup(area, 90, lines.len() as u16 + 2);
-    let title = format!(" Keys: {} (Esc to close) ", screen_title(app));
+                Span::raw(part),
+            ]));
+        }
+    }
+    let visible = rect.height.saturating_sub(2) as usize;
+    let more = if lines.len() > visible {
+        ", ↑↓ to scroll"
+    } else {
+        ""
+    };
+    let title = format!(" Keys: {} (Esc to close{more}) ", screen_title(app));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)
             .block(Block::bordered().title(Span::styled(title, theme.heading)))
-            .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         rect,
     );

@@ -404,10 +404,10 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, rect: Rect) {
     for (position, item) in items.iter().enumerate() {
         if last_section != Some(section(*item)) {
             last_section = Some(section(*item));
+            if !lines.is_empty() {
+                lines.push(Line::raw(""));
+            }
             if let Some(heading) = heading(area, *item) {
-                if !lines.is_empty() {
-                    lines.push(Line::raw(""));
-                }
                 lines.push(Line::styled(heading, theme.heading));
             }
         }

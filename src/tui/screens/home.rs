@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Outcome, fit, marker, rating_bar};
 use crate::export::text::status_word;
@@ -130,7 +130,9 @@ fn render_wheel(app: &App, frame: &mut Frame, area: Rect) {
     ));
     let title = Span::styled(format!(" {} ", app.pack.title), theme.heading);
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(title)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(title)),
         area,
     );
 }

@@ -1,0 +1,309 @@
+//! The terminal UI's whole flow through the pure `update`, without a terminal: what the user
+//! enters is what the workbook holds, and saving happens when (and only when) it should.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use wheelbook::content::PackSource;
+use wheelbook::tui::app::{App, Effect, Msg, Now, Overlay, Screen};
+use wheelbook::tui::theme::Theme;
+use wheelbook::tui::update::update;
+use wheelbook::workbook::{ActionStatus, Focus, Status, Workbook};
+
+/// Feeds messages to `update` on a clock that only moves when told to.
+struct Driver {
+    app: App,
+    start: Instant,
+    elapsed: Duration,
+    saves: usize,
+}
+
+impl Driver {
+    fn new(workbook: Workbook) -> Self {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        Driver {
+            app: App::new(pack, workbook, today, Theme::COLOUR, (120, 40)),
+            start: Instant::now(),
+            elapsed: Duration::ZERO,
+            saves: 0,
+        }
+    }
+
+    fn empty() -> Self {
+        let created =
+            chrono::DateTime::parse_from_rfc3339("2026-11-23T09:00:00+00:00").expect("time");
+        Driver::new(Workbook::new(created))
+    }
+
+    fn now(&self) -> Now {
+        let base = chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00+00:00").expect("time");
+        Now {
+            instant: self.start + self.elapsed,
+            time: base + chrono::Duration::from_std(self.elapsed).expect("duration"),
+        }
+    }
+
+    /// Sends a message; a save the app asks for succeeds, as the event loop would report.
+    fn send(&mut self, msg: Msg) -> Vec<Effect> {
+        self.elapsed += Duration::from_millis(20);
+        let now = self.now();
+        let effects = update(&mut self.app, msg, &now);
+        for effect in &effects {
+            if *effect == Effect::Save {
+                self.saves += 1;
+                update(&mut self.app, Msg::Saved(Ok(())), &now);
+            }
+        }
+        effects
+    }
+
+    fn press(&mut self, code: KeyCode) -> Vec<Effect> {
+        self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn chars(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    fn wait(&mut self, duration: Duration) -> Vec<Effect> {
+        self.elapsed += duration;
+        self.send(Msg::Tick)
+    }
+
+    fn reflection(&self) -> &wheelbook::workbook::Reflection {
+        self.app.workbook.reflections.last().expect("a reflection")
+    }
+}
+
+/// Home → new → focus on Resilience → title → begin.
+fn start_resilience_reflection(driver: &mut Driver) {
+    driver.chars("n");
+    assert!(matches!(driver.app.screen, Screen::Start(_)));
+    driver.press(KeyCode::Tab); // focus
+    for _ in 0..7 {
+        driver.press(KeyCode::Down);
+    }
+    driver.chars(" ");
+    driver.press(KeyCode::Tab); // title
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Paste("After a fall at home".into()));
+    driver.press(KeyCode::Esc);
+    driver.press(KeyCode::Tab); // wording
+    driver.press(KeyCode::Right); // "we"
+    driver.press(KeyCode::Tab); // begin
+    driver.press(KeyCode::Enter);
+}
+
+#[test]
+fn a_whole_reflection_ends_up_in_the_workbook_as_entered() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    assert!(matches!(driver.app.screen, Screen::Area(_)));
+    let reflection = driver.reflection();
+    assert_eq!(reflection.title, "After a fall at home");
+    assert_eq!(reflection.context, "own-development");
+    assert_eq!(reflection.focus, Focus::Areas(vec!["resilience".into()]));
+    assert_eq!(reflection.status, Status::Draft);
+    assert_eq!(driver.app.workbook.mode, wheelbook::workbook::Mode::Team);
+
+    // Rate both competencies: a number key, then the arrow keys.
+    driver.chars("3");
+    driver.press(KeyCode::Down);
+    driver.press(KeyCode::Right);
+    driver.press(KeyCode::Right);
+    driver.press(KeyCode::Left);
+    // Answer the first question, typing it and pasting the rest.
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    driver.chars("Walking home ");
+    driver.send(Msg::Paste("helps — 🙂\nand talking it over.".into()));
+    driver.press(KeyCode::Esc);
+    // Tick the first example activity, add one of my own.
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Down);
+    driver.press(KeyCode::Down);
+    driver.press(KeyCode::Enter); // + Add my own activity
+    driver.chars("Peer support group");
+    driver.press(KeyCode::Esc);
+    // Both prompts.
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    driver.chars("A hard month.");
+    driver.press(KeyCode::Esc);
+    driver.press(KeyCode::Down);
+    driver.press(KeyCode::Enter);
+    driver.chars("Book supervision.");
+    driver.press(KeyCode::Esc);
+    // An action with a due date.
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter); // + Add a development action
+    driver.chars("Ask for monthly supervision");
+    driver.press(KeyCode::Esc);
+    driver.chars("d");
+    driver.chars("2026-12-15");
+    driver.press(KeyCode::Enter);
+    // To the summary, and complete.
+    driver.chars("n");
+    assert!(matches!(driver.app.screen, Screen::Summary(_)));
+    driver.chars("c");
+    assert!(matches!(driver.app.screen, Screen::Home(_)));
+
+    let reflection = driver.reflection();
+    assert_eq!(reflection.ratings.get("resilience.c1"), Some(&3));
+    assert_eq!(reflection.ratings.get("resilience.c2"), Some(&1));
+    assert_eq!(
+        reflection.answers.get("resilience.q1").map(String::as_str),
+        Some("Walking home helps — 🙂\nand talking it over.")
+    );
+    assert!(reflection.ticked_activities.contains("resilience.a1"));
+    assert_eq!(reflection.own_activities.len(), 1);
+    assert_eq!(reflection.own_activities[0].text, "Peer support group");
+    let prompts = reflection.prompts.get("resilience").expect("prompts");
+    assert_eq!(
+        prompts.get("comments").map(String::as_str),
+        Some("A hard month.")
+    );
+    assert_eq!(
+        prompts.get("develop").map(String::as_str),
+        Some("Book supervision.")
+    );
+    assert_eq!(reflection.status, Status::Complete);
+    let action = &driver.app.workbook.actions[0];
+    assert_eq!(action.text, "Ask for monthly supervision");
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2026, 12, 15));
+    assert_eq!(action.status, ActionStatus::Open);
+    assert_eq!(action.reflection.as_deref(), Some(reflection.id.as_str()));
+    assert_eq!(action.area, "resilience");
+
+    // Everything reaches the disk: the last change is saved once the user pauses.
+    assert!(driver.app.save.dirty);
+    driver.wait(Duration::from_secs(2));
+    assert!(!driver.app.save.dirty);
+}
+
+#[test]
+fn typing_does_not_save_until_the_user_pauses() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.wait(Duration::from_secs(2));
+    let saves = driver.saves;
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    for word in ["one ", "two ", "three ", "four ", "five "] {
+        driver.chars(word);
+        driver.send(Msg::Tick);
+    }
+    assert_eq!(driver.saves, saves, "no save while typing");
+    assert_eq!(
+        driver.wait(Duration::from_millis(500)),
+        Vec::<Effect>::new()
+    );
+    assert_eq!(driver.wait(Duration::from_millis(600)), vec![Effect::Save]);
+    assert_eq!(driver.saves, saves + 1);
+    assert_eq!(
+        driver.wait(Duration::from_secs(5)),
+        Vec::<Effect>::new(),
+        "nothing left to save"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_shows_why_and_retries() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.elapsed += Duration::from_secs(2);
+    let now = driver.now();
+    assert_eq!(update(&mut driver.app, Msg::Tick, &now), vec![Effect::Save]);
+    update(
+        &mut driver.app,
+        Msg::Saved(Err("could not save: disk full".into())),
+        &now,
+    );
+    assert!(driver.app.save.dirty, "still to be saved");
+    let status = driver.app.status.clone().expect("a message").1;
+    assert!(
+        status.contains("disk full") && status.contains("retried"),
+        "{status}"
+    );
+    assert_eq!(driver.reflection().title, "After a fall at home");
+    // No retry at once, one a few seconds later.
+    assert_eq!(driver.wait(Duration::from_secs(1)), Vec::<Effect>::new());
+    assert_eq!(driver.wait(Duration::from_secs(5)), vec![Effect::Save]);
+    assert!(!driver.app.save.dirty);
+}
+
+#[test]
+fn quitting_saves_first_and_asks_before_losing_anything() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.press(KeyCode::Esc); // home
+    // With unsaved changes, quit is a save that then quits.
+    let now = driver.now();
+    let effects = update(
+        &mut driver.app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)),
+        &now,
+    );
+    assert_eq!(effects, vec![Effect::Save]);
+    // If that save fails, nothing quits until the user says so.
+    assert_eq!(
+        update(&mut driver.app, Msg::Saved(Err("read-only".into())), &now),
+        Vec::<Effect>::new()
+    );
+    assert!(matches!(driver.app.overlay, Some(Overlay::Confirm(_))));
+    assert_eq!(driver.press(KeyCode::Char('n')), Vec::<Effect>::new());
+    assert!(driver.app.overlay.is_none());
+    // Once saving works, quit saves and quits.
+    let now = driver.now();
+    assert_eq!(
+        update(
+            &mut driver.app,
+            Msg::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)),
+            &now
+        ),
+        vec![Effect::Save]
+    );
+    assert_eq!(
+        update(&mut driver.app, Msg::Saved(Ok(())), &now),
+        vec![Effect::Quit]
+    );
+}
+
+#[test]
+fn read_only_browsing_changes_nothing() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let workbook = wheelbook::workbook::generate::generate(&pack, 3, 9);
+    let mut driver = Driver::new(workbook.clone());
+    driver.app.read_only = Some("another wheelbook has it open".into());
+    driver.chars("n");
+    assert!(matches!(driver.app.screen, Screen::Home(_)));
+    assert!(
+        driver
+            .app
+            .status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("Read-only"))
+    );
+    driver.press(KeyCode::Enter); // opens for reading, even a draft
+    assert!(matches!(driver.app.screen, Screen::Reading(_)));
+    assert_eq!(driver.app.workbook, workbook);
+    assert!(!driver.app.save.dirty);
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen_and_closes() {
+    let mut driver = Driver::empty();
+    driver.chars("?");
+    assert!(matches!(driver.app.overlay, Some(Overlay::Help { .. })));
+    driver.press(KeyCode::Esc);
+    assert!(driver.app.overlay.is_none());
+    assert!(
+        matches!(driver.app.screen, Screen::Home(_)),
+        "Esc closed help, not the screen"
+    );
+}

@@ -1,0 +1,219 @@
+//! The real binary in a real terminal (tmux): a whole reflection typed with send-keys, then
+//! the saved JSON and the terminal's state after quitting are checked. `.ci/run` installs
+//! tmux where it is missing.
+#![cfg(unix)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use common::DataDir;
+
+/// A tmux server of this test's own, killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, data: &DataDir, width: u16, height: u16) -> Self {
+        let tmux = Tmux {
+            socket: format!("wheelbook-test-{}-{name}", std::process::id()),
+        };
+        let binary = assert_cmd::cargo::cargo_bin("wheelbook");
+        let after = data.outside("after");
+        let script = format!(
+            "WHEELBOOK_DATA_DIR='{}' '{}'; echo \"EXIT=$?\"; stty -a > '{}/stty.txt'; sleep 600",
+            data.dir().display(),
+            binary.display(),
+            after.display()
+        );
+        std::fs::create_dir_all(&after).expect("dir");
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &tmux.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+            ])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(script)
+            .status()
+            .expect("tmux runs (install it: apt-get install tmux)");
+        assert!(status.success());
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Keys by tmux name (Enter, Tab, Escape, Down, ...). Escape is followed by a pause, so
+    /// that the terminal does not read it and the next key as one Alt-key.
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "t", key]);
+            sleep(Duration::from_millis(if *key == "Escape" {
+                150
+            } else {
+                30
+            }));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+        sleep(Duration::from_millis(100));
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn saved_json(data: &DataDir) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(data.workbook_path()).expect("workbook saved"))
+        .expect("JSON")
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && !text.is_empty()
+        {
+            return text;
+        }
+        sleep(Duration::from_millis(50));
+    }
+    panic!("{} never appeared", path.display());
+}
+
+#[test]
+fn a_reflection_typed_in_the_terminal_is_saved_and_the_terminal_restored() {
+    let data = DataDir::new();
+    let tmux = Tmux::start("flow", &data, 80, 24);
+    tmux.wait_for("Press n to start your first");
+
+    tmux.keys(&["n"]);
+    tmux.wait_for("Begin the reflection");
+    tmux.keys(&[
+        "Tab", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Space", "Tab", "Enter",
+    ]);
+    tmux.wait_for("Title (optional)");
+    tmux.type_text("Handover after a fall");
+    tmux.keys(&["Escape", "Tab", "Tab", "Enter"]);
+    tmux.wait_for("Area 1 of 1: Resilience");
+
+    tmux.keys(&["3", "Down", "2", "Tab", "Enter"]);
+    tmux.wait_for("Esc when done");
+    tmux.type_text("I walk home and talk it over — it helps 🙂");
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for("2/2 rated");
+    assert!(
+        screen.contains("3 Established") && screen.contains("2 Developing"),
+        "{screen}"
+    );
+
+    tmux.keys(&["n"]);
+    tmux.wait_for("Summary");
+    tmux.keys(&["c"]);
+    tmux.wait_for("Reflection marked complete");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+
+    let json = saved_json(&data);
+    let reflection = &json["reflections"][0];
+    assert_eq!(reflection["title"], "Handover after a fall");
+    assert_eq!(
+        reflection["focus"],
+        serde_json::json!({"areas": ["resilience"]})
+    );
+    assert_eq!(
+        reflection["ratings"],
+        serde_json::json!({"resilience.c1": 3, "resilience.c2": 2})
+    );
+    assert_eq!(
+        reflection["answers"]["resilience.q1"],
+        "I walk home and talk it over — it helps 🙂"
+    );
+    assert_eq!(reflection["status"], "complete");
+
+    // Back on the main screen, in cooked mode: the shell works as before.
+    assert_eq!(
+        tmux.run(&["display", "-p", "-t", "t", "#{alternate_on}"])
+            .trim(),
+        "0"
+    );
+    let stty = wait_for_file(&data.outside("after").join("stty.txt"));
+    assert!(
+        stty.contains(" icanon") && stty.contains(" echo ") && !stty.contains("-icanon"),
+        "{stty}"
+    );
+}
+
+#[test]
+fn closing_the_terminal_while_typing_still_saves_what_was_typed() {
+    let data = DataDir::new();
+    let tmux = Tmux::start("hangup", &data, 100, 30);
+    tmux.wait_for("Press n to start your first");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Begin the reflection");
+    tmux.keys(&["Tab", "Tab", "Tab", "Tab", "Enter"]);
+    tmux.wait_for("Area 1 of 11");
+    tmux.keys(&["Tab", "Enter"]);
+    tmux.wait_for("Esc when done");
+    tmux.type_text("Typed just before the window closed");
+    // Closing the window sends SIGHUP, well within the autosave pause.
+    tmux.run(&["kill-server"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if data.workbook_path().exists() {
+            let json = saved_json(&data);
+            if json["reflections"][0]["answers"]["outcomes-framework.q1"]
+                == "Typed just before the window closed"
+            {
+                break;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the answer was not saved on SIGHUP"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
