@@ -307,3 +307,75 @@ fn help_lists_every_key_of_the_screen_and_closes() {
         "Esc closed help, not the screen"
     );
 }
+
+/// Finds the screen cell where `text` is drawn.
+fn find_on_screen(app: &App, text: &str) -> (u16, u16) {
+    let (width, height) = app.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    terminal
+        .draw(|frame| wheelbook::tui::view::draw(frame, app))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    for y in 0..height {
+        let row: String = (0..width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(column) = row.find(text) {
+            return (row[..column].chars().count() as u16, y);
+        }
+    }
+    panic!("{text:?} is not on the screen");
+}
+
+fn click(driver: &mut Driver, (column, row): (u16, u16)) -> Vec<Effect> {
+    driver.send(Msg::Mouse(crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }))
+}
+
+#[test]
+fn clicking_selects_and_clicking_again_opens() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    let question = "How did I manage a stressful situation";
+    let at = find_on_screen(&driver.app, question);
+    click(&mut driver, at);
+    let Screen::Area(state) = &driver.app.screen else {
+        panic!("on the area screen")
+    };
+    assert_eq!(
+        state.selected, 3,
+        "competencies 0 and 1, then questions 2, 3, ..."
+    );
+    assert!(driver.app.overlay.is_none());
+    let at = find_on_screen(&driver.app, question);
+    click(&mut driver, at);
+    assert!(
+        matches!(driver.app.overlay, Some(Overlay::Editor(_))),
+        "the second click opens the answer"
+    );
+
+    // On Home, a click picks a reflection in the list.
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 12, 3));
+    let second = wheelbook::tui::screens::home::listed(&driver.app.workbook)[1];
+    let title = driver.app.workbook.reflections[second]
+        .title
+        .chars()
+        .take(12)
+        .collect::<String>();
+    let created = driver.app.workbook.reflections[second]
+        .created
+        .format("%Y-%m-%d")
+        .to_string();
+    let at = find_on_screen(&driver.app, &format!("{created}  {title}"));
+    click(&mut driver, at);
+    let Screen::Home(state) = &driver.app.screen else {
+        panic!("home")
+    };
+    assert_eq!(state.selected, 1);
+}

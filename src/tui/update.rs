@@ -3,7 +3,7 @@
 //! with the message, so every step is testable without a terminal.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use super::action::Action;
 use super::app::{
@@ -83,6 +83,9 @@ fn mouse(app: &mut App, event: MouseEvent, now: &Now) -> Vec<Effect> {
     let action = match event.kind {
         MouseEventKind::ScrollUp => Action::Up,
         MouseEventKind::ScrollDown => Action::Down,
+        MouseEventKind::Down(MouseButton::Left) if app.overlay.is_none() => {
+            return click(app, event.column, event.row, now);
+        }
         _ => return Vec::new(),
     };
     match &mut app.overlay {
@@ -105,6 +108,28 @@ fn mouse(app: &mut App, event: MouseEvent, now: &Now) -> Vec<Effect> {
         Some(Overlay::Confirm(_)) => Vec::new(),
         None => dispatch(app, action, now),
     }
+}
+
+/// A click selects what is under it; a click on what is already selected opens it, as Enter.
+fn click(app: &mut App, x: u16, y: u16, now: &Now) -> Vec<Effect> {
+    let body = super::view::body_rect(app.size);
+    let (target, selected) = match &app.screen {
+        Screen::Home(state) => (home::row_at(app, state, body, x, y), state.selected),
+        Screen::Area(state) => (area::item_at(app, state, body, x, y), state.selected),
+        _ => (None, 0),
+    };
+    let Some(target) = target else {
+        return Vec::new();
+    };
+    if target == selected {
+        return dispatch(app, Action::Open, now);
+    }
+    match &mut app.screen {
+        Screen::Home(state) => state.selected = target,
+        Screen::Area(state) => state.selected = target,
+        _ => {}
+    }
+    Vec::new()
 }
 
 fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {

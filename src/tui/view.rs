@@ -16,19 +16,29 @@ use super::screens::{self, actions, area, browse, home, start, summary};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
 
+/// The title bar, the screen's body, the hint line and the status line.
+fn frame_layout(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Where a screen is drawn in a terminal of `size`: used to place mouse clicks.
+pub fn body_rect((width, height): (u16, u16)) -> Rect {
+    frame_layout(Rect::new(0, 0, width, height))[1]
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, app, area);
         return;
     }
-    let [title, body, hints, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [title, body, hints, status] = frame_layout(area);
     title_bar(frame, app, title);
     match &app.screen {
         Screen::Home(state) => home::render(app, state, frame, body),

@@ -365,12 +365,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, rect: Rect) {
     };
     let items = items(app, reflection, area);
     let selected = state.selected.min(items.len().saturating_sub(1));
-    let [progress, body, detail] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(4),
-    ])
-    .areas(rect);
+    let [progress, body, detail] = layout(rect);
 
     let answered = area
         .questions
@@ -397,9 +392,59 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, rect: Rect) {
     ]);
     frame.render_widget(Paragraph::new(line), progress);
 
-    let width = body.width.saturating_sub(2) as usize;
+    let (lines, _, offset) = body_lines(app, reflection, area, &items, selected, body);
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), body);
+
+    let detail_text = detail_lines(app, reflection, area, items[selected]);
+    frame.render_widget(
+        Paragraph::new(detail_text)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().border_style(theme.dim)),
+        detail,
+    );
+}
+
+/// The areas of the screen: the progress line, the items, the detail box.
+fn layout(rect: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(4),
+    ])
+    .areas(rect)
+}
+
+/// The lines of all items, each item's range of lines, and the scroll offset that keeps
+/// the selected item in view. Shared by drawing and by placing mouse clicks.
+fn body_lines(
+    app: &App,
+    reflection: &Reflection,
+    area: &Area,
+    items: &[Item],
+    selected: usize,
+    body: Rect,
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>, usize) {
+    let (lines, ranges) = lines_and_ranges(app, reflection, area, items, selected, body.width);
+    let (start, end) = ranges.get(selected).copied().unwrap_or((0, 0));
+    let mut offset = end.saturating_sub(body.height as usize);
+    if start < offset {
+        offset = start;
+    }
+    (lines, ranges, offset)
+}
+
+fn lines_and_ranges(
+    app: &App,
+    reflection: &Reflection,
+    area: &Area,
+    items: &[Item],
+    selected: usize,
+    width: u16,
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
+    let theme = &app.theme;
+    let width = width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
-    let mut selected_range = (0, 0);
+    let mut ranges = Vec::with_capacity(items.len());
     let mut last_section = None;
     for (position, item) in items.iter().enumerate() {
         if last_section != Some(section(*item)) {
@@ -420,24 +465,27 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, rect: Rect) {
             position == selected,
             width,
         ));
-        if position == selected {
-            selected_range = (start, lines.len());
-        }
+        ranges.push((start, lines.len()));
     }
-    let height = body.height as usize;
-    let mut offset = selected_range.1.saturating_sub(height);
-    if selected_range.0 < offset {
-        offset = selected_range.0;
-    }
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), body);
+    (lines, ranges)
+}
 
-    let detail_text = detail_lines(app, reflection, area, items[selected]);
-    frame.render_widget(
-        Paragraph::new(detail_text)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().border_style(theme.dim)),
-        detail,
-    );
+/// The item at a clicked cell of the screen body `rect`.
+pub fn item_at(app: &App, state: &State, rect: Rect, x: u16, y: u16) -> Option<usize> {
+    let reflection = app.workbook.reflections.get(state.reflection)?;
+    let areas = focus_areas(app, reflection);
+    let area = areas.get(state.area)?;
+    let items = items(app, reflection, area);
+    let selected = state.selected.min(items.len().saturating_sub(1));
+    let [_, body, _] = layout(rect);
+    if !body.contains(ratatui::layout::Position { x, y }) {
+        return None;
+    }
+    let (_, ranges, offset) = body_lines(app, reflection, area, &items, selected, body);
+    let row = offset + (y - body.y) as usize;
+    ranges
+        .iter()
+        .position(|(start, end)| (*start..*end).contains(&row))
 }
 
 fn heading(area: &Area, item: Item) -> Option<String> {

@@ -84,13 +84,33 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
     Outcome::stay()
 }
 
-pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
+/// The wheel, the reflections list and the open actions.
+fn layout(app: &App, area: Rect) -> [Rect; 3] {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
     let open_actions = open_action_lines(app, right.width.saturating_sub(4) as usize);
     let actions_height = (open_actions.len().max(1) as u16 + 2).min(right.height / 2);
     let [reflections, actions] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(actions_height)]).areas(right);
+    [left, reflections, actions]
+}
+
+/// The position in the reflections list at a clicked cell of the screen body `area`.
+pub fn row_at(app: &App, state: &State, area: Rect, x: u16, y: u16) -> Option<usize> {
+    let [_, list, _] = layout(app, area);
+    let inner = Block::bordered().inner(list);
+    if !inner.contains(ratatui::layout::Position { x, y }) {
+        return None;
+    }
+    // The list scrolls just enough to show the selection, as ratatui's List does.
+    let offset = (state.selected + 1).saturating_sub(inner.height as usize);
+    let row = offset + (y - inner.y) as usize;
+    (row < listed(&app.workbook).len()).then_some(row)
+}
+
+pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
+    let [left, reflections, actions] = layout(app, area);
+    let open_actions = open_action_lines(app, actions.width.saturating_sub(4) as usize);
     render_wheel(app, frame, left);
     render_reflections(app, state, frame, reflections);
     let actions_block = Block::bordered().title(Span::styled(" Open actions ", app.theme.heading));
