@@ -130,3 +130,62 @@ fn no_color_changes_styles_not_text() {
     assert_eq!(Theme::from_env(Some("")), Theme::COLOUR);
     assert_eq!(Theme::from_env(None), Theme::COLOUR);
 }
+
+/// The newest whole-wheel reflection's summary: a radar at 120x40, bars at 80x24.
+#[test]
+fn summary() {
+    snapshot("summary_whole_wheel", |size| {
+        let mut app = area_app(size);
+        if let Screen::Area(state) = &app.screen {
+            app.screen = Screen::Summary(wheelbook::tui::screens::summary::State::new(
+                state.reflection,
+            ));
+        }
+        app
+    });
+    snapshot("summary_one_area", |size| {
+        let mut app = generated_app(size);
+        let index = app
+            .workbook
+            .reflections
+            .iter()
+            .rposition(|r| matches!(&r.focus, wheelbook::workbook::Focus::Areas(a) if a.len() == 1))
+            .expect("a one-area reflection");
+        app.screen = Screen::Summary(wheelbook::tui::screens::summary::State::new(index));
+        app
+    });
+}
+
+#[test]
+fn browse_read_and_delete() {
+    let browse = |size| {
+        let mut app = generated_app(size);
+        press(&mut app, KeyCode::Char('b'));
+        app
+    };
+    snapshot("browse", browse);
+    snapshot("browse_filtered_by_area", |size| {
+        let mut app = browse(size);
+        press(&mut app, KeyCode::Char('a'));
+        app
+    });
+    snapshot("reading", |size| {
+        let mut app = browse(size);
+        press(&mut app, KeyCode::Enter);
+        app
+    });
+    snapshot("confirm_delete", |size| {
+        let mut app = browse(size);
+        press(&mut app, KeyCode::Char('D'));
+        app
+    });
+}
+
+#[test]
+fn actions() {
+    snapshot("actions", |size| {
+        let mut app = generated_app(size);
+        press(&mut app, KeyCode::Char('a'));
+        app
+    });
+}

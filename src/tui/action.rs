@@ -38,4 +38,6 @@ pub enum Action {
     EditorDone,
     Confirm,
     Cancel,
+    /// Browse: clear every filter and the search.
+    ClearFilters,
 }

@@ -263,7 +263,11 @@ fn editor_popup(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
 }
 
 fn confirm_popup(frame: &mut Frame, app: &App, question: &str, area: Rect) {
-    let rect = popup(area, 70, 6);
+    // Sized to the wrapped question, so that the keys to answer are always on screen.
+    let width = area.width * 70 / 100;
+    // A little narrower than the popup, so that rounding never hides the last line.
+    let question_lines = screens::wrap(question, width.saturating_sub(4) as usize).len() as u16;
+    let rect = popup(area, 70, question_lines + 4);
     frame.render_widget(Clear, rect);
     let lines = vec![
         Line::raw(question.to_string()),

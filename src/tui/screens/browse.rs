@@ -1,19 +1,36 @@
-//! Browse past reflections and read one in full.
+//! Browse past reflections, newest first: filter them by area, context and date, search all
+//! their text, delete one (after asking), and read one in full.
 
+#[path = "browse_filter.rs"]
+mod browse_filter;
+
+use crossterm::event::KeyCode;
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
-use super::Outcome;
-use crate::export::text;
+pub use browse_filter::Period;
+
+use super::{Outcome, area, fit, marker, wrap};
+use crate::export::text::{self, context_label, focus_summary, status_word};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Now, Screen};
-use crate::tui::keys::{Binding, DOWN, ESC, UP, bind, more};
+use crate::tui::app::{App, Confirm, ConfirmAction, Now, Overlay, Screen};
+use crate::tui::editor::{EditTarget, Editor};
+use crate::tui::keys::{Binding, DOWN, ENTER, ESC, Key, UP, bind, more};
+use crate::workbook::{Reflection, Status};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct State {
+    /// Position in the filtered list (not an index into the workbook).
     pub selected: usize,
     pub search: String,
+    /// An area id: only reflections with this area in focus.
+    pub area: Option<String>,
+    /// A context id.
+    pub context: Option<String>,
+    pub period: Period,
 }
 
 impl State {
@@ -24,10 +41,25 @@ impl State {
     }
 }
 
-/// Keeps the selection sensible after the reflection at `index` was deleted.
-pub fn after_delete(app: &mut App, _index: usize) {
-    if let Screen::Browse(state) = &mut app.screen {
-        state.selected = state.selected.saturating_sub(1);
+/// Indices into the workbook of the reflections listed, newest first.
+pub fn listed(app: &App, state: &State) -> Vec<usize> {
+    browse_filter::matching(&app.pack, &app.workbook, app.today, state)
+}
+
+/// Keeps the selection valid after the reflection at `index` was deleted: it moves to the
+/// next one down, or the last when the deleted one was last.
+pub fn after_delete(app: &mut App, index: usize) {
+    match &mut app.screen {
+        Screen::Browse(state) => {
+            let count = browse_filter::matching(&app.pack, &app.workbook, app.today, state).len();
+            state.selected = state.selected.min(count.saturating_sub(1));
+        }
+        Screen::Reading(reading) if reading.reflection == index => {
+            app.screen = Screen::Browse(reading.browse.clone());
+            after_delete(app, index);
+        }
+        Screen::Reading(reading) if reading.reflection > index => reading.reflection -= 1,
+        _ => {}
     }
 }
 
@@ -38,6 +70,8 @@ pub struct Reading {
     pub scroll: u16,
     /// Esc goes back to Browse rather than Home.
     pub from_browse: bool,
+    /// The list to go back to, filters and selection as they were.
+    pub browse: State,
 }
 
 impl Reading {
@@ -46,51 +80,523 @@ impl Reading {
             reflection,
             scroll: 0,
             from_browse,
+            browse: State::default(),
         }
     }
 }
 
-pub const KEYS: &[Binding] = &[bind(ESC, Action::Back, "home", "Back home")];
+const DELETE: &[Key] = &[Key::Char('D'), Key::Code(KeyCode::Delete)];
 
-pub const READING_KEYS: &[Binding] = &[
-    more(UP, Action::Up, "Scroll up"),
-    more(DOWN, Action::Down, "Scroll down"),
-    bind(ESC, Action::Back, "back", "Back"),
+#[rustfmt::skip]
+pub const KEYS: &[Binding] = &[
+    bind(ENTER, Action::Open, "read", "Read the selected reflection in full"),
+    more(UP, Action::Up, "Select the reflection above"),
+    more(DOWN, Action::Down, "Select the reflection below"),
+    bind(&[Key::Char('/')], Action::Search, "search", "Search all the text of every reflection"),
+    more(&[Key::Char('a')], Action::FilterArea, "Filter by area in focus: the next area, then any"),
+    more(&[Key::Char('c')], Action::FilterContext, "Filter by context: the next context, then any"),
+    more(&[Key::Char('d')], Action::FilterDate, "Filter by date: 30 days, 12 months, this year, all"),
+    more(&[Key::Char('x')], Action::ClearFilters, "Clear all filters and the search"),
+    bind(&[Key::Char('e')], Action::Edit, "edit", "Continue writing the selected draft"),
+    bind(DELETE, Action::Delete, "delete", "Delete the selected reflection (asks first)"),
+    bind(ESC, Action::Back, "home", "Back home"),
 ];
 
-pub fn handle(_app: &mut App, _state: &mut State, action: Action, _now: &Now) -> Outcome {
-    match action {
-        Action::Back => Outcome::go(Screen::Home(Default::default())),
-        _ => Outcome::stay(),
-    }
+pub const READING_KEYS: &[Binding] = &[
+    bind(DOWN, Action::Down, "scroll", "Scroll down"),
+    more(UP, Action::Up, "Scroll up"),
+    bind(ESC, Action::Back, "back", "Back to the list"),
+];
+
+/// Lines above the list: the count, two lines of filters, the column names.
+const HEADER: u16 = 4;
+
+/// The rows of the list on a terminal of the app's size (the body is all but 3 lines).
+fn list_rows(app: &App) -> usize {
+    app.size.1.saturating_sub(3 + HEADER).max(1) as usize
 }
 
-pub fn handle_reading(_app: &mut App, state: &mut Reading, action: Action, _now: &Now) -> Outcome {
+pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
+    let found = listed(app, state);
+    let last = found.len().saturating_sub(1);
+    state.selected = state.selected.min(last);
+    let current = found.get(state.selected).copied();
+    let page = list_rows(app);
     match action {
-        Action::Up => state.scroll = state.scroll.saturating_sub(1),
-        Action::Down => state.scroll = state.scroll.saturating_add(1),
-        Action::PageUp => state.scroll = state.scroll.saturating_sub(10),
-        Action::PageDown => state.scroll = state.scroll.saturating_add(10),
-        Action::Back if state.from_browse => return Outcome::go(Screen::Browse(State::default())),
+        Action::Up => state.selected = state.selected.saturating_sub(1),
+        Action::Down => state.selected = (state.selected + 1).min(last),
+        Action::PageUp => state.selected = state.selected.saturating_sub(page),
+        Action::PageDown => state.selected = (state.selected + page).min(last),
         Action::Back => return Outcome::go(Screen::Home(Default::default())),
+        Action::Search => {
+            let editor = Editor::new(
+                EditTarget::Search,
+                "Search titles, answers, comments, activities and actions",
+                &state.search,
+                true,
+            );
+            app.overlay = Some(Overlay::Editor(Box::new(editor)));
+        }
+        _ if browse_filter::apply(app, state, action, current) => {}
+        _ => return act_on(app, state, action, current),
+    }
+    Outcome::stay()
+}
+
+/// The actions on the selected reflection.
+fn act_on(app: &mut App, state: &State, action: Action, current: Option<usize>) -> Outcome {
+    let Some(index) = current else {
+        if matches!(action, Action::Open | Action::Edit | Action::Delete) {
+            app.info(browse_filter::empty_hint(app, state));
+        }
+        return Outcome::stay();
+    };
+    match action {
+        Action::Open => {
+            return Outcome::go(Screen::Reading(Reading {
+                browse: state.clone(),
+                ..Reading::new(index, true)
+            }));
+        }
+        Action::Edit if app.can_change() => {
+            if app.workbook.reflections[index].status == Status::Draft {
+                return Outcome::go(Screen::Area(area::State::new(index)));
+            }
+            app.info("Only drafts can be continued: this reflection is complete. Enter reads it.");
+        }
+        Action::Delete if app.can_change() => {
+            let reflection = &app.workbook.reflections[index];
+            let question = format!(
+                "Delete the reflection “{}” of {}? Its actions are kept.",
+                title_of(reflection),
+                reflection.created.format("%Y-%m-%d")
+            );
+            let on_yes = ConfirmAction::DeleteReflection(reflection.id.clone());
+            app.overlay = Some(Overlay::Confirm(Confirm { question, on_yes }));
+        }
         _ => {}
     }
     Outcome::stay()
 }
 
-pub fn render(_app: &App, _state: &State, frame: &mut Frame, area: Rect) {
-    frame.render_widget(Paragraph::new("Browse"), area);
+fn title_of(reflection: &Reflection) -> &str {
+    if reflection.title.is_empty() {
+        "(untitled)"
+    } else {
+        &reflection.title
+    }
+}
+
+/// `text` cut or padded to exactly `width` columns.
+fn cell(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let pad = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(pad))
+}
+
+pub fn render(app: &App, state: &State, frame: &mut Frame, rect: Rect) {
+    let theme = &app.theme;
+    let found = listed(app, state);
+    let [count, filters, columns, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(HEADER - 3),
+        Constraint::Min(0),
+    ])
+    .areas(rect);
+    let (head, filter_lines) = browse_filter::header(app, state, found.len(), rect.width);
+    frame.render_widget(Paragraph::new(head), count);
+    frame.render_widget(Paragraph::new(filter_lines), filters);
+
+    let width = (rect.width as usize).saturating_sub(2);
+    let rest = width.saturating_sub(8 + 1 + 10 + 2);
+    let side = (rest * 27 / 100).min(32);
+    let title_width = rest.saturating_sub(2 * side + 4);
+    let row = |status: &str, date: &str, context: &str, focus: &str, title: &str| {
+        let rest = format!(
+            " {}  {}  {}  {}",
+            cell(date, 10),
+            cell(context, side),
+            cell(focus, side),
+            fit(title, title_width)
+        );
+        (cell(status, 8), rest)
+    };
+    let (status, rest) = row("status", "started", "context", "focus", "title");
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("  {status}{rest}"), theme.dim)),
+        columns,
+    );
+
+    if found.is_empty() {
+        let hint = browse_filter::empty_hint(app, state);
+        frame.render_widget(
+            Paragraph::new(format!(" {hint}")).wrap(Wrap { trim: true }),
+            body,
+        );
+        return;
+    }
+    let selected = state.selected.min(found.len() - 1);
+    let items: Vec<ListItem> = found
+        .iter()
+        .enumerate()
+        .map(|(position, &index)| {
+            let r = &app.workbook.reflections[index];
+            let (status, rest) = row(
+                status_word(r.status),
+                &r.created.format("%Y-%m-%d").to_string(),
+                &context_label(&app.pack, &r.context),
+                &focus_summary(&app.pack, &r.focus),
+                title_of(r),
+            );
+            let style = if r.status == Status::Draft {
+                theme.warning
+            } else {
+                theme.normal
+            };
+            ListItem::new(Line::from(vec![
+                marker(position == selected, theme),
+                Span::styled(status, style),
+                Span::raw(rest),
+            ]))
+        })
+        .collect();
+    let mut list_state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected),
+        body,
+        &mut list_state,
+    );
+}
+
+/// The text area of the reading screen within the body: a margin each side, and the last line
+/// for the position.
+fn reading_layout(body: Rect) -> (Rect, Rect) {
+    let [text, position] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
+    let [_, text, _] = Layout::horizontal([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(text);
+    (text, position)
+}
+
+/// The reflection as text, wrapped to `width` with each line's indentation kept.
+fn reading_lines(app: &App, reflection: &Reflection, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let body = text::render(&app.pack, &app.workbook, reflection);
+    let mut lines = Vec::new();
+    for (number, line) in body.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        let indent = line.len() - content.len();
+        let indent = if width > indent + 20 { indent } else { 0 };
+        let style = if number == 0 {
+            theme.title
+        } else if line.starts_with("== ") || line == "Development actions" {
+            theme.heading
+        } else {
+            theme.normal
+        };
+        for part in wrap(content, width - indent) {
+            lines.push(Line::styled(format!("{}{part}", " ".repeat(indent)), style));
+        }
+    }
+    lines
+}
+
+/// The wrapped text in `text`, and the furthest it can scroll (the last line at the bottom).
+fn reading_text(app: &App, state: &Reading, text: Rect) -> (Vec<Line<'static>>, usize) {
+    let Some(reflection) = app.workbook.reflections.get(state.reflection) else {
+        return (Vec::new(), 0);
+    };
+    let lines = reading_lines(app, reflection, text.width.max(1) as usize);
+    let max = lines.len().saturating_sub(text.height as usize);
+    (lines, max)
+}
+
+pub fn handle_reading(app: &mut App, state: &mut Reading, action: Action, _now: &Now) -> Outcome {
+    let body = Rect::new(0, 1, app.size.0, app.size.1.saturating_sub(3));
+    let (text, _) = reading_layout(body);
+    let page = text.height.saturating_sub(1).max(1);
+    let max = reading_text(app, state, text).1.min(u16::MAX as usize) as u16;
+    let scroll = state.scroll.min(max);
+    state.scroll = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::Back if state.from_browse => {
+            return Outcome::go(Screen::Browse(state.browse.clone()));
+        }
+        Action::Back => return Outcome::go(Screen::Home(Default::default())),
+        _ => scroll,
+    }
+    .min(max);
+    Outcome::stay()
 }
 
 pub fn render_reading(app: &App, state: &Reading, frame: &mut Frame, area: Rect) {
-    let Some(reflection) = app.workbook.reflections.get(state.reflection) else {
-        return;
+    let (text, position) = reading_layout(area);
+    let (lines, max) = reading_text(app, state, text);
+    let total = lines.len();
+    let scroll = (state.scroll as usize).min(max);
+    let end = (scroll + text.height as usize).min(total);
+    frame.render_widget(Paragraph::new(lines[scroll..end].to_vec()), text);
+    let more = if end < total {
+        " · ↓ PgDn for more"
+    } else {
+        " · end"
     };
-    let body = text::render(&app.pack, &app.workbook, reflection);
     frame.render_widget(
-        Paragraph::new(body)
-            .wrap(Wrap { trim: false })
-            .scroll((state.scroll, 0)),
-        area,
+        Paragraph::new(Line::styled(
+            format!(" lines {}-{end} of {total}{more}", scroll + 1),
+            app.theme.dim,
+        )),
+        position,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::content::PackSource;
+    use crate::tui::app::Msg;
+    use crate::tui::theme::Theme;
+    use crate::tui::{update, view};
+    use crate::workbook::generate::generate;
+
+    fn app(size: (u16, u16)) -> App {
+        let pack = PackSource::BuiltIn.load().unwrap();
+        let workbook = generate(&pack, 30, 7);
+        let today = "2026-11-01".parse().unwrap();
+        let mut app = App::new(pack, workbook, today, Theme::COLOUR, size);
+        app.screen = Screen::Browse(State::default());
+        app
+    }
+
+    fn press(app: &mut App, code: KeyCode) {
+        let modifiers = match code {
+            KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+            _ => KeyModifiers::NONE,
+        };
+        let now = Now {
+            instant: Instant::now(),
+            time: crate::workbook::now(),
+        };
+        update::update(app, Msg::Key(KeyEvent::new(code, modifiers)), &now);
+    }
+
+    fn screen(app: &App) -> String {
+        let (width, height) = app.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| view::draw(frame, app)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let rows = (0..height).map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect());
+        rows.collect::<Vec<String>>().join("\n")
+    }
+
+    fn browse(app: &App) -> &State {
+        match &app.screen {
+            Screen::Browse(state) => state,
+            other => panic!("not browsing: {other:?}"),
+        }
+    }
+
+    fn selected_id(app: &App) -> String {
+        let index = listed(app, browse(app))[browse(app).selected];
+        app.workbook.reflections[index].id.clone()
+    }
+
+    #[test]
+    fn the_list_lays_out_at_80x24_and_120x40() {
+        for size in [(80, 24), (120, 40)] {
+            let mut app = app(size);
+            let newest = &app.workbook.reflections[listed(&app, browse(&app))[0]];
+            let start: String = newest.title.chars().take(12).collect();
+            let text = screen(&app);
+            for expected in [
+                "30 of 30 reflections",
+                "a Area: any",
+                "d Date: all time",
+                "status",
+                "› ",
+                &start,
+                "Enter read",
+                "D delete",
+                "Esc home",
+            ] {
+                assert!(
+                    text.contains(expected),
+                    "{size:?} lacks {expected:?}:\n{text}"
+                );
+            }
+            press(&mut app, KeyCode::Char('d'));
+            press(&mut app, KeyCode::Char('c'));
+            let text = screen(&app);
+            assert!(
+                text.contains("last 30 days") && text.contains("x clears all filters"),
+                "{text}"
+            );
+            browse_mut(&mut app).set_search("no such words anywhere".into());
+            let text = screen(&app);
+            assert!(
+                text.contains("0 of 30")
+                    && text.contains("Press x to clear them all, or change them"),
+                "{text}"
+            );
+        }
+    }
+
+    fn browse_mut(app: &mut App) -> &mut State {
+        match &mut app.screen {
+            Screen::Browse(state) => state,
+            other => panic!("not browsing: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn filter_keys_cycle_and_x_clears() {
+        let mut app = app((80, 24));
+        press(&mut app, KeyCode::Char('a'));
+        assert_eq!(
+            browse(&app).area.as_deref(),
+            Some(app.pack.areas[0].id.as_str())
+        );
+        for _ in 0..app.pack.areas.len() {
+            press(&mut app, KeyCode::Char('a'));
+        }
+        assert_eq!(browse(&app).area, None);
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('d'));
+        assert_eq!(
+            browse(&app).context.as_deref(),
+            Some(app.pack.contexts[0].id.as_str())
+        );
+        assert_eq!(browse(&app).period, Period::Last30Days);
+        press(&mut app, KeyCode::Char('x'));
+        assert_eq!(browse(&app), &State::default());
+    }
+
+    #[test]
+    fn search_filters_as_it_is_typed() {
+        let mut app = app((80, 24));
+        press(&mut app, KeyCode::Char('/'));
+        assert!(matches!(app.overlay, Some(Overlay::Editor(_))));
+        for c in "zq".chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        assert_eq!(browse(&app).search, "zq");
+        assert!(listed(&app, browse(&app)).is_empty());
+        press(&mut app, KeyCode::Enter);
+        assert!(app.overlay.is_none());
+        assert_eq!(browse(&app).search, "zq");
+    }
+
+    #[test]
+    fn deleting_asks_then_removes_and_keeps_the_selection_valid() {
+        let mut app = app((80, 24));
+        press(&mut app, KeyCode::Down);
+        let doomed = selected_id(&app);
+        let next = app.workbook.reflections[listed(&app, browse(&app))[2]]
+            .id
+            .clone();
+        press(&mut app, KeyCode::Char('D'));
+        assert!(
+            matches!(&app.overlay, Some(Overlay::Confirm(c)) if c.question.starts_with("Delete the reflection “"))
+        );
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(app.workbook.reflections.len(), 29);
+        assert!(app.workbook.reflections.iter().all(|r| r.id != doomed));
+        assert!(app.save.dirty);
+        assert_eq!((browse(&app).selected, selected_id(&app)), (1, next));
+        // The last one: the selection moves up to the new last.
+        press(&mut app, KeyCode::PageDown);
+        press(&mut app, KeyCode::PageDown);
+        assert_eq!(browse(&app).selected, 28);
+        press(&mut app, KeyCode::Delete);
+        press(&mut app, KeyCode::Char('y'));
+        assert_eq!(browse(&app).selected, 27);
+        // "n" keeps it.
+        press(&mut app, KeyCode::Char('D'));
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.workbook.reflections.len(), 28);
+    }
+
+    #[test]
+    fn read_only_asks_nothing_and_deletes_nothing() {
+        let mut app = app((80, 24));
+        app.read_only = Some("another wheelbook has it open".into());
+        press(&mut app, KeyCode::Char('D'));
+        press(&mut app, KeyCode::Char('e'));
+        assert!(app.overlay.is_none());
+        assert!(matches!(app.screen, Screen::Browse(_)));
+        assert!(
+            app.status
+                .as_ref()
+                .is_some_and(|(_, m)| m.starts_with("Read-only"))
+        );
+    }
+
+    #[test]
+    fn e_continues_a_draft_only() {
+        let mut app = app((80, 24));
+        let draft = listed(&app, browse(&app))
+            .iter()
+            .position(|&i| app.workbook.reflections[i].status == Status::Draft)
+            .unwrap();
+        let complete = listed(&app, browse(&app))
+            .iter()
+            .position(|&i| app.workbook.reflections[i].status == Status::Complete)
+            .unwrap();
+        browse_mut(&mut app).selected = complete;
+        press(&mut app, KeyCode::Char('e'));
+        assert!(matches!(app.screen, Screen::Browse(_)));
+        browse_mut(&mut app).selected = draft;
+        let index = listed(&app, browse(&app))[draft];
+        press(&mut app, KeyCode::Char('e'));
+        assert!(matches!(&app.screen, Screen::Area(s) if s.reflection == index));
+    }
+
+    #[test]
+    fn reading_scrolls_within_the_text_and_goes_back_to_the_same_list() {
+        for size in [(80, 24), (120, 40)] {
+            let mut app = app(size);
+            press(&mut app, KeyCode::Char('d'));
+            press(&mut app, KeyCode::Char('d'));
+            press(&mut app, KeyCode::Down);
+            let filters = browse(&app).clone();
+            press(&mut app, KeyCode::Enter);
+            let text = screen(&app);
+            assert!(
+                text.contains(" lines 1-") && text.contains("PgDn for more"),
+                "{text}"
+            );
+            assert!(text.contains("Context: "), "{text}");
+            for _ in 0..500 {
+                press(&mut app, KeyCode::PageDown);
+            }
+            let Screen::Reading(reading) = &app.screen else {
+                panic!("not reading")
+            };
+            let scroll = reading.scroll;
+            press(&mut app, KeyCode::Up);
+            let Screen::Reading(reading) = &app.screen else {
+                panic!("not reading")
+            };
+            assert_eq!(reading.scroll + 1, scroll, "Up works at once after the end");
+            press(&mut app, KeyCode::Down);
+            let text = screen(&app);
+            assert!(text.contains("· end"), "{text}");
+            press(&mut app, KeyCode::Esc);
+            assert_eq!(browse(&app), &filters);
+        }
+    }
 }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod area;
 pub mod browse;
 pub mod home;
+pub mod radar;
 pub mod start;
 pub mod summary;
 

@@ -1,26 +1,36 @@
-//! Summary of a reflection: the wheel as a picture, the changes since last time, the actions,
-//! and marking the reflection complete.
+//! Summary of a reflection: the wheel as a picture (a radar chart where there is room, bars
+//! where there is not), the changes since last time in words, the development actions, and
+//! marking the reflection complete.
+
+use std::cmp::Ordering;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Outcome;
+use super::radar::{self, Wheel, one_place, tenths};
+use super::{Outcome, fit, wrap};
+use crate::export::text::{context_label, status_word};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
-use crate::tui::keys::{Binding, ESC, Key, bind};
+use crate::tui::keys::{Binding, DOWN, ESC, Key, UP, bind, more};
 use crate::tui::screens::area;
-use crate::workbook::Status;
+use crate::workbook::{ActionStatus, Reflection, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     pub reflection: usize,
+    /// Lines of the text scrolled off the top.
+    pub scroll: u16,
 }
 
 impl State {
     pub fn new(reflection: usize) -> Self {
-        State { reflection }
+        State {
+            reflection,
+            scroll: 0,
+        }
     }
 }
 
@@ -31,10 +41,14 @@ pub const KEYS: &[Binding] = &[
         "complete",
         "Mark this reflection complete",
     ),
+    bind(DOWN, Action::Down, "scroll", "Scroll the text down"),
+    more(UP, Action::Up, "Scroll the text up"),
     bind(ESC, Action::Back, "back", "Back to the areas"),
 ];
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Outcome {
+    let (limit, page) = scroll_limits(app, state);
+    let scroll = state.scroll.min(limit);
     match action {
         Action::Back => {
             let mut back = area::State::new(state.reflection);
@@ -52,19 +66,456 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
                 return Outcome::go(Screen::Home(Default::default()));
             }
         }
+        Action::Up => state.scroll = scroll.saturating_sub(1),
+        Action::Down => state.scroll = scroll.saturating_add(1).min(limit),
+        Action::PageUp => state.scroll = scroll.saturating_sub(page),
+        Action::PageDown => state.scroll = scroll.saturating_add(page).min(limit),
         _ => {}
     }
     Outcome::stay()
 }
 
-pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
-    let title = app
-        .workbook
-        .reflections
-        .get(state.reflection)
-        .map_or("", |r| r.title.as_str());
-    frame.render_widget(
-        Paragraph::new(Line::raw(format!("Summary of {title}"))),
-        area,
+/// The areas in focus with this reflection's mean ratings and the previous one's.
+fn wheel(app: &App, reflection: &Reflection) -> Wheel {
+    let areas = area::focus_areas(app, reflection);
+    let previous = app.workbook.previous_for(&app.pack, reflection);
+    let scale = match (app.pack.scale.first(), app.pack.scale.last()) {
+        (Some(low), Some(high)) => format!(
+            "{} {} to {} {}",
+            low.value, low.label, high.value, high.label
+        ),
+        _ => String::new(),
+    };
+    Wheel {
+        titles: areas.iter().map(|a| a.title.clone()).collect(),
+        current: areas.iter().map(|a| reflection.area_mean(a)).collect(),
+        date: reflection.created.format("%Y-%m-%d").to_string(),
+        previous: previous.map(|earlier| {
+            let means = areas.iter().map(|a| earlier.area_mean(a)).collect();
+            (earlier.created.format("%Y-%m-%d").to_string(), means)
+        }),
+        scale,
+        levels: app.pack.scale.len(),
+    }
+}
+
+/// Where things go in the body: the chart, if there is room for a radar, and the text.
+#[derive(Debug, PartialEq, Eq)]
+struct Plan {
+    chart: Option<Rect>,
+    text: Rect,
+}
+
+fn plan(body: Rect, areas: usize) -> Plan {
+    if !radar::use_radar(areas, body.width, body.height) {
+        let text = Rect {
+            x: body.x + 1,
+            width: body.width.saturating_sub(2),
+            ..body
+        };
+        return Plan { chart: None, text };
+    }
+    let chart = radar::chart_rect(body);
+    let left = chart.right() + 2;
+    let text = Rect {
+        x: left,
+        width: body.right().saturating_sub(left),
+        ..body
+    };
+    Plan {
+        chart: Some(chart),
+        text,
+    }
+}
+
+/// How far the text can scroll, and a page, at the terminal size the app last saw.
+fn scroll_limits(app: &App, state: &State) -> (u16, u16) {
+    let Some(reflection) = app.workbook.reflections.get(state.reflection) else {
+        return (0, 1);
+    };
+    // The body as `view::draw` lays it out: less the title, hint and status lines.
+    let body = Rect::new(0, 1, app.size.0, app.size.1.saturating_sub(3));
+    let wheel = wheel(app, reflection);
+    let plan = plan(body, wheel.titles.len());
+    let lines = text_lines(
+        app,
+        reflection,
+        &wheel,
+        plan.text.width,
+        plan.chart.is_some(),
     );
+    let page = plan.text.height.saturating_sub(2).max(1);
+    (max_scroll(lines.len(), plan.text.height), page)
+}
+
+/// With more lines than fit, the last row says so, and one row fewer shows text.
+fn max_scroll(lines: usize, height: u16) -> u16 {
+    let height = usize::from(height);
+    if lines <= height {
+        return 0;
+    }
+    u16::try_from(lines + 1 - height).unwrap_or(u16::MAX)
+}
+
+pub fn render(app: &App, state: &State, frame: &mut Frame, body: Rect) {
+    let Some(reflection) = app.workbook.reflections.get(state.reflection) else {
+        return;
+    };
+    let wheel = wheel(app, reflection);
+    let plan = plan(body, wheel.titles.len());
+    if let Some(chart) = plan.chart {
+        radar::render(frame, chart, &wheel, &app.theme, &app.pack.title);
+    }
+    let lines = text_lines(
+        app,
+        reflection,
+        &wheel,
+        plan.text.width,
+        plan.chart.is_some(),
+    );
+    let limit = max_scroll(lines.len(), plan.text.height);
+    let scroll = state.scroll.min(limit);
+    let mut text = plan.text;
+    if limit > 0 {
+        text.height = text.height.saturating_sub(1);
+        let last = usize::from(scroll) + usize::from(text.height);
+        let hint = format!(
+            "lines {}–{last} of {} · ↑ ↓ PgUp PgDn to scroll",
+            scroll + 1,
+            lines.len()
+        );
+        let hint = Line::styled(fit(&hint, usize::from(text.width)), app.theme.dim);
+        let row = Rect::new(text.x, text.bottom(), text.width, 1);
+        frame.render_widget(Paragraph::new(hint), row);
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), text);
+}
+
+/// Everything in words: what the reflection is, the ratings (the radar's key, or bars), the
+/// changes since last time, the actions, and how to finish.
+fn text_lines(
+    app: &App,
+    reflection: &Reflection,
+    wheel: &Wheel,
+    width: u16,
+    beside_radar: bool,
+) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let width = usize::from(width).max(1);
+    let about = format!(
+        "{} · {} · {}",
+        wheel.date,
+        status_word(reflection.status),
+        context_label(&app.pack, &reflection.context)
+    );
+    let mut lines = vec![Line::styled(fit(&about, width), theme.dim), Line::raw("")];
+    if beside_radar {
+        lines.extend(radar::key_lines(wheel, theme, width));
+    } else {
+        lines.extend(radar::bar_lines(wheel, theme, width));
+    }
+    lines.extend([
+        Line::raw(""),
+        Line::styled("Since last time", theme.heading),
+    ]);
+    match &wheel.previous {
+        None => lines.push(Line::raw("No earlier reflection to compare with.")),
+        Some((date, means)) => {
+            let intro = format!("Compared with the reflection of {date}:");
+            lines.push(Line::styled(fit(&intro, width), theme.dim));
+            let changes = wheel.titles.iter().zip(&wheel.current).zip(means);
+            for ((title, now), before) in changes {
+                if let Some(sentence) = change_sentence(title, *now, *before) {
+                    lines.extend(wrap(&sentence, width).into_iter().map(Line::raw));
+                }
+            }
+        }
+    }
+    lines.extend([
+        Line::raw(""),
+        Line::styled("Development actions", theme.heading),
+    ]);
+    lines.extend(action_lines(app, reflection, wheel.titles.len() > 1, width));
+    lines.push(Line::raw(""));
+    lines.push(match reflection.status {
+        Status::Draft => Line::from(vec![
+            Span::raw("This reflection is a draft. Press "),
+            Span::styled("c", theme.key),
+            Span::raw(" to mark it complete."),
+        ]),
+        Status::Complete => Line::raw("This reflection is complete."),
+    });
+    lines
+}
+
+/// The development actions of this reflection with their due dates; overdue, done and dropped
+/// ones say so.
+fn action_lines(
+    app: &App,
+    reflection: &Reflection,
+    name_area: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    let mine =
+        |a: &&crate::workbook::Action| a.reflection.as_deref() == Some(reflection.id.as_str());
+    for action in app.workbook.actions.iter().filter(mine) {
+        let overdue =
+            action.status == ActionStatus::Open && action.due.is_some_and(|d| d < app.today);
+        let mut details = vec![match action.due {
+            Some(due) if overdue => format!("overdue, due {due}"),
+            Some(due) => format!("due {due}"),
+            None => "no due date".to_string(),
+        }];
+        match action.status {
+            ActionStatus::Open => {}
+            ActionStatus::Done => details.push("done".into()),
+            ActionStatus::Dropped => details.push("dropped".into()),
+        }
+        if name_area && let Some(area) = app.pack.area(&action.area) {
+            details.push(area.title.clone());
+        }
+        let text = match action.text.trim() {
+            "" => "(empty)",
+            text => text,
+        };
+        let style = if overdue { theme.error } else { theme.normal };
+        let entry = format!("{text} ({})", details.join(" · "));
+        for (index, part) in wrap(&entry, width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if index == 0 { "- " } else { "  " };
+            lines.push(Line::styled(format!("{lead}{part}"), style));
+        }
+    }
+    if lines.is_empty() {
+        let none = "None yet. Add them in each area, under what to do to develop (Esc to go back).";
+        lines.extend(
+            wrap(none, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim)),
+        );
+    }
+    lines
+}
+
+/// "Resilience: up from 2.0 to 2.5." and the like; `None` when neither reflection rated it.
+pub fn change_sentence(title: &str, now: Option<f64>, before: Option<f64>) -> Option<String> {
+    Some(match (now, before) {
+        (Some(now), Some(before)) => {
+            let (then, now_words) = (one_place(before), one_place(now));
+            match tenths(now).cmp(&tenths(before)) {
+                Ordering::Greater => format!("{title}: up from {then} to {now_words}."),
+                Ordering::Less => format!("{title}: down from {then} to {now_words}."),
+                Ordering::Equal => format!("{title}: unchanged at {now_words}."),
+            }
+        }
+        (Some(now), None) => format!("{title}: {}, not rated last time.", one_place(now)),
+        (None, Some(before)) => {
+            format!("{title}: not rated this time (was {}).", one_place(before))
+        }
+        (None, None) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Instant;
+
+    use chrono::NaiveDate;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::content::PackSource;
+    use crate::tui::theme::Theme;
+    use crate::tui::view;
+    use crate::workbook::generate::generate;
+    use crate::workbook::{self, Focus};
+
+    #[test]
+    fn changes_in_words() {
+        for (now, before, said) in [
+            (Some(2.5), Some(2.0), "up from 2.0 to 2.5."),
+            (Some(1.0), Some(2.25), "down from 2.3 to 1.0."),
+            (Some(3.0), Some(3.0), "unchanged at 3.0."),
+            // Differences too small to show are no change.
+            (Some(2.0), Some(2.01), "unchanged at 2.0."),
+            (Some(4.0), None, "4.0, not rated last time."),
+            (None, Some(1.5), "not rated this time (was 1.5)."),
+        ] {
+            let expected = format!("Resilience: {said}");
+            assert_eq!(change_sentence("Resilience", now, before), Some(expected));
+        }
+        assert_eq!(change_sentence("Resilience", None, None), None);
+    }
+
+    #[test]
+    fn radar_beside_the_text_where_wide_bars_where_narrow() {
+        let wide = plan(Rect::new(0, 1, 120, 37), 11);
+        let chart = wide.chart.expect("a radar at 120 columns");
+        assert!(wide.text.x >= chart.right() && wide.text.right() == 120);
+        assert!(wide.text.width >= radar::TEXT_MIN);
+        assert_eq!(plan(Rect::new(0, 1, 80, 21), 11).chart, None);
+        assert_eq!(plan(Rect::new(0, 1, 120, 37), 2).chart, None);
+        assert_eq!((max_scroll(10, 20), max_scroll(30, 20)), (0, 11));
+    }
+
+    /// The newest reflection of a generated workbook, with one overdue action, looking at the
+    /// whole wheel with every area rated but the last, or at Resilience (rated) and Outcomes.
+    fn app(size: (u16, u16), whole_wheel: bool) -> App {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let mut book = generate(&pack, 20, 11);
+        let newest = book.newest_first()[0].id.clone();
+        let index = book.reflections.iter().position(|r| r.id == newest);
+        let index = index.expect("there");
+        let reflection = &mut book.reflections[index];
+        let (resilience, outcomes) = (&pack.areas[6], &pack.areas[0]);
+        reflection.focus = Focus::Areas(vec![resilience.id.clone(), outcomes.id.clone()]);
+        for (position, area) in pack.areas.iter().enumerate() {
+            for competency in area.competencies.iter().map(|c| c.id.clone()) {
+                let value = 1 + (position % 4) as u8;
+                if position + 1 < pack.areas.len() && (whole_wheel || position == 6) {
+                    reflection.ratings.insert(competency, value);
+                } else {
+                    reflection.ratings.remove(&competency);
+                }
+            }
+        }
+        if whole_wheel {
+            reflection.focus = Focus::WholeWheel;
+        }
+        book.actions.push(workbook::Action {
+            id: "a-test".into(),
+            created: reflection.created,
+            updated: reflection.created,
+            text: "Ask the team for feedback".into(),
+            area: resilience.id.clone(),
+            reflection: Some(reflection.id.clone()),
+            due: NaiveDate::from_ymd_opt(2026, 5, 1),
+            status: ActionStatus::Open,
+        });
+        assert!(book.previous_for(&pack, &book.reflections[index]).is_some());
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
+        let mut app = App::new(pack, book, today, Theme::COLOUR, size);
+        app.screen = Screen::Summary(State::new(index));
+        app
+    }
+
+    /// The screen's rows, and whether the canvas drew braille on it.
+    fn draw(app: &App) -> (Vec<String>, bool) {
+        let (width, height) = app.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal.draw(|f| view::draw(f, app)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<String> = (0..height)
+            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect();
+        let braille = rows
+            .concat()
+            .chars()
+            .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c));
+        (rows, braille)
+    }
+
+    /// Each of the `|`-separated needles is somewhere on the screen.
+    fn assert_shows(rows: &[String], needles: &str) {
+        let text = rows.join("\n");
+        for needle in needles.split('|') {
+            assert!(text.contains(needle), "{needle:?} missing from\n{text}");
+        }
+    }
+
+    fn press(app: &mut App, action: Action) -> Outcome {
+        let now = Now {
+            instant: Instant::now(),
+            time: workbook::now(),
+        };
+        let Screen::Summary(state) = &mut app.screen else {
+            panic!("not on the summary");
+        };
+        let mut state = state.clone();
+        let outcome = handle(app, &mut state, action, &now);
+        if outcome.go.is_none() {
+            app.screen = Screen::Summary(state);
+        }
+        outcome
+    }
+
+    fn scroll(app: &App) -> u16 {
+        match &app.screen {
+            Screen::Summary(state) => state.scroll,
+            _ => panic!("left the summary"),
+        }
+    }
+
+    #[test]
+    fn the_radar_at_120_by_40_and_bars_for_two_areas() {
+        let (rows, braille) = draw(&app((120, 40), true));
+        assert!(braille, "the canvas draws the wheel");
+        assert_shows(
+            &rows,
+            "The Wheel of Partnership|──● this reflection|•• previous, ",
+        );
+        assert_shows(
+            &rows,
+            "rings 1 Emerging to 4 Strength|11 Person Centred|not rated",
+        );
+        assert_shows(
+            &rows,
+            "Since last time|Resilience: |not rated last time.|c complete",
+        );
+        // The spokes are numbered inside the chart, and the previous polygon is dotted.
+        let chart: Vec<String> = rows[1..38]
+            .iter()
+            .map(|l| l.chars().take(66).collect())
+            .collect();
+        assert_shows(&chart, "1|6|10|11|•|●");
+
+        let (rows, braille) = draw(&app((120, 40), false));
+        assert!(!braille, "two areas: bars");
+        assert_shows(
+            &rows,
+            "Resilience|3.0 ■■■□|(was |Outcomes Framework|not rated",
+        );
+        assert_shows(&rows, "Resilience: |Ask the team for feedback (overdue");
+    }
+
+    #[test]
+    fn bars_at_80_by_24_and_scrolling_to_the_actions() {
+        let mut app = app((80, 24), true);
+        let (rows, braille) = draw(&app);
+        assert!(!braille, "no radar at 80 columns");
+        assert_shows(&rows, "Outcomes Framework|■|(was |Person Centred|not rated");
+        assert_shows(&rows, "lines 1–|c complete · ↓ scroll · Esc back");
+        for _ in 0..200 {
+            press(&mut app, Action::PageDown);
+        }
+        let limit = scroll(&app);
+        assert!(limit > 0 && limit < 100, "scrolling stops at the end");
+        let (rows, _) = draw(&app);
+        assert_shows(
+            &rows,
+            "Development actions|overdue, due 2026-05-01|Press c to mark",
+        );
+        press(&mut app, Action::Up);
+        assert_eq!(scroll(&app), limit - 1, "one step up from the end");
+    }
+
+    #[test]
+    fn marking_complete_respects_read_only() {
+        let mut app = app((80, 24), false);
+        app.read_only = Some("another wheelbook has it".into());
+        assert!(press(&mut app, Action::MarkComplete).go.is_none() && !app.save.dirty);
+        app.read_only = None;
+        let index = match &app.screen {
+            Screen::Summary(state) => state.reflection,
+            _ => panic!("left the summary"),
+        };
+        let outcome = press(&mut app, Action::MarkComplete);
+        assert!(matches!(outcome.go, Some(Screen::Home(_))) && app.save.dirty);
+        assert_eq!(app.workbook.reflections[index].status, Status::Complete);
+    }
 }

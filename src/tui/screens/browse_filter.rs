@@ -1,0 +1,471 @@
+//! Which reflections Browse lists: filters by area, context and date, and a search across
+//! everything written in a reflection. Pure functions of the pack, the workbook and the day.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use ratatui::text::{Line, Span};
+
+use super::{State, cell, listed};
+use crate::content::Pack;
+use crate::export::text::{area_title, context_label};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::workbook::{Reflection, Workbook};
+
+/// A window of time, counted back from today, that a reflection was started in.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    #[default]
+    AllTime,
+    Last30Days,
+    Last12Months,
+    ThisYear,
+}
+
+impl Period {
+    /// The next window, for the `d` key: all time → 30 days → 12 months → this year → all time.
+    pub fn next(self) -> Self {
+        match self {
+            Period::AllTime => Period::Last30Days,
+            Period::Last30Days => Period::Last12Months,
+            Period::Last12Months => Period::ThisYear,
+            Period::ThisYear => Period::AllTime,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::AllTime => "all time",
+            Period::Last30Days => "last 30 days",
+            Period::Last12Months => "last 12 months",
+            Period::ThisYear => "this year",
+        }
+    }
+
+    /// The first day in the window, or `None` for all time.
+    pub fn start(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Period::AllTime => None,
+            Period::Last30Days => today.checked_sub_days(Days::new(30)),
+            Period::Last12Months => today.checked_sub_months(Months::new(12)),
+            Period::ThisYear => today.with_ordinal(1),
+        }
+    }
+
+    pub fn contains(self, today: NaiveDate, day: NaiveDate) -> bool {
+        self.start(today).is_none_or(|start| day >= start)
+    }
+}
+
+/// The next of `ids` after `current`, then none again: how `a` and `c` cycle.
+pub fn cycle(current: Option<&str>, ids: &[&str]) -> Option<String> {
+    let next = match current {
+        None => ids.first(),
+        Some(current) => match ids.iter().position(|id| *id == current) {
+            Some(position) => ids.get(position + 1),
+            None => None,
+        },
+    };
+    next.map(|id| (*id).to_string())
+}
+
+/// Changes the filters for the `a`, `c`, `d` and `x` keys; `false` for any other action.
+/// The reflection that was selected stays selected if it is still listed.
+pub fn apply(app: &App, state: &mut State, action: Action, selected: Option<usize>) -> bool {
+    match action {
+        Action::FilterArea => {
+            let ids: Vec<&str> = app.pack.areas.iter().map(|a| a.id.as_str()).collect();
+            state.area = cycle(state.area.as_deref(), &ids);
+        }
+        Action::FilterContext => {
+            let ids: Vec<&str> = app.pack.contexts.iter().map(|c| c.id.as_str()).collect();
+            state.context = cycle(state.context.as_deref(), &ids);
+        }
+        Action::FilterDate => state.period = state.period.next(),
+        Action::ClearFilters => *state = State::default(),
+        _ => return false,
+    }
+    let found = listed(app, state);
+    state.selected = selected
+        .and_then(|index| found.iter().position(|&i| i == index))
+        .unwrap_or(0);
+    true
+}
+
+/// What to say when nothing is listed.
+pub fn empty_hint(app: &App, state: &State) -> &'static str {
+    if app.workbook.reflections.is_empty() {
+        "No reflections yet: press Esc, then n to start one."
+    } else if any(state) {
+        "No reflection matches these filters. Press x to clear them all, or change them with a, c, d and /."
+    } else {
+        "Nothing to show."
+    }
+}
+
+/// The header: "N of M reflections", then the four filters in two columns with their keys.
+pub fn header(
+    app: &App,
+    state: &State,
+    shown: usize,
+    width: u16,
+) -> (Line<'static>, Vec<Line<'static>>) {
+    let theme = &app.theme;
+    let total = app.workbook.reflections.len();
+    let noun = if total == 1 {
+        "reflection"
+    } else {
+        "reflections"
+    };
+    let mut head = vec![Span::styled(
+        format!(" {shown} of {total} {noun}, newest first"),
+        theme.title,
+    )];
+    if any(state) {
+        head.push(Span::styled("  ·  ", theme.dim));
+        head.push(Span::styled("x", theme.key));
+        head.push(Span::raw(" clears all filters"));
+    }
+    let half = (width as usize).saturating_sub(1) / 2;
+    let lines = describe(&app.pack, state)
+        .chunks(2)
+        .map(|pair| {
+            let mut spans = vec![Span::raw(" ")];
+            for (key, name, value, active) in pair {
+                let label = format!(" {name}: ");
+                let room = half.saturating_sub(label.chars().count() + 3);
+                let style = if *active { theme.title } else { theme.dim };
+                spans.push(Span::styled(key.to_string(), theme.key));
+                spans.push(Span::raw(label));
+                spans.push(Span::styled(cell(value, room), style));
+                spans.push(Span::raw("  "));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    (Line::from(head), lines)
+}
+
+/// Whether any filter or the search is on.
+pub fn any(state: &State) -> bool {
+    state.area.is_some()
+        || state.context.is_some()
+        || state.period != Period::AllTime
+        || !state.search.trim().is_empty()
+}
+
+/// The filters in words, for the header: the key, the name, the value and whether it is on.
+pub fn describe(pack: &Pack, state: &State) -> [(char, &'static str, String, bool); 4] {
+    let search = state.search.trim();
+    [
+        match &state.area {
+            Some(id) => ('a', "Area", area_title(pack, id), true),
+            None => ('a', "Area", "any".into(), false),
+        },
+        match &state.context {
+            Some(id) => ('c', "Context", context_label(pack, id), true),
+            None => ('c', "Context", "any".into(), false),
+        },
+        (
+            'd',
+            "Date",
+            state.period.label().into(),
+            state.period != Period::AllTime,
+        ),
+        if search.is_empty() {
+            ('/', "Search", "none".into(), false)
+        } else {
+            ('/', "Search", format!("“{search}”"), true)
+        },
+    ]
+}
+
+/// Indices into the workbook's reflections that pass every filter, newest first.
+pub fn matching(pack: &Pack, workbook: &Workbook, today: NaiveDate, state: &State) -> Vec<usize> {
+    let words: Vec<String> = state
+        .search
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut actions: HashMap<&str, Vec<&str>> = HashMap::new();
+    if !words.is_empty() {
+        for action in &workbook.actions {
+            if let Some(reflection) = &action.reflection {
+                actions
+                    .entry(reflection.as_str())
+                    .or_default()
+                    .push(&action.text);
+            }
+        }
+    }
+    let mut found: Vec<usize> = workbook
+        .reflections
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            state
+                .area
+                .as_ref()
+                .is_none_or(|area| r.focus.area_ids(pack).contains(&area.as_str()))
+                && state.context.as_ref().is_none_or(|c| &r.context == c)
+                && state.period.contains(today, r.created.date_naive())
+                && (words.is_empty() || {
+                    let own = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
+                    let text = searchable(r, own);
+                    words.iter().all(|word| text.contains(word.as_str()))
+                })
+        })
+        .map(|(index, _)| index)
+        .collect();
+    found.sort_by(|&a, &b| {
+        let (a, b) = (&workbook.reflections[a], &workbook.reflections[b]);
+        b.created.cmp(&a.created)
+    });
+    found
+}
+
+/// Everything written in a reflection and its actions, in lower case, one piece a line.
+fn searchable(r: &Reflection, actions: &[&str]) -> String {
+    let pieces = std::iter::once(r.title.as_str())
+        .chain(r.answers.values().map(String::as_str))
+        .chain(
+            r.prompts
+                .values()
+                .flat_map(|p| p.values().map(String::as_str)),
+        )
+        .chain(r.own_activities.iter().map(|a| a.text.as_str()))
+        .chain(r.cpd.method.as_deref())
+        .chain(actions.iter().copied());
+    pieces.collect::<Vec<_>>().join("\n").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::content::PackSource;
+    use crate::workbook::{Action, ActionStatus, Cpd, Focus, OwnActivity, PackRef, Status};
+
+    fn pack() -> Pack {
+        PackSource::BuiltIn.load().unwrap()
+    }
+
+    fn day(date: &str) -> NaiveDate {
+        date.parse().unwrap()
+    }
+
+    fn reflection(pack: &Pack, id: &str, date: &str, context: &str, focus: &[&str]) -> Reflection {
+        let at = DateTime::parse_from_rfc3339(&format!("{date}T10:00:00+01:00")).unwrap();
+        Reflection {
+            id: id.into(),
+            created: at,
+            updated: at,
+            title: format!("Reflection {id}"),
+            context: context.into(),
+            focus: if focus.is_empty() {
+                Focus::WholeWheel
+            } else {
+                Focus::Areas(focus.iter().map(|a| a.to_string()).collect())
+            },
+            pack: PackRef::of(pack),
+            ratings: Default::default(),
+            answers: Default::default(),
+            ticked_activities: Default::default(),
+            own_activities: Vec::new(),
+            prompts: Default::default(),
+            status: Status::Complete,
+            cpd: Cpd::default(),
+        }
+    }
+
+    /// r1 oldest … r4 newest, with text in every place a search looks.
+    fn book(pack: &Pack) -> Workbook {
+        let mut book = Workbook::new(DateTime::parse_from_rfc3339("2024-01-01T00:00:00Z").unwrap());
+        let mut r1 = reflection(pack, "r1", "2024-03-01", "incident", &["shared-purpose"]);
+        r1.answers.insert(
+            "shared-purpose.q1".into(),
+            "We Talked about the Handover".into(),
+        );
+        let mut r2 = reflection(pack, "r2", "2025-06-01", "supervision", &[]);
+        r2.prompts
+            .entry("outcomes-framework".into())
+            .or_default()
+            .insert("develop".into(), "Shadow the discharge team".into());
+        let mut r3 = reflection(
+            pack,
+            "r3",
+            "2026-10-20",
+            "incident",
+            &["outcomes-framework"],
+        );
+        r3.own_activities.push(OwnActivity {
+            area: "outcomes-framework".into(),
+            text: "Ran a huddle on falls".into(),
+        });
+        let r4 = reflection(
+            pack,
+            "r4",
+            "2026-10-30",
+            "supervision",
+            &["shared-purpose", "outcomes-framework"],
+        );
+        book.actions.push(Action {
+            id: "a1".into(),
+            created: r4.created,
+            updated: r4.created,
+            text: "Book a session on Safeguarding".into(),
+            area: "shared-purpose".into(),
+            reflection: Some("r4".into()),
+            due: None,
+            status: ActionStatus::Open,
+        });
+        // Listed out of order on purpose: Browse sorts newest first.
+        book.reflections = vec![r3, r1, r4, r2];
+        book
+    }
+
+    fn ids(pack: &Pack, book: &Workbook, state: &State) -> Vec<String> {
+        matching(pack, book, day("2026-11-01"), state)
+            .into_iter()
+            .map(|i| book.reflections[i].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn all_are_listed_newest_first_without_filters() {
+        let (pack, book) = (pack(), book(&pack()));
+        assert_eq!(
+            ids(&pack, &book, &State::default()),
+            ["r4", "r3", "r2", "r1"]
+        );
+        assert!(!any(&State::default()));
+    }
+
+    #[test]
+    fn the_area_filter_matches_the_focus_and_the_whole_wheel() {
+        let (pack, book) = (pack(), book(&pack()));
+        let state = State {
+            area: Some("shared-purpose".into()),
+            ..State::default()
+        };
+        assert_eq!(ids(&pack, &book, &state), ["r4", "r2", "r1"]);
+        let state = State {
+            area: Some("outcomes-framework".into()),
+            ..State::default()
+        };
+        assert_eq!(ids(&pack, &book, &state), ["r4", "r3", "r2"]);
+        assert!(any(&state));
+    }
+
+    #[test]
+    fn the_context_filter() {
+        let (pack, book) = (pack(), book(&pack()));
+        let state = State {
+            context: Some("incident".into()),
+            ..State::default()
+        };
+        assert_eq!(ids(&pack, &book, &state), ["r3", "r1"]);
+        let state = State {
+            context: Some("team".into()),
+            ..State::default()
+        };
+        assert!(ids(&pack, &book, &state).is_empty());
+    }
+
+    #[test]
+    fn date_windows_count_back_from_today() {
+        let today = day("2026-11-01");
+        let cases = [
+            (Period::AllTime, "1990-01-01", true),
+            (Period::Last30Days, "2026-10-02", true),
+            (Period::Last30Days, "2026-10-01", false),
+            (Period::Last12Months, "2025-11-01", true),
+            (Period::Last12Months, "2025-10-31", false),
+            (Period::ThisYear, "2026-01-01", true),
+            (Period::ThisYear, "2025-12-31", false),
+        ];
+        for (period, date, inside) in cases {
+            assert_eq!(
+                period.contains(today, day(date)),
+                inside,
+                "{period:?} {date}"
+            );
+        }
+        assert_eq!(
+            Period::Last12Months.start(day("2024-02-29")),
+            Some(day("2023-02-28"))
+        );
+        let (pack, book) = (pack(), book(&pack()));
+        let mut state = State::default();
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            state.period = state.period.next();
+            seen.push((state.period, ids(&pack, &book, &state)));
+        }
+        assert_eq!(
+            seen[0],
+            (Period::Last30Days, vec!["r4".to_string(), "r3".into()])
+        );
+        assert_eq!(
+            seen[1],
+            (Period::Last12Months, vec!["r4".to_string(), "r3".into()])
+        );
+        assert_eq!(
+            seen[2],
+            (Period::ThisYear, vec!["r4".to_string(), "r3".into()])
+        );
+        assert_eq!(seen[3].0, Period::AllTime);
+        assert_eq!(seen[3].1.len(), 4);
+    }
+
+    #[test]
+    fn search_looks_in_answers_prompts_activities_actions_and_titles() {
+        let (pack, book) = (pack(), book(&pack()));
+        let search = |text: &str| {
+            let state = State {
+                search: text.into(),
+                ..State::default()
+            };
+            ids(&pack, &book, &state)
+        };
+        assert_eq!(search("handover"), ["r1"]);
+        assert_eq!(search("DISCHARGE"), ["r2"]);
+        assert_eq!(search("huddle"), ["r3"]);
+        assert_eq!(search("safeguarding"), ["r4"]);
+        assert_eq!(search("reflection r2"), ["r2"]);
+        // Every word must appear, in any order; blank is no search.
+        assert_eq!(search("  handover   talked "), ["r1"]);
+        assert!(search("handover huddle").is_empty());
+        assert_eq!(search("   ").len(), 4);
+    }
+
+    #[test]
+    fn filters_combine() {
+        let (pack, book) = (pack(), book(&pack()));
+        let state = State {
+            area: Some("outcomes-framework".into()),
+            context: Some("supervision".into()),
+            ..State::default()
+        };
+        assert_eq!(ids(&pack, &book, &state), ["r4", "r2"]);
+        let state = State {
+            period: Period::ThisYear,
+            search: "session".into(),
+            ..state
+        };
+        assert_eq!(ids(&pack, &book, &state), ["r4"]);
+    }
+
+    #[test]
+    fn cycling_goes_through_every_id_then_none() {
+        let ids = ["a", "b"];
+        assert_eq!(cycle(None, &ids).as_deref(), Some("a"));
+        assert_eq!(cycle(Some("a"), &ids).as_deref(), Some("b"));
+        assert_eq!(cycle(Some("b"), &ids), None);
+        assert_eq!(cycle(Some("gone"), &ids), None);
+        assert_eq!(cycle(None, &[]), None);
+    }
+}
