@@ -217,3 +217,68 @@ fn closing_the_terminal_while_typing_still_saves_what_was_typed() {
         sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_workbook_open_elsewhere_opens_read_only() {
+    let data = DataDir::new();
+    data.import_generated(3, 5);
+    let location =
+        wheelbook::workbook::store::Location::new(data.dir(), "workbook").expect("location");
+    let _held =
+        wheelbook::workbook::store::Store::lock(location).expect("this test holds the lock");
+    let before = std::fs::read(data.workbook_path()).expect("read");
+    let tmux = Tmux::start("readonly", &data, 100, 30);
+    let screen = tmux.wait_for("read-only");
+    assert!(
+        screen.contains("is open for writing in another wheelbook"),
+        "{screen}"
+    );
+    tmux.keys(&["n"]);
+    tmux.wait_for("Read-only:");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    assert_eq!(std::fs::read(data.workbook_path()).expect("read"), before);
+}
+
+#[test]
+fn sigterm_saves_what_was_typed_and_exits_143() {
+    let data = DataDir::new();
+    let tmux = Tmux::start("term", &data, 100, 30);
+    tmux.wait_for("Press n to start your first");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Begin the reflection");
+    tmux.keys(&["Tab", "Tab", "Tab", "Tab", "Enter"]);
+    tmux.wait_for("Area 1 of 11");
+    tmux.keys(&["Tab", "Enter"]);
+    tmux.wait_for("Esc when done");
+    tmux.type_text("Saved on logout");
+    let shell = tmux.run(&["display", "-p", "-t", "t", "#{pane_pid}"]);
+    let status = Command::new("pkill")
+        .args(["-TERM", "-P", shell.trim()])
+        .status()
+        .expect("pkill");
+    assert!(status.success());
+    tmux.wait_for("EXIT=143");
+    let json = saved_json(&data);
+    assert_eq!(
+        json["reflections"][0]["answers"]["outcomes-framework.q1"],
+        "Saved on logout"
+    );
+}
+
+#[test]
+fn a_window_too_small_says_so_and_resizing_redraws_at_once() {
+    let data = DataDir::new();
+    let tmux = Tmux::start("resize", &data, 100, 30);
+    tmux.wait_for("Press n to start your first");
+    tmux.run(&["resize-window", "-t", "t", "-x", "50", "-y", "15"]);
+    let screen = tmux.wait_for("too small");
+    assert!(
+        screen.contains("It is 50×15; it needs at least 60×18."),
+        "{screen}"
+    );
+    tmux.run(&["resize-window", "-t", "t", "-x", "90", "-y", "26"]);
+    tmux.wait_for("Press n to start your first");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
