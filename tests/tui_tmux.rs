@@ -105,6 +105,17 @@ impl Drop for Tmux {
     }
 }
 
+/// From an empty Home: a whole-wheel reflection, with the editor open on its first question.
+fn begin_whole_wheel_and_open_first_answer(tmux: &Tmux) {
+    tmux.wait_for("Press n to start your first");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Begin the reflection");
+    tmux.keys(&["Tab", "Tab", "Tab", "Tab", "Enter"]);
+    tmux.wait_for("Area 1 of 11");
+    tmux.keys(&["Tab", "Enter"]);
+    tmux.wait_for("Esc when done");
+}
+
 fn saved_json(data: &DataDir) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(data.workbook_path()).expect("workbook saved"))
         .expect("JSON")
@@ -190,13 +201,7 @@ fn a_reflection_typed_in_the_terminal_is_saved_and_the_terminal_restored() {
 fn closing_the_terminal_while_typing_still_saves_what_was_typed() {
     let data = DataDir::new();
     let tmux = Tmux::start("hangup", &data, 100, 30);
-    tmux.wait_for("Press n to start your first");
-    tmux.keys(&["n"]);
-    tmux.wait_for("Begin the reflection");
-    tmux.keys(&["Tab", "Tab", "Tab", "Tab", "Enter"]);
-    tmux.wait_for("Area 1 of 11");
-    tmux.keys(&["Tab", "Enter"]);
-    tmux.wait_for("Esc when done");
+    begin_whole_wheel_and_open_first_answer(&tmux);
     tmux.type_text("Typed just before the window closed");
     // Closing the window sends SIGHUP, well within the autosave pause.
     tmux.run(&["kill-server"]);
@@ -244,13 +249,7 @@ fn a_workbook_open_elsewhere_opens_read_only() {
 fn sigterm_saves_what_was_typed_and_exits_143() {
     let data = DataDir::new();
     let tmux = Tmux::start("term", &data, 100, 30);
-    tmux.wait_for("Press n to start your first");
-    tmux.keys(&["n"]);
-    tmux.wait_for("Begin the reflection");
-    tmux.keys(&["Tab", "Tab", "Tab", "Tab", "Enter"]);
-    tmux.wait_for("Area 1 of 11");
-    tmux.keys(&["Tab", "Enter"]);
-    tmux.wait_for("Esc when done");
+    begin_whole_wheel_and_open_first_answer(&tmux);
     tmux.type_text("Saved on logout");
     let shell = tmux.run(&["display", "-p", "-t", "t", "#{pane_pid}"]);
     let status = Command::new("pkill")

@@ -77,32 +77,28 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workbook::{Focus, PackRef, Status, Timestamp};
+    use crate::workbook::{Focus, PackRef, Timestamp};
 
     fn at(time: &str) -> Timestamp {
         chrono::DateTime::parse_from_rfc3339(time).expect("time")
     }
 
     fn reflection(id: &str, updated: &str, title: &str) -> Reflection {
-        Reflection {
-            id: id.into(),
-            created: at("2026-01-01T09:00:00+00:00"),
-            updated: at(updated),
-            title: title.into(),
-            context: "own-development".into(),
-            focus: Focus::WholeWheel,
-            pack: PackRef {
-                id: "p".into(),
-                version: "1".into(),
-            },
-            ratings: Default::default(),
-            answers: Default::default(),
-            ticked_activities: Default::default(),
-            own_activities: Vec::new(),
-            prompts: Default::default(),
-            status: Status::Draft,
-            cpd: Default::default(),
-        }
+        let pack = PackRef {
+            id: "p".into(),
+            version: "1".into(),
+        };
+        let created = at("2026-01-01T09:00:00+00:00");
+        let mut reflection = Reflection::draft(
+            id.into(),
+            created,
+            title.into(),
+            "own-development".into(),
+            Focus::WholeWheel,
+            pack,
+        );
+        reflection.updated = at(updated);
+        reflection
     }
 
     #[test]

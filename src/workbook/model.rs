@@ -223,6 +223,33 @@ impl OrphanIds<'_> {
 }
 
 impl Reflection {
+    /// A new draft with nothing rated or written yet.
+    pub fn draft(
+        id: String,
+        created: Timestamp,
+        title: String,
+        context: String,
+        focus: Focus,
+        pack: PackRef,
+    ) -> Self {
+        Reflection {
+            id,
+            created,
+            updated: created,
+            title,
+            context,
+            focus,
+            pack,
+            ratings: BTreeMap::new(),
+            answers: BTreeMap::new(),
+            ticked_activities: BTreeSet::new(),
+            own_activities: Vec::new(),
+            prompts: BTreeMap::new(),
+            status: Status::Draft,
+            cpd: Cpd::default(),
+        }
+    }
+
     /// Everything this reflection refers to that `pack` does not define.
     pub fn ids_not_in<'r>(&'r self, pack: &Pack) -> OrphanIds<'r> {
         let areas: BTreeSet<&str> = pack.areas.iter().map(|a| a.id.as_str()).collect();

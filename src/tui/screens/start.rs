@@ -17,7 +17,7 @@ use crate::tui::keys::{
     BACKTAB, Binding, DOWN, ENTER, ESC, LEFT, RIGHT, SPACE, TAB, UP, bind, more,
 };
 use crate::tui::screens::area;
-use crate::workbook::{Cpd, Focus, Mode, PackRef, Reflection, Status, Workbook, new_id};
+use crate::workbook::{Focus, Mode, PackRef, Reflection, Workbook, new_id};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -154,22 +154,14 @@ fn begin(app: &mut App, state: &State, now: &Now) -> Outcome {
                 .collect(),
         )
     };
-    let reflection = Reflection {
-        id: new_id("r", &now.time),
-        created: now.time,
-        updated: now.time,
-        title: state.title.trim().to_string(),
-        context: app.pack.contexts[state.context].id.clone(),
+    let reflection = Reflection::draft(
+        new_id("r", &now.time),
+        now.time,
+        state.title.trim().to_string(),
+        app.pack.contexts[state.context].id.clone(),
         focus,
-        pack: PackRef::of(&app.pack),
-        ratings: Default::default(),
-        answers: Default::default(),
-        ticked_activities: Default::default(),
-        own_activities: Vec::new(),
-        prompts: Default::default(),
-        status: Status::Draft,
-        cpd: Cpd::default(),
-    };
+        PackRef::of(&app.pack),
+    );
     app.workbook.mode = state.mode;
     app.workbook.reflections.push(reflection);
     app.changed(now);

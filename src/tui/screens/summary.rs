@@ -133,8 +133,7 @@ fn scroll_limits(app: &App, state: &State) -> (u16, u16) {
     let Some(reflection) = app.workbook.reflections.get(state.reflection) else {
         return (0, 1);
     };
-    // The body as `view::draw` lays it out: less the title, hint and status lines.
-    let body = Rect::new(0, 1, app.size.0, app.size.1.saturating_sub(3));
+    let body = crate::tui::view::body_rect(app.size);
     let wheel = wheel(app, reflection);
     let plan = plan(body, wheel.titles.len());
     let lines = text_lines(
