@@ -379,3 +379,15 @@ fn clicking_selects_and_clicking_again_opens() {
     };
     assert_eq!(state.selected, 1);
 }
+
+#[test]
+fn the_chosen_wording_is_used_in_the_prompts() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver); // chooses "we"
+    for _ in 0..3 {
+        driver.press(KeyCode::Tab);
+    }
+    find_on_screen(&driver.app, "What can we do to develop in this area?");
+    driver.app.workbook.mode = wheelbook::workbook::Mode::Individual;
+    find_on_screen(&driver.app, "What can I do to develop in this area?");
+}

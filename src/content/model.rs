@@ -47,6 +47,15 @@ pub struct Wording {
     pub team: String,
 }
 
+impl Wording {
+    /// The workbook writes "I (we)" where an individual says "I" and a team "we": gives the
+    /// text for one or the other.
+    pub fn apply(&self, text: &str, team: bool) -> String {
+        let word = if team { &self.team } else { &self.individual };
+        text.replace("I (we)", word)
+    }
+}
+
 impl Default for Wording {
     fn default() -> Self {
         Self {
@@ -194,5 +203,25 @@ impl Pack {
 
     pub fn scale_level(&self, value: u8) -> Option<&ScaleLevel> {
         self.scale.iter().find(|level| level.value == value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wording_turns_i_we_into_the_chosen_word() {
+        let wording = Wording::default();
+        let prompt = "What can I (we) do to develop in this area?";
+        assert_eq!(
+            wording.apply(prompt, false),
+            "What can I do to develop in this area?"
+        );
+        assert_eq!(
+            wording.apply(prompt, true),
+            "What can we do to develop in this area?"
+        );
+        assert_eq!(wording.apply("Comments", true), "Comments");
     }
 }

@@ -75,7 +75,7 @@ fn write_reflection(
         .iter()
         .filter(|a| in_focus.contains(&a.id.as_str()) || has_data(r, a))
     {
-        write_area(out, pack, r, area)?;
+        write_area(out, pack, workbook, r, area)?;
     }
     write_orphans(out, pack, r)?;
 
@@ -145,7 +145,13 @@ fn has_data(r: &Reflection, area: &Area) -> bool {
         || r.prompts.contains_key(&area.id)
 }
 
-fn write_area(out: &mut String, pack: &Pack, r: &Reflection, area: &Area) -> std::fmt::Result {
+fn write_area(
+    out: &mut String,
+    pack: &Pack,
+    workbook: &Workbook,
+    r: &Reflection,
+    area: &Area,
+) -> std::fmt::Result {
     writeln!(out, "\n== {} ==", area.title)?;
     writeln!(out, "Competencies")?;
     for competency in &area.competencies {
@@ -193,7 +199,7 @@ fn write_area(out: &mut String, pack: &Pack, r: &Reflection, area: &Area) -> std
     if let Some(answers) = r.prompts.get(&area.id) {
         for prompt in &area.prompts {
             if let Some(text) = answers.get(&prompt.id) {
-                writeln!(out, "{}", prompt.text)?;
+                writeln!(out, "{}", workbook.worded(pack, &prompt.text))?;
                 write_indented(out, text)?;
             }
         }

@@ -171,6 +171,11 @@ pub enum ActionStatus {
 }
 
 impl Workbook {
+    /// A prompt's text in this workbook's wording ("I" or "we").
+    pub fn worded(&self, pack: &Pack, text: &str) -> String {
+        pack.wording.apply(text, self.mode == Mode::Team)
+    }
+
     pub fn new(created: Timestamp) -> Self {
         Workbook {
             schema_version: SCHEMA_VERSION,

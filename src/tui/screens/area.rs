@@ -293,7 +293,12 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
                 area: area.id.clone(),
                 prompt: prompt.id.clone(),
             };
-            Editor::new(target, prompt.text.clone(), &text, false)
+            Editor::new(
+                target,
+                app.workbook.worded(&app.pack, &prompt.text),
+                &text,
+                false,
+            )
         }
         Item::Own(index) => {
             let text = reflection.own_activities[index].text.clone();

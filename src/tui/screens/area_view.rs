@@ -274,7 +274,7 @@ fn item_lines(
             let mut lines = vec![Line::from(vec![
                 mark,
                 Span::styled(
-                    prompt.text.clone(),
+                    app.workbook.worded(&app.pack, &prompt.text),
                     if selected {
                         theme.selected
                     } else {
