@@ -391,3 +391,124 @@ fn the_chosen_wording_is_used_in_the_prompts() {
     driver.app.workbook.mode = wheelbook::workbook::Mode::Individual;
     find_on_screen(&driver.app, "What can I do to develop in this area?");
 }
+
+/// Opens the area screen of a resilience reflection with one action, and selects it.
+fn with_one_action(driver: &mut Driver) {
+    start_resilience_reflection(driver);
+    for _ in 0..4 {
+        driver.press(KeyCode::Tab);
+    }
+    driver.press(KeyCode::Enter); // + Add a development action
+    driver.chars("Shadow the discharge team");
+    driver.press(KeyCode::Esc);
+    driver.chars("d");
+    driver.chars("2026-12-01");
+    driver.press(KeyCode::Enter);
+}
+
+#[test]
+fn clearing_an_action_never_deletes_it_and_removing_asks_first() {
+    let mut driver = Driver::empty();
+    with_one_action(&mut driver);
+    assert_eq!(driver.app.workbook.actions.len(), 1);
+    // Select all and delete the text, then leave: the earlier text comes back.
+    driver.press(KeyCode::Enter);
+    for _ in 0.."Shadow the discharge team".len() {
+        driver.press(KeyCode::Backspace);
+    }
+    driver.press(KeyCode::Esc);
+    let action = &driver.app.workbook.actions[0];
+    assert_eq!(action.text, "Shadow the discharge team");
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2026, 12, 1));
+    assert!(
+        driver
+            .app
+            .status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("earlier text was kept"))
+    );
+
+    // A new action left empty is not kept.
+    driver.press(KeyCode::Down); // + Add a development action
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Esc);
+    assert_eq!(driver.app.workbook.actions.len(), 1);
+
+    // D asks; n keeps it, y removes it.
+    driver.press(KeyCode::Up);
+    driver.chars("D");
+    assert!(matches!(driver.app.overlay, Some(Overlay::Confirm(_))));
+    driver.chars("n");
+    assert_eq!(driver.app.workbook.actions.len(), 1);
+    driver.chars("D");
+    driver.chars("y");
+    assert!(driver.app.workbook.actions.is_empty());
+}
+
+#[test]
+fn while_the_window_is_too_small_only_quit_works() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let workbook = wheelbook::workbook::generate::generate(&pack, 5, 2);
+    let mut driver = Driver::new(workbook.clone());
+    driver.send(Msg::Resize(50, 15));
+    driver.chars("b");
+    driver.chars("D");
+    driver.chars("y");
+    assert!(matches!(driver.app.screen, Screen::Home(_)));
+    assert_eq!(driver.app.workbook, workbook, "nothing changed unseen");
+    assert_eq!(driver.press(KeyCode::Char('q')), vec![Effect::Quit]);
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_last_line() {
+    let mut driver = Driver::empty();
+    driver.send(Msg::Resize(80, 24));
+    start_resilience_reflection(&mut driver);
+    driver.chars("?");
+    for _ in 0..300 {
+        driver.press(KeyCode::Down);
+    }
+    let limit = wheelbook::tui::view::help_scroll_limit(&driver.app);
+    assert!(limit > 0, "the area help is longer than an 80x24 window");
+    assert!(matches!(driver.app.overlay, Some(Overlay::Help { scroll }) if scroll == limit));
+    find_on_screen(&driver.app, "Undo / redo");
+}
+
+#[test]
+fn with_no_color_no_cell_has_a_colour() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 20, 4));
+    driver.app.theme = Theme::MONO;
+    let whole_wheel = driver
+        .app
+        .workbook
+        .reflections
+        .iter()
+        .rposition(|r| r.focus == Focus::WholeWheel)
+        .expect("a whole-wheel reflection");
+    for keys in ["", "b", "\n", "\u{1b}\u{1b}a", "\u{1b}n", "summary"] {
+        if keys == "summary" {
+            driver.app.screen =
+                Screen::Summary(wheelbook::tui::screens::summary::State::new(whole_wheel));
+            driver.app.overlay = None;
+        }
+        let keys = if keys == "summary" { "" } else { keys };
+        for key in keys.chars() {
+            let code = match key {
+                '\n' => KeyCode::Enter,
+                '\u{1b}' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            };
+            driver.press(code);
+        }
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+        terminal
+            .draw(|frame| wheelbook::tui::view::draw(frame, &driver.app))
+            .expect("draw");
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "{keys:?}: {cell:?}");
+            assert_eq!(cell.bg, ratatui::style::Color::Reset, "{keys:?}: {cell:?}");
+        }
+    }
+}

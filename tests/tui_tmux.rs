@@ -160,6 +160,19 @@ fn a_reflection_typed_in_the_terminal_is_saved_and_the_terminal_restored() {
         "{screen}"
     );
 
+    // The development prompt, and an action with a due date.
+    tmux.keys(&["Tab", "Tab", "Down", "Enter"]);
+    tmux.wait_for("What can I do to develop in this area?");
+    tmux.type_text("Ask for supervision every month.");
+    tmux.keys(&["Escape", "Tab", "Enter"]);
+    tmux.wait_for("one step you will take");
+    tmux.type_text("Book monthly supervision");
+    tmux.keys(&["Escape", "d"]);
+    tmux.wait_for("YYYY-MM-DD");
+    tmux.type_text("2026-12-15");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("(due 2026-12-15)");
+
     tmux.keys(&["n"]);
     tmux.wait_for("Summary");
     tmux.keys(&["c"]);
@@ -183,6 +196,14 @@ fn a_reflection_typed_in_the_terminal_is_saved_and_the_terminal_restored() {
         "I walk home and talk it over — it helps 🙂"
     );
     assert_eq!(reflection["status"], "complete");
+    assert_eq!(
+        reflection["prompts"]["resilience"]["develop"],
+        "Ask for supervision every month."
+    );
+    let action = &json["actions"][0];
+    assert_eq!(action["text"], "Book monthly supervision");
+    assert_eq!(action["due"], "2026-12-15");
+    assert_eq!(action["reflection"], reflection["id"]);
 
     // Back on the main screen, in cooked mode: the shell works as before.
     assert_eq!(

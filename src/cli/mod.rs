@@ -164,8 +164,13 @@ fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
 /// `wheelbook` with no command: the workbook screens.
 fn run_tui(location: Location, pack_source: &PackSource) -> anyhow::Result<ExitCode> {
     let pack = pack_source.load()?;
-    match crate::tui::run(location, pack)? {
-        crate::tui::Ending::Quit => Ok(ExitCode::SUCCESS),
+    let finished = crate::tui::run(location, pack)?;
+    if let Some(notice) = &finished.notice {
+        output::eprint_lines(&format!("wheelbook: {notice}"));
+    }
+    match finished.ending {
+        crate::tui::Ending::Quit if finished.notice.is_none() => Ok(ExitCode::SUCCESS),
+        crate::tui::Ending::Quit => Ok(ExitCode::FAILURE),
         crate::tui::Ending::Signal(signal) => Ok(ExitCode::from(128 + signal as u8)),
     }
 }

@@ -70,6 +70,8 @@ pub struct Confirm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmAction {
     DeleteReflection(String),
+    RemoveOwnActivity { reflection: usize, index: usize },
+    RemoveAction { index: usize },
     QuitWithoutSaving,
 }
 

@@ -3,6 +3,7 @@
 //! the workbook as it changes, so autosave never misses a word.
 
 use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// Where the text being typed belongs.
@@ -39,6 +40,10 @@ pub struct Editor {
     pub textarea: TextArea<'static>,
     /// Enter finishes instead of starting a new line.
     pub single_line: bool,
+    /// The text when the editor opened, put back if an existing item is left empty.
+    pub original: String,
+    /// The item was created for this editor, so leaving it empty removes it again.
+    pub new_item: bool,
 }
 
 impl Editor {
@@ -55,6 +60,8 @@ impl Editor {
         };
         let mut textarea = TextArea::new(lines);
         textarea.set_wrap_mode(WrapMode::WordOrGlyph);
+        // Reverse video shows a selection without relying on colour (NO_COLOR).
+        textarea.set_selection_style(Style::new().add_modifier(Modifier::REVERSED));
         textarea.move_cursor(CursorMove::Bottom);
         textarea.move_cursor(CursorMove::End);
         Editor {
@@ -62,7 +69,15 @@ impl Editor {
             label: label.into(),
             textarea,
             single_line,
+            original: text.to_string(),
+            new_item: false,
         }
+    }
+
+    /// Marks the item being written as made just now for this editor.
+    pub fn for_new_item(mut self) -> Self {
+        self.new_item = true;
+        self
     }
 
     pub fn text(&self) -> String {

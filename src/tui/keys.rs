@@ -56,6 +56,9 @@ pub const ESC: &[Key] = &[Key::Code(KeyCode::Esc)];
 pub const TAB: &[Key] = &[Key::Code(KeyCode::Tab)];
 pub const BACKTAB: &[Key] = &[Key::Code(KeyCode::BackTab)];
 pub const SPACE: &[Key] = &[Key::Char(' ')];
+pub const PAGE_UP: &[Key] = &[Key::Code(KeyCode::PageUp)];
+pub const PAGE_DOWN: &[Key] = &[Key::Code(KeyCode::PageDown)];
+pub const DELETE: &[Key] = &[Key::Char('D'), Key::Code(KeyCode::Delete)];
 
 /// On every screen without a text editor open.
 pub const GLOBAL: &[Binding] = &[
@@ -114,8 +117,11 @@ pub const EDITOR: &[Binding] = &[
 pub const EDITOR_TYPING_HELP: &[(&str, &str)] = &[
     ("Enter", "New line (in a single-line field: done)"),
     ("Ctrl-U / Ctrl-R", "Undo / redo"),
-    ("Ctrl-V or paste", "Paste"),
-    ("arrows, Home, End", "Move the cursor"),
+    (
+        "your terminal's paste",
+        "Paste (often Ctrl-Shift-V or the right mouse button)",
+    ),
+    ("arrows, Home, End", "Move the cursor; with Shift, select"),
 ];
 
 pub const CONFIRM: &[Binding] = &[

@@ -34,16 +34,24 @@ use crate::workbook::{Workbook, now};
 const TICK: Duration = Duration::from_millis(250);
 
 /// How the UI ended, for the exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ending {
     Quit,
     /// Ended by a signal (SIGTERM, SIGHUP): the exit status is 128 + the signal number.
     Signal(i32),
 }
 
+/// How the UI ended, and anything to tell the user once the terminal is theirs again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    pub ending: Ending,
+    /// Set when the last save failed and the work went to a rescue file instead.
+    pub notice: Option<String>,
+}
+
 /// Opens the workbook and runs the UI until the user quits. Problems found before the
 /// terminal is taken over (no terminal, a damaged workbook) are returned as errors.
-pub fn run(location: Location, pack: Pack) -> anyhow::Result<Ending> {
+pub fn run(location: Location, pack: Pack) -> anyhow::Result<Finished> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         anyhow::bail!(
             "the workbook screens need a terminal, and standard input or output is not one. Run `wheelbook` in a terminal window, or see `wheelbook --help` for the commands that need none"
@@ -91,14 +99,58 @@ fn event_loop(
     terminal: &mut TerminalGuard,
     app: &mut App,
     store: Option<&Store>,
-) -> anyhow::Result<Ending> {
+) -> anyhow::Result<Finished> {
     let mut signals = Signals::register()?;
-    let result = run_loop(terminal, app, store, &mut signals);
-    // The terminal went away (a closed window, a broken connection): keep what was typed.
-    if result.is_err() && app.save.dirty {
-        let _ = save(app, store);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_loop(terminal, app, store, &mut signals)
+    }));
+    match result {
+        Ok(Ok(ending)) => Ok(Finished {
+            notice: save_before_exit(app, store),
+            ending,
+        }),
+        Ok(Err(error)) => {
+            // The terminal went away (a closed window, a broken connection): keep the work.
+            if let Some(notice) = save_before_exit(app, store) {
+                return Err(error.context(notice));
+            }
+            Err(error)
+        }
+        Err(panic) => {
+            // The panic hook has restored the terminal and printed the message; keep the work.
+            if let Some(notice) = save_before_exit(app, store) {
+                eprintln!("wheelbook: {notice}");
+            }
+            std::panic::resume_unwind(panic)
+        }
     }
-    result
+}
+
+/// Saves unsaved work on the way out. If that fails, writes it to a private rescue file and
+/// returns a message naming it.
+fn save_before_exit(app: &App, store: Option<&Store>) -> Option<String> {
+    if !app.save.dirty || app.read_only.is_some() {
+        return None;
+    }
+    let error = match save(app, store) {
+        Ok(()) => return None,
+        Err(error) => error,
+    };
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let rescue = std::env::temp_dir().join(format!(
+        "wheelbook-rescue-{stamp}-{}.json",
+        std::process::id()
+    ));
+    Some(match store::write_new_file(&app.workbook, &rescue) {
+        Ok(()) => format!(
+            "your workbook could not be saved ({error}). Everything you wrote is in {}, readable by you alone: once the problem is fixed, run `wheelbook import {}`",
+            rescue.display(),
+            rescue.display()
+        ),
+        Err(rescue_error) => format!(
+            "your workbook could not be saved ({error}), nor a rescue copy ({rescue_error}). The last saved version is unchanged"
+        ),
+    })
 }
 
 fn run_loop(
@@ -110,20 +162,12 @@ fn run_loop(
     loop {
         // Checked before drawing: after SIGHUP the terminal may take no more output.
         if let Some(signal) = signals.ending() {
-            if app.save.dirty {
-                let _ = save(app, store);
-            }
             return Ok(Ending::Signal(signal));
         }
         terminal.terminal.draw(|frame| view::draw(frame, app))?;
         let mut messages = Vec::new();
         match signals.wait(TICK)? {
-            Wake::Hangup => {
-                if app.save.dirty {
-                    let _ = save(app, store);
-                }
-                return Ok(Ending::Signal(signal_hook::consts::SIGHUP));
-            }
+            Wake::Hangup => return Ok(Ending::Signal(signal_hook::consts::SIGHUP)),
             Wake::Input => {
                 while event::poll(Duration::ZERO)? {
                     messages.push(match event::read()? {
@@ -135,28 +179,32 @@ fn run_loop(
                     });
                 }
             }
-            // A resize is drawn at once by the next `draw`, which fits the new size.
-            Wake::Signal | Wake::Timeout => {}
+            // A resize: the size is taken now, so that clicks and pages use the new layout.
+            Wake::Signal => {
+                let (width, height) = crossterm::terminal::size()?;
+                messages.push(Msg::Resize(width, height));
+            }
+            Wake::Timeout => {}
         }
         messages.push(Msg::Tick);
-        let mut pending = Vec::new();
+        // One message at a time, its effects carried out before the next: nothing typed after
+        // a quit is handled and then dropped.
         for msg in messages {
-            pending.extend(step(app, msg));
-        }
-        while let Some(effect) = pending.first().copied() {
-            pending.remove(0);
-            match effect {
-                Effect::Save => {
-                    let result = save(app, store);
-                    pending.extend(step(app, Msg::Saved(result)));
-                }
-                Effect::Quit => return Ok(Ending::Quit),
-                Effect::Suspend => {
-                    if app.save.dirty {
+            let mut pending = step(app, msg);
+            while !pending.is_empty() {
+                match pending.remove(0) {
+                    Effect::Save => {
                         let result = save(app, store);
                         pending.extend(step(app, Msg::Saved(result)));
                     }
-                    terminal.suspend()?;
+                    Effect::Quit => return Ok(Ending::Quit),
+                    Effect::Suspend => {
+                        if app.save.dirty {
+                            let result = save(app, store);
+                            pending.extend(step(app, Msg::Saved(result)));
+                        }
+                        terminal.suspend()?;
+                    }
                 }
             }
         }
@@ -187,7 +235,10 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter() -> io::Result<Self> {
-        let terminal = ratatui::try_init()?;
+        // The guard exists before anything else can fail, so that the terminal is restored.
+        let guard = TerminalGuard {
+            terminal: ratatui::try_init()?,
+        };
         // ratatui's hook restores raw mode and the screen; this one also stops the mouse and
         // paste reporting first, so the shell is usable after a panic.
         let previous = std::panic::take_hook();
@@ -196,7 +247,7 @@ impl TerminalGuard {
             previous(info);
         }));
         execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        Ok(TerminalGuard { terminal })
+        Ok(guard)
     }
 
     /// Ctrl-Z: give the terminal back, stop, and take it again when resumed with `fg`.
@@ -217,5 +268,48 @@ fn leave() {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         leave();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::PackSource;
+
+    #[test]
+    fn work_that_cannot_be_saved_at_exit_goes_to_a_rescue_file() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let workbook = crate::workbook::generate::generate(&pack, 2, 8);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let location = Location::new(dir.path().join("data"), "workbook").expect("location");
+        let store = Store::lock(location).expect("lock");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let mut app = App::new(pack, workbook.clone(), today, Theme::MONO, (80, 24));
+        assert_eq!(
+            save_before_exit(&app, Some(&store)),
+            None,
+            "nothing unsaved"
+        );
+
+        app.save.dirty = true;
+        std::fs::remove_dir_all(dir.path().join("data")).expect("the disk goes away");
+        let notice = save_before_exit(&app, Some(&store)).expect("told what happened");
+        assert!(notice.contains("could not be saved"), "{notice}");
+        let path = notice
+            .split_whitespace()
+            .find(|word| word.contains("wheelbook-rescue-"))
+            .map(|word| word.trim_end_matches([',', '.']))
+            .expect("names the rescue file");
+        let rescued = crate::workbook::store::read_workbook_file(std::path::Path::new(path))
+            .expect("a workbook");
+        assert_eq!(rescued, workbook);
+        assert!(notice.contains(&format!("wheelbook import {path}")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+        std::fs::remove_file(path).expect("clean up");
     }
 }

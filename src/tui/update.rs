@@ -14,6 +14,15 @@ use super::keys::{self, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY};
 use super::screens::{self, actions, area, browse, home, start, summary};
 
 pub fn update(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
+    let effects = handle(app, msg, now);
+    let limit = super::view::help_scroll_limit(app);
+    if let Some(Overlay::Help { scroll }) = &mut app.overlay {
+        *scroll = (*scroll).min(limit);
+    }
+    effects
+}
+
+fn handle(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
     match msg {
         Msg::Resize(width, height) => {
             app.size = (width, height);
@@ -70,7 +79,7 @@ fn saved(app: &mut App, result: Result<(), String>, now: &Now) -> Vec<Effect> {
             if app.save.quitting {
                 app.save.quitting = false;
                 app.overlay = Some(Overlay::Confirm(Confirm {
-                    question: "Your latest changes could not be saved (see below). Quit anyway and lose them?".into(),
+                    question: "Your latest changes could not be saved (see below). Quit anyway? They will be written to a rescue file, named when wheelbook closes.".into(),
                     on_yes: ConfirmAction::QuitWithoutSaving,
                 }));
             }
@@ -83,6 +92,7 @@ fn mouse(app: &mut App, event: MouseEvent, now: &Now) -> Vec<Effect> {
     let action = match event.kind {
         MouseEventKind::ScrollUp => Action::Up,
         MouseEventKind::ScrollDown => Action::Down,
+        _ if super::view::too_small(app.size) => return Vec::new(),
         MouseEventKind::Down(MouseButton::Left) if app.overlay.is_none() => {
             return click(app, event.column, event.row, now);
         }
@@ -133,6 +143,13 @@ fn click(app: &mut App, x: u16, y: u16, now: &Now) -> Vec<Effect> {
 }
 
 fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
+    // Nothing the user cannot see may change: while the window is too small, only quit.
+    if super::view::too_small(app.size) {
+        return match keys::lookup([GLOBAL], &event) {
+            Some(Action::Quit) => quit(app),
+            _ => Vec::new(),
+        };
+    }
     match &mut app.overlay {
         Some(Overlay::Editor(editor)) => {
             match keys::lookup([EDITOR], &event) {
@@ -198,6 +215,23 @@ fn quit(app: &mut App) -> Vec<Effect> {
 fn confirmed(app: &mut App, action: ConfirmAction, now: &Now) -> Vec<Effect> {
     match action {
         ConfirmAction::QuitWithoutSaving => vec![Effect::Quit],
+        ConfirmAction::RemoveOwnActivity { reflection, index } => {
+            if let Some(reflection) = app.workbook.reflections.get_mut(reflection)
+                && index < reflection.own_activities.len()
+            {
+                reflection.own_activities.remove(index);
+                reflection.updated = now.time;
+                app.changed(now);
+            }
+            Vec::new()
+        }
+        ConfirmAction::RemoveAction { index } => {
+            if index < app.workbook.actions.len() {
+                app.workbook.actions.remove(index);
+                app.changed(now);
+            }
+            Vec::new()
+        }
         ConfirmAction::DeleteReflection(id) => {
             if let Some(index) = app.workbook.reflections.iter().position(|r| r.id == id) {
                 app.workbook.reflections.remove(index);
@@ -235,6 +269,11 @@ fn sync_editor(app: &mut App, now: &Now) {
     };
     let text = editor.text();
     let target = editor.target.clone();
+    write_text(app, target, text, now);
+}
+
+/// Puts `text` where `target` says.
+fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
     let workbook = &mut app.workbook;
     match target {
         EditTarget::StartTitle => {
@@ -304,14 +343,35 @@ fn sync_editor(app: &mut App, now: &Now) {
     app.changed(now);
 }
 
-/// Closes the editor. Own activities and actions left empty are removed again.
+/// Closes the editor. An own activity or action made for this editor and left empty is
+/// removed again; an existing one left empty gets its earlier text back, so that clearing
+/// the text never deletes it (and its due date and status) by surprise.
 fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
     let Some(Overlay::Editor(editor)) = app.overlay.take() else {
         return Vec::new();
     };
-    let text = editor.text();
+    let empty = editor.text().trim().is_empty();
     match editor.target {
-        EditTarget::OwnActivity { reflection, index } if text.trim().is_empty() => {
+        EditTarget::ActionDue { action } => {
+            let text = editor.text();
+            return set_due(app, editor, action, &text, now);
+        }
+        EditTarget::OwnActivity { .. } | EditTarget::ActionText { .. } if empty => {
+            if editor.new_item {
+                remove_new_item(app, &editor.target, now);
+            } else {
+                write_text(app, editor.target.clone(), editor.original.clone(), now);
+                app.info("Left empty, so the earlier text was kept. To remove it, select it and press D.");
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn remove_new_item(app: &mut App, target: &EditTarget, now: &Now) {
+    match *target {
+        EditTarget::OwnActivity { reflection, index } => {
             if let Some(reflection) = app.workbook.reflections.get_mut(reflection)
                 && index < reflection.own_activities.len()
             {
@@ -319,16 +379,12 @@ fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
                 app.changed(now);
             }
         }
-        EditTarget::ActionText { action }
-            if text.trim().is_empty() && action < app.workbook.actions.len() =>
-        {
+        EditTarget::ActionText { action } if action < app.workbook.actions.len() => {
             app.workbook.actions.remove(action);
             app.changed(now);
         }
-        EditTarget::ActionDue { action } => return set_due(app, editor, action, &text, now),
         _ => {}
     }
-    Vec::new()
 }
 
 fn set_due(

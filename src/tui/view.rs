@@ -32,10 +32,14 @@ pub fn body_rect((width, height): (u16, u16)) -> Rect {
     frame_layout(Rect::new(0, 0, width, height))[1]
 }
 
+pub fn too_small((width, height): (u16, u16)) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, app, area);
+    if too_small((area.width, area.height)) {
+        draw_too_small(frame, app, area);
         return;
     }
     let [title, body, hints, status] = frame_layout(area);
@@ -97,8 +101,11 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
     };
     let left = format!(" wheelbook · {}", screen_title(app));
     let room = (area.width as usize).saturating_sub(state.width() + 2);
+    let left = screens::fit(&left, room);
+    // Padded by display width, so that wide characters never push the save state away.
+    let padding = " ".repeat(room.saturating_sub(left.width()));
     let line = Line::from(vec![
-        Span::styled(format!("{:<room$}", screens::fit(&left, room)), theme.title),
+        Span::styled(format!("{left}{padding}"), theme.title),
         Span::styled(format!("{state} "), style),
     ]);
     frame.render_widget(Paragraph::new(line), area);
@@ -164,7 +171,7 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
     let text = vec![
         Line::styled("This window is too small for wheelbook.", app.theme.title),
         Line::raw(format!(
@@ -196,7 +203,8 @@ fn popup(area: Rect, width_percent: u16, height: u16) -> Rect {
     row
 }
 
-fn help(frame: &mut Frame, app: &App, area: Rect, scroll: u16) {
+/// The help overlay's rectangle and lines, for drawing and for bounding its scrolling.
+fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let theme = &app.theme;
     let mut rows: Vec<(String, String)> = vec![];
     let bindings: Vec<&Binding> = screens::keys(&app.screen).iter().chain(GLOBAL).collect();
@@ -224,6 +232,19 @@ fn help(frame: &mut Frame, app: &App, area: Rect, scroll: u16) {
             ]));
         }
     }
+    (rect, lines)
+}
+
+/// How far the help overlay can scroll before its last line reaches the top of the box.
+pub fn help_scroll_limit(app: &App) -> u16 {
+    let (rect, lines) = help_layout(app, body_rect(app.size));
+    let visible = rect.height.saturating_sub(2) as usize;
+    u16::try_from(lines.len().saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+fn help(frame: &mut Frame, app: &App, area: Rect, scroll: u16) {
+    let theme = &app.theme;
+    let (rect, lines) = help_layout(app, area);
     let visible = rect.height.saturating_sub(2) as usize;
     let more = if lines.len() > visible {
         ", ↑↓ to scroll"
@@ -264,7 +285,7 @@ fn editor_popup(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
 
 fn confirm_popup(frame: &mut Frame, app: &App, question: &str, area: Rect) {
     // Sized to the wrapped question, so that the keys to answer are always on screen.
-    let width = area.width * 70 / 100;
+    let width = (u32::from(area.width) * 70 / 100) as u16;
     // A little narrower than the popup, so that rounding never hides the last line.
     let question_lines = screens::wrap(question, width.saturating_sub(4) as usize).len() as u16;
     let rect = popup(area, 70, question_lines + 4);

@@ -13,7 +13,7 @@ use super::{Outcome, fit, marker, wrap};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Overlay, Screen};
 use crate::tui::editor::{EditTarget, Editor};
-use crate::tui::keys::{Binding, DOWN, ENTER, ESC, Key, UP, bind, more};
+use crate::tui::keys::{Binding, DOWN, ENTER, ESC, Key, PAGE_DOWN, PAGE_UP, UP, bind, more};
 use crate::tui::screens::browse;
 use crate::workbook::{self, ActionStatus, Reflection, Workbook};
 
@@ -49,6 +49,8 @@ pub const KEYS: &[Binding] = &[
         "Read the reflection the action came from",
     ),
     bind(ESC, Action::Back, "home", "Back home"),
+    more(PAGE_UP, Action::PageUp, "Up a page"),
+    more(PAGE_DOWN, Action::PageDown, "Down a page"),
 ];
 
 const STATUS_WIDTH: usize = 11; // "[-] dropped"

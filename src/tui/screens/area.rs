@@ -4,11 +4,12 @@
 use super::Outcome;
 use crate::content::Area;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Now, Overlay, Screen};
+use crate::tui::app::{App, Confirm, ConfirmAction, Now, Overlay, Screen};
 use crate::tui::editor::{EditTarget, Editor};
 use crate::tui::keys::{
     BACKTAB, Binding, DOWN, ENTER, ESC, Key, LEFT, RIGHT, SPACE, TAB, UP, bind, more,
 };
+use crate::tui::keys::{DELETE, PAGE_DOWN, PAGE_UP};
 use crate::tui::screens::summary;
 use crate::workbook::{self, ActionStatus, OwnActivity, Reflection};
 
@@ -74,6 +75,13 @@ pub const KEYS: &[Binding] = &[
         Action::SetDue,
         "Set the due date of the selected action",
     ),
+    more(
+        DELETE,
+        Action::Delete,
+        "Remove the selected own activity or action (asks first)",
+    ),
+    more(PAGE_UP, Action::PageUp, "Up five items"),
+    more(PAGE_DOWN, Action::PageDown, "Down five items"),
     bind(
         &[Key::Char('n')],
         Action::NextArea,
@@ -156,6 +164,8 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
     match action {
         Action::Up => state.selected = state.selected.saturating_sub(1),
         Action::Down => state.selected = (state.selected + 1).min(items.len() - 1),
+        Action::PageUp => state.selected = state.selected.saturating_sub(5),
+        Action::PageDown => state.selected = (state.selected + 5).min(items.len() - 1),
         Action::NextField => {
             if let Some(next) = items.iter().position(|i| section(*i) > section(item)) {
                 state.selected = next;
@@ -189,6 +199,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
         Action::Left => rate(app, state, &area, item, Rating::Down, now),
         Action::Right => rate(app, state, &area, item, Rating::Up, now),
         Action::Open | Action::Toggle => open(app, state, &area, item, action, now),
+        Action::Delete => ask_to_remove(app, state, item),
         Action::SetDue => match item {
             Item::Action(index) => {
                 let due = app.workbook.actions[index]
@@ -207,6 +218,34 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
         _ => {}
     }
     Outcome::stay()
+}
+
+/// Own activities and actions are removed only when the user confirms.
+fn ask_to_remove(app: &mut App, state: &State, item: Item) {
+    let (question, on_yes) = match item {
+        Item::Own(index) => {
+            let text = &app.workbook.reflections[state.reflection].own_activities[index].text;
+            (
+                format!("Remove your activity “{}”?", super::fit(text, 60)),
+                ConfirmAction::RemoveOwnActivity {
+                    reflection: state.reflection,
+                    index,
+                },
+            )
+        }
+        Item::Action(index) => (
+            format!(
+                "Remove the action “{}”? To keep it on record, mark it dropped under Actions instead.",
+                super::fit(&app.workbook.actions[index].text, 60)
+            ),
+            ConfirmAction::RemoveAction { index },
+        ),
+        _ => {
+            app.info("Only your own activities and actions can be removed.");
+            return;
+        }
+    };
+    app.overlay = Some(Overlay::Confirm(Confirm { question, on_yes }));
 }
 
 enum Rating {
@@ -317,7 +356,7 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
                 reflection: reflection_index,
                 index: reflection.own_activities.len() - 1,
             };
-            Editor::new(target, "My own activity in this area", "", false)
+            Editor::new(target, "My own activity in this area", "", false).for_new_item()
         }
         Item::Action(index) => {
             let text = app.workbook.actions[index].text.clone();
@@ -349,6 +388,7 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
                 "",
                 false,
             )
+            .for_new_item()
         }
     };
     app.overlay = Some(Overlay::Editor(Box::new(editor)));

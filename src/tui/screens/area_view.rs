@@ -66,7 +66,7 @@ fn layout(rect: Rect) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(4),
+        Constraint::Length(5),
     ])
     .areas(rect)
 }

@@ -18,7 +18,7 @@ use crate::export::text::{self, context_label, focus_summary, status_word};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, ConfirmAction, Now, Overlay, Screen};
 use crate::tui::editor::{EditTarget, Editor};
-use crate::tui::keys::{Binding, DOWN, ENTER, ESC, Key, UP, bind, more};
+use crate::tui::keys::{Binding, DOWN, ENTER, ESC, Key, PAGE_DOWN, PAGE_UP, UP, bind, more};
 use crate::workbook::{Reflection, Status};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -100,12 +100,16 @@ pub const KEYS: &[Binding] = &[
     bind(&[Key::Char('e')], Action::Edit, "edit", "Continue writing the selected draft"),
     bind(DELETE, Action::Delete, "delete", "Delete the selected reflection (asks first)"),
     bind(ESC, Action::Back, "home", "Back home"),
+    more(PAGE_UP, Action::PageUp, "Up a page"),
+    more(PAGE_DOWN, Action::PageDown, "Down a page"),
 ];
 
 pub const READING_KEYS: &[Binding] = &[
     bind(DOWN, Action::Down, "scroll", "Scroll down"),
     more(UP, Action::Up, "Scroll up"),
     bind(ESC, Action::Back, "back", "Back to the list"),
+    more(PAGE_UP, Action::PageUp, "Up a page"),
+    more(PAGE_DOWN, Action::PageDown, "Down a page"),
 ];
 
 /// Lines above the list: the count, two lines of filters, the column names.

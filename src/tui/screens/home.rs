@@ -9,7 +9,7 @@ use super::{Outcome, fit, marker, rating_bar};
 use crate::export::text::status_word;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
-use crate::tui::keys::{Binding, DOWN, ENTER, Key, UP, bind, more};
+use crate::tui::keys::{Binding, DOWN, ENTER, Key, PAGE_DOWN, PAGE_UP, UP, bind, more};
 use crate::tui::screens::{actions, area, browse, start};
 use crate::workbook::{ActionStatus, Status, Workbook};
 
@@ -33,6 +33,8 @@ pub const KEYS: &[Binding] = &[
     ),
     more(UP, Action::Up, "Select the reflection above"),
     more(DOWN, Action::Down, "Select the reflection below"),
+    more(PAGE_UP, Action::PageUp, "Up ten reflections"),
+    more(PAGE_DOWN, Action::PageDown, "Down ten reflections"),
     bind(
         &[Key::Char('b')],
         Action::Browse,
@@ -62,6 +64,10 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
     match action {
         Action::Up => state.selected = state.selected.saturating_sub(1),
         Action::Down => state.selected = (state.selected + 1).min(order.len().saturating_sub(1)),
+        Action::PageUp => state.selected = state.selected.saturating_sub(10),
+        Action::PageDown => {
+            state.selected = (state.selected + 10).min(order.len().saturating_sub(1))
+        }
         Action::NewReflection if app.can_change() => {
             return Outcome::go(Screen::Start(start::State::new(&app.workbook)));
         }

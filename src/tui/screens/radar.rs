@@ -107,13 +107,13 @@ pub fn dotted(a: (f64, f64), b: (f64, f64), step: f64) -> Vec<(f64, f64)> {
 /// terminal cells are about twice as high as wide, so that the wheel looks round; as large as
 /// leaves the text column its room.
 pub fn chart_rect(body: Rect) -> Rect {
-    let text = TEXT_MIN.max(body.width * 45 / 100);
+    let text = TEXT_MIN.max((u32::from(body.width) * 45 / 100) as u16);
     let room = body.width.saturating_sub(text).saturating_sub(2) / 2;
     let inner_height = body.height.saturating_sub(2).min(room);
     Rect {
         x: body.x,
         y: body.y,
-        width: (inner_height * 2 + 2).min(body.width),
+        width: (u32::from(inner_height) * 2 + 2).min(u32::from(body.width)) as u16,
         height: (inner_height + 2).min(body.height),
     }
 }

@@ -227,7 +227,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         Mode::Individual => ("(•)", "( )"),
         Mode::Team => ("( )", "(•)"),
     };
-    let wording_line = format!("{i} I, for myself   {we} we, as a team");
+    let wording_line = format!("{i} I (myself)   {we} we (a team)");
     frame.render_widget(
         Paragraph::new(wording_line).block(block(Field::Wording, "Wording")),
         wording,

@@ -14,7 +14,7 @@ use super::{Outcome, fit, wrap};
 use crate::export::text::{context_label, status_word};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
-use crate::tui::keys::{Binding, DOWN, ESC, Key, UP, bind, more};
+use crate::tui::keys::{Binding, DOWN, ESC, Key, PAGE_DOWN, PAGE_UP, UP, bind, more};
 use crate::tui::screens::area;
 use crate::workbook::{ActionStatus, Reflection, Status};
 
@@ -44,6 +44,8 @@ pub const KEYS: &[Binding] = &[
     bind(DOWN, Action::Down, "scroll", "Scroll the text down"),
     more(UP, Action::Up, "Scroll the text up"),
     bind(ESC, Action::Back, "back", "Back to the areas"),
+    more(PAGE_UP, Action::PageUp, "Up a page"),
+    more(PAGE_DOWN, Action::PageDown, "Down a page"),
 ];
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Outcome {
