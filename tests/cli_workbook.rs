@@ -219,7 +219,7 @@ fn an_invalid_import_file_changes_nothing() {
     let newer = data.outside("newer.json");
     fs::write(
         &newer,
-        text.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1),
+        text.replacen("\"schema_version\": 2", "\"schema_version\": 9", 1),
     )
     .expect("write");
     data.wheelbook()
@@ -228,7 +228,7 @@ fn an_invalid_import_file_changes_nothing() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "written by a newer wheelbook (workbook format 2",
+            "written by a newer wheelbook (workbook format 9",
         ));
 
     assert_eq!(fs::read(data.workbook_path()).expect("read"), before);

@@ -124,7 +124,7 @@ fn a_workbook_from_a_newer_wheelbook_is_refused_and_unchanged() {
     let data = DataDir::new();
     data.import_generated(2, 74);
     let text = fs::read_to_string(data.workbook_path()).expect("read");
-    let newer = text.replacen("\"schema_version\": 1", "\"schema_version\": 3", 1);
+    let newer = text.replacen("\"schema_version\": 2", "\"schema_version\": 3", 1);
     fs::write(data.workbook_path(), &newer).expect("write");
     let refused = |command: &mut assert_cmd::Command| {
         command

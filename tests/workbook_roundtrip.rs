@@ -172,13 +172,32 @@ fn cpd() -> impl Strategy<Value = Cpd> {
         option::of(hours()),
         option::of(any::<bool>()),
         option::of(text()),
+        btree_set(key(), 0..4),
+        option::of(text()),
+        option::of(key()),
+        option::of(any::<bool>()),
     )
-        .prop_map(|(activity_date, hours, participatory, method)| Cpd {
-            activity_date,
-            hours,
-            participatory,
-            method,
-        })
+        .prop_map(
+            |(
+                activity_date,
+                hours,
+                participatory,
+                method,
+                code_themes,
+                evidence,
+                activity_type,
+                planned,
+            )| Cpd {
+                activity_date,
+                hours,
+                participatory,
+                method,
+                code_themes,
+                evidence,
+                activity_type,
+                planned,
+            },
+        )
 }
 
 fn reflection() -> impl Strategy<Value = Reflection> {

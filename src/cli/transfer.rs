@@ -17,8 +17,8 @@ fn read_named_file(path: &Path) -> anyhow::Result<Workbook> {
 pub fn import(location: Location, file: &Path) -> anyhow::Result<ExitCode> {
     let incoming = read_named_file(file)?;
     let mut store = Store::lock(location)?;
-    warn_all(store.warnings());
     let mut workbook = store.load()?;
+    warn_all(store.warnings());
     let report = merge::merge(&mut workbook, incoming);
     let path = store.location().workbook_path();
     let mut message = format!(
@@ -79,9 +79,10 @@ pub fn restore(
     yes: bool,
 ) -> anyhow::Result<ExitCode> {
     let mut store = Store::lock(location)?;
-    warn_all(store.warnings());
     let path = store.location().workbook_path();
-    let current = match store.current() {
+    let current = store.current();
+    warn_all(store.warnings());
+    let current = match current {
         Ok(current) => current,
         // Moved aside just now: the error said so; carry on restoring.
         Err(StoreError::Damaged(damaged)) => {

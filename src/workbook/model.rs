@@ -11,8 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Pack;
 
-/// The workbook format this build reads and writes. Any new field means a new version.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The workbook format this build reads and writes. Any new field means a new version, and
+/// older versions are migrated on reading (see `store::load`).
+///
+/// - 1: the first format.
+/// - 2: CPD details gain Code themes, evidence reference, activity type, planned or not.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A moment with the user's time zone offset at the time, as RFC 3339 in JSON.
 pub type Timestamp = DateTime<FixedOffset>;
@@ -141,6 +145,18 @@ pub struct Cpd {
     /// How the learning happened, e.g. "reflective practice", "course", "supervision".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
+    /// Ids of the NMC Code's themes this is relevant to (see content/regulators.toml).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub code_themes: BTreeSet<String>,
+    /// Where the evidence is: a certificate's file name, a notebook page, an agenda.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// The kind of CPD activity, an id from content/regulators.toml (HCPC's activity types).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_type: Option<String>,
+    /// Planned in advance, or prompted by something that happened (GPhC asks for both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<bool>,
 }
 
 /// A step in the development plan.

@@ -208,6 +208,16 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
                 _ => rng.chance(0.6),
             }),
             method: Some(method.into()),
+            // Stable ids of the NMC Code's themes (content/regulators.toml).
+            code_themes: [rng.pick(CODE_THEMES), rng.pick(CODE_THEMES)]
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            evidence: rng
+                .chance(0.5)
+                .then(|| format!("Notes, {}", created.format("%B %Y"))),
+            activity_type: None,
+            planned: Some(rng.chance(0.6)),
         };
     }
     r

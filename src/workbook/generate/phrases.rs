@@ -103,3 +103,10 @@ pub const METHODS: &[&str] = &[
     "reflective practice", "supervision", "course", "peer discussion", "reading",
 ];
 pub const EMOJI: &[&str] = &["🙂", "👍", "💪"];
+
+pub const CODE_THEMES: &[&str] = &[
+    "prioritise-people",
+    "practise-effectively",
+    "preserve-safety",
+    "promote-professionalism-and-trust",
+];

@@ -86,7 +86,14 @@ struct VersionProbe {
     schema_version: Option<u64>,
 }
 
+/// Reads a workbook of this version or an older one (migrated in memory).
 pub fn parse(bytes: &[u8]) -> Result<Workbook, LoadError> {
+    parse_versioned(bytes).map(|(workbook, _)| workbook)
+}
+
+/// Like [`parse`], also giving the version the bytes were written in, so that the store can
+/// keep a copy of a workbook it migrates.
+pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Damaged(Damage::Empty));
     }
@@ -95,28 +102,55 @@ pub fn parse(bytes: &[u8]) -> Result<Workbook, LoadError> {
         let (line, column) = line_column(prefix, prefix.len());
         return Err(LoadError::Damaged(Damage::NotUtf8 { line, column }));
     }
+    let current = u64::from(SCHEMA_VERSION);
     match serde_json::from_slice::<Workbook>(bytes) {
-        Ok(workbook) => check_version(u64::from(workbook.schema_version)).map(|()| workbook),
-        Err(error) => {
-            // A newer workbook may fail to parse only because of what the newer version added.
-            if let Ok(VersionProbe {
-                schema_version: Some(found),
-            }) = serde_json::from_slice(bytes)
-            {
-                check_version(found)?;
+        Ok(workbook) if u64::from(workbook.schema_version) == current => Ok((workbook, current)),
+        result => {
+            // Read leniently first: a newer workbook may fail to parse only because of what
+            // the newer version added, and an older one is migrated.
+            let found = match serde_json::from_slice::<VersionProbe>(bytes) {
+                Ok(VersionProbe {
+                    schema_version: Some(found),
+                }) => found,
+                _ => {
+                    return Err(LoadError::Damaged(match result {
+                        Err(error) => classify(&error),
+                        Ok(_) => Damage::UnknownVersion { found: 0 },
+                    }));
+                }
+            };
+            match found {
+                found if found > current => Err(LoadError::Newer { found }),
+                found if (1..current).contains(&found) => migrate(bytes, found).map(|w| (w, found)),
+                found if found == current => Err(LoadError::Damaged(match result {
+                    Err(error) => classify(&error),
+                    Ok(_) => Damage::UnknownVersion { found },
+                })),
+                found => Err(LoadError::Damaged(Damage::UnknownVersion { found })),
             }
-            Err(LoadError::Damaged(classify(&error)))
         }
     }
 }
 
-fn check_version(found: u64) -> Result<(), LoadError> {
-    match found.cmp(&u64::from(SCHEMA_VERSION)) {
-        std::cmp::Ordering::Equal => Ok(()),
-        std::cmp::Ordering::Greater => Err(LoadError::Newer { found }),
-        // Version 1 is the first; older versions will be migrated here when there are any.
-        std::cmp::Ordering::Less => Err(LoadError::Damaged(Damage::UnknownVersion { found })),
+/// Brings a workbook of an older version up to this one, one version at a time, on its JSON.
+fn migrate(bytes: &[u8], from: u64) -> Result<Workbook, LoadError> {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|error| LoadError::Damaged(classify(&error)))?;
+    for version in from..u64::from(SCHEMA_VERSION) {
+        match version {
+            // 1 to 2: the new CPD fields are optional, so only the version changes.
+            1 => {}
+            _ => return Err(LoadError::Damaged(Damage::UnknownVersion { found: from })),
+        }
     }
+    value["schema_version"] = serde_json::Value::from(SCHEMA_VERSION);
+    serde_json::from_value(value).map_err(|error| {
+        LoadError::Damaged(Damage::NotAWorkbook {
+            line: 0,
+            column: 0,
+            message: format!("after updating it from format {from}: {error}"),
+        })
+    })
 }
 
 fn classify(error: &serde_json::Error) -> Damage {
@@ -187,15 +221,28 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let old = text.replacen("\"schema_version\": 1", "\"schema_version\": 0", 1);
+        let old = text.replacen("\"schema_version\": 2", "\"schema_version\": 0", 1);
         assert_eq!(damage(old.as_bytes()), Damage::UnknownVersion { found: 0 });
+    }
+
+    #[test]
+    fn a_version_1_workbook_is_migrated() {
+        let text = String::from_utf8(valid()).expect("utf-8");
+        let v1 = text.replacen("\"schema_version\": 2", "\"schema_version\": 1", 1);
+        let (workbook, found) = parse_versioned(v1.as_bytes()).expect("migrated");
+        assert_eq!((workbook.schema_version, found), (SCHEMA_VERSION, 1));
+        let broken = v1.replacen("\"mode\"", "\"mood\": 1, \"mode\"", 1);
+        assert!(matches!(
+            parse(broken.as_bytes()),
+            Err(LoadError::Damaged(Damage::NotAWorkbook { .. }))
+        ));
     }
 
     #[test]
     fn a_newer_workbook_is_refused_even_when_it_has_new_fields() {
         let text = String::from_utf8(valid()).expect("utf-8");
         let newer = text.replacen(
-            "\"schema_version\": 1",
+            "\"schema_version\": 2",
             "\"schema_version\": 7, \"tags\": []",
             1,
         );

@@ -20,7 +20,7 @@ use chrono::Utc;
 
 pub use backup::{Backup, GoodBackup, KEEP_DAILY_DAYS, KEEP_RECENT};
 pub use error::{DamagedWorkbook, StoreError};
-pub use load::{Damage, LoadError, parse};
+pub use load::{Damage, LoadError, parse, parse_versioned};
 pub use lock::LockHolder;
 pub use paths::{DEFAULT_NAME, Location};
 
@@ -42,7 +42,7 @@ pub fn read(location: &Location) -> Result<ReadOnly, StoreError> {
     }
     let workbook = match read_file(location, &mut warnings)? {
         None => None,
-        Some(Ok(workbook)) => Some(workbook),
+        Some(Ok((workbook, _))) => Some(workbook),
         Some(Err(error)) => return Err(load_failure(location, error, None)),
     };
     Ok(ReadOnly { workbook, warnings })
@@ -183,7 +183,16 @@ impl Store {
                 Some(set_aside) => Current::SetAside(set_aside),
                 None => Current::Missing,
             }),
-            Some(Ok(workbook)) => Ok(Current::Good(workbook)),
+            Some(Ok((workbook, found))) => {
+                if found < u64::from(SCHEMA_VERSION) {
+                    let kept = self.keep_original(found)?;
+                    self.warnings.push(format!(
+                        "your workbook was written in an older format ({found}) and will be saved in format {SCHEMA_VERSION}; the original is kept, unchanged, at {}",
+                        kept.display()
+                    ));
+                }
+                Ok(Current::Good(workbook))
+            }
             Some(Err(LoadError::Damaged(damage))) => {
                 let moved = self.set_aside()?;
                 Err(load_failure(
@@ -194,6 +203,41 @@ impl Store {
             }
             Some(Err(error)) => Err(load_failure(&self.location, error, None)),
         }
+    }
+
+    /// Keeps the workbook as it is on disk before it is saved in a newer format, once: later
+    /// opens before that save find the copy already there.
+    fn keep_original(&self, version: u64) -> Result<PathBuf, StoreError> {
+        let prefix = format!("{}.v{version}-original-", self.location.name());
+        if let Some(existing) = fs::read_dir(self.location.dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .find(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+        {
+            return Ok(existing.path());
+        }
+        let path = self.location.workbook_path();
+        let kept = self
+            .location
+            .dir()
+            .join(format!("{prefix}{}.json", paths::stamp(Utc::now())));
+        let save_error = |cause| StoreError::Save {
+            path: kept.clone(),
+            cause,
+        };
+        if fs::hard_link(&path, &kept).is_err() {
+            let bytes = read_bytes(&path)?;
+            atomic::write_new(
+                self.location.dir(),
+                &kept,
+                &self.location.temp_prefix(),
+                &bytes,
+            )
+            .map_err(save_error)?;
+        }
+        files::sync_dir(self.location.dir()).map_err(save_error)?;
+        Ok(kept)
     }
 
     /// Moves the workbook to `NAME.damaged-<time>.json`: linked first and then unlinked, so
@@ -251,12 +295,15 @@ impl Store {
     }
 }
 
+/// A workbook file's content, with the version it was written in; or why it cannot be read.
+type Parsed = Result<(Workbook, u64), LoadError>;
+
 /// `None` only if there is no workbook file at all; any other failure to look is an error,
 /// never taken for an empty workbook.
 fn read_file(
     location: &Location,
     warnings: &mut Vec<String>,
-) -> Result<Option<Result<Workbook, LoadError>>, StoreError> {
+) -> Result<Option<Parsed>, StoreError> {
     let path = location.workbook_path();
     match fs::symlink_metadata(&path) {
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -265,7 +312,7 @@ fn read_file(
     }
     let bytes = read_bytes(&path)?;
     warnings.extend(files::privacy_warning(&path));
-    Ok(Some(parse(&bytes)))
+    Ok(Some(parse_versioned(&bytes)))
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
