@@ -1,5 +1,6 @@
 //! The command line: argument types (clap) and the commands that need no terminal UI.
 
+mod export;
 mod output;
 mod pack;
 mod records;
@@ -83,6 +84,9 @@ pub enum Command {
         #[arg(long, short)]
         yes: bool,
     },
+    /// Make a CPD record, an NMC reflective account, a CPD log, an HCPC profile or notes for
+    /// supervision from your reflections, checked first for anything that could identify a person
+    Export(export::ExportArgs),
     /// Check or show a content pack (the competency framework)
     Pack {
         #[command(subcommand)]
@@ -130,6 +134,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { file }) => location().and_then(|l| transfer::import(l, &file)),
         Some(Command::Backup { output }) => {
             location().and_then(|l| transfer::backup(l, output.as_deref()))
+        }
+        Some(Command::Export(args)) => {
+            location().and_then(|l| export::export(&l, &pack_in_use, &args))
         }
         Some(Command::Restore { file, fresh, yes }) => {
             location().and_then(|l| transfer::restore(l, file.as_deref(), fresh, yes))

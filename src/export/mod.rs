@@ -1,4 +1,10 @@
 //! Turning a workbook into documents. Pure functions of the pack and the workbook: no files,
 //! no terminal.
 
+pub mod document;
+pub mod identifiers;
+pub mod regulators;
+pub mod render;
+pub mod select;
+pub mod templates;
 pub mod text;

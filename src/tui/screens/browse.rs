@@ -97,7 +97,7 @@ pub const KEYS: &[Binding] = &[
     more(&[Key::Char('c')], Action::FilterContext, "Filter by context: the next context, then any"),
     more(&[Key::Char('d')], Action::FilterDate, "Filter by date: 30 days, 12 months, this year, all"),
     more(&[Key::Char('x')], Action::ClearFilters, "Clear all filters and the search"),
-    bind(&[Key::Char('e')], Action::Edit, "edit", "Continue writing the selected draft"),
+    bind(&[Key::Char('e')], Action::Edit, "edit", "Edit the selected reflection (continue a draft, or correct a complete one)"),
     bind(DELETE, Action::Delete, "delete", "Delete the selected reflection (asks first)"),
     bind(ESC, Action::Back, "home", "Back home"),
     more(PAGE_UP, Action::PageUp, "Up a page"),
@@ -162,11 +162,13 @@ fn act_on(app: &mut App, state: &State, action: Action, current: Option<usize>) 
                 ..Reading::new(index, true)
             }));
         }
+        // Complete reflections can be edited too: to correct them, or to take out something
+        // that could identify a person before an export.
         Action::Edit if app.can_change() => {
-            if app.workbook.reflections[index].status == Status::Draft {
-                return Outcome::go(Screen::Area(area::State::new(index)));
+            if app.workbook.reflections[index].status != Status::Draft {
+                app.info("Editing a complete reflection: your changes are saved as you go.");
             }
-            app.info("Only drafts can be continued: this reflection is complete. Enter reads it.");
+            return Outcome::go(Screen::Area(area::State::new(index)));
         }
         Action::Delete if app.can_change() => {
             let reflection = &app.workbook.reflections[index];

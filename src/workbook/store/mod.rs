@@ -89,26 +89,34 @@ pub fn read_workbook_file(path: &Path) -> Result<Workbook, StoreError> {
 
 /// Writes a workbook to a new private file, never replacing anything already there.
 pub fn write_new_file(workbook: &Workbook, target: &Path) -> Result<(), StoreError> {
+    let bytes = serde_json::to_vec_pretty(workbook).map_err(|e| StoreError::Save {
+        path: target.to_path_buf(),
+        cause: io::Error::other(e),
+    })?;
+    write_new_bytes(target, &bytes)
+}
+
+/// Writes bytes to a new 0600 file (creating its directory 0700), atomically and durably,
+/// never replacing anything already there: exports and copies.
+pub fn write_new_bytes(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let save_error = |cause| StoreError::Save {
-        path: target.to_path_buf(),
-        cause,
-    };
-    let bytes = serde_json::to_vec_pretty(workbook).map_err(|e| save_error(io::Error::other(e)))?;
     files::create_private_dir(dir).map_err(|cause| StoreError::CreateDir {
         path: dir.to_path_buf(),
         cause,
     })?;
-    atomic::write_new(dir, target, ".wheelbook-copy.", &bytes).map_err(|cause| {
+    atomic::write_new(dir, target, ".wheelbook-copy.", bytes).map_err(|cause| {
         if cause.kind() == io::ErrorKind::AlreadyExists {
             StoreError::Exists {
                 path: target.to_path_buf(),
             }
         } else {
-            save_error(cause)
+            StoreError::Save {
+                path: target.to_path_buf(),
+                cause,
+            }
         }
     })
 }

@@ -185,23 +185,21 @@ fn read_only_asks_nothing_and_deletes_nothing() {
 }
 
 #[test]
-fn e_continues_a_draft_only() {
+fn e_edits_a_draft_or_a_complete_reflection() {
     let mut app = app((80, 24));
-    let draft = listed(&app, browse(&app))
-        .iter()
-        .position(|&i| app.workbook.reflections[i].status == Status::Draft)
-        .unwrap();
     let complete = listed(&app, browse(&app))
         .iter()
         .position(|&i| app.workbook.reflections[i].status == Status::Complete)
         .unwrap();
     browse_mut(&mut app).selected = complete;
-    press(&mut app, KeyCode::Char('e'));
-    assert!(matches!(app.screen, Screen::Browse(_)));
-    browse_mut(&mut app).selected = draft;
-    let index = listed(&app, browse(&app))[draft];
+    let index = listed(&app, browse(&app))[complete];
     press(&mut app, KeyCode::Char('e'));
     assert!(matches!(&app.screen, Screen::Area(s) if s.reflection == index));
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("Editing a complete reflection"))
+    );
 }
 
 #[test]

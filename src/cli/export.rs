@@ -1,0 +1,180 @@
+//! `wheelbook export`: documents for CPD, revalidation and supervision, checked for anything
+//! that could identify a person before anything leaves the machine.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use super::BadInput;
+use super::output::{count, eprint_lines, print, warn_all};
+use crate::content::PackSource;
+use crate::export::identifiers::{self, Located};
+use crate::export::regulators;
+use crate::export::render::{self, Format};
+use crate::export::select::{self, Selection};
+use crate::export::templates::{self, Sources, Template};
+use crate::workbook::store::{self, Location};
+use crate::workbook::{Workbook, now};
+
+/// The file, in the data directory, of names never to export (colleagues, wards, practices),
+/// one a line.
+pub const WATCH_LIST: &str = "watch-list.txt";
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Reflections to export, by id or the start of one (default: the most recent complete one)
+    pub ids: Vec<String>,
+    /// What to make
+    #[arg(long, default_value = "record", value_parser = template_names())]
+    pub template: String,
+    /// How to write it: md, txt, html (prints to PDF from a browser) or json
+    #[arg(long, default_value = "md", value_parser = Format::NAMES)]
+    pub format: String,
+    /// Only reflections on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<NaiveDate>,
+    /// Only reflections on or before this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+    /// Only reflections with this area in focus (an area id, see `wheelbook pack show`)
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Only reflections with this context id, e.g. supervision
+    #[arg(long)]
+    pub context: Option<String>,
+    /// Write to this new file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show exactly what would be exported, and any likely identifiers; write nothing
+    #[arg(long)]
+    pub preview: bool,
+    /// Export even though likely identifiers were found
+    #[arg(long)]
+    pub allow_identifiers: bool,
+}
+
+fn template_names() -> Vec<&'static str> {
+    Template::ALL.iter().map(|t| t.name()).collect()
+}
+
+pub fn export(
+    location: &Location,
+    pack_source: &PackSource,
+    args: &ExportArgs,
+) -> anyhow::Result<ExitCode> {
+    let pack = pack_source.load()?;
+    let read = store::read(location)?;
+    warn_all(&read.warnings);
+    let workbook = read.workbook.unwrap_or_else(|| Workbook::new(now()));
+    let selection = Selection {
+        ids: args.ids.clone(),
+        since: args.since,
+        until: args.until,
+        area: args.area.clone(),
+        context: args.context.clone(),
+    };
+    let reflections =
+        select::select(&workbook, &pack, &selection).map_err(|e| BadInput(e.to_string()))?;
+    let regulators = regulators::built_in()?;
+    let template = Template::from_name(&args.template)
+        .ok_or_else(|| BadInput(format!("unknown template `{}`", args.template)))?;
+    let format = Format::from_name(&args.format)
+        .ok_or_else(|| BadInput(format!("unknown format `{}`", args.format)))?;
+    let sources = Sources {
+        pack: &pack,
+        workbook: &workbook,
+        regulators: &regulators,
+        today: now().date_naive(),
+    };
+    let document = templates::build(template, &sources, &reflections);
+    let text = render::render(&document, format);
+
+    let watch_list = read_watch_list(&location.dir().join(WATCH_LIST));
+    let exported = document.all_text();
+    let findings: Vec<Located> = reflections
+        .iter()
+        .flat_map(|r| {
+            let actions: Vec<_> = workbook
+                .actions
+                .iter()
+                .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
+                .collect();
+            identifiers::scan_reflection(r, &actions, &watch_list)
+        })
+        // Only what would actually leave the machine.
+        .filter(|located| exported.contains(&located.finding.text))
+        .collect();
+
+    if args.preview {
+        print(&text)?;
+        report_findings(&findings, "preview");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !findings.is_empty() && !args.allow_identifiers {
+        report_findings(&findings, "refuse");
+        return Ok(ExitCode::from(super::EXIT_INVALID));
+    }
+    match &args.output {
+        Some(path) => {
+            write_private(path, &text)?;
+            eprint_lines(&format!(
+                "Wrote {} ({}, {}, {}).",
+                path.display(),
+                count(reflections.len(), "reflection", "reflections"),
+                template.name(),
+                format.extension()
+            ));
+        }
+        None => print(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Names to look out for, one a line; blank lines and `#` comments are skipped.
+fn read_watch_list(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .map(|text| {
+            text.lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn report_findings(findings: &[Located], mode: &str) {
+    if findings.is_empty() {
+        if mode == "preview" {
+            eprint_lines("No likely identifiers found in what would be exported.");
+        }
+        return;
+    }
+    let mut lines = vec![format!(
+        "{} that could identify a person:",
+        count(findings.len(), "likely identifier", "likely identifiers")
+    )];
+    for located in findings {
+        lines.push(format!(
+            "  {} · {} · “{}”: {}. {}",
+            located.reflection_id,
+            located.field,
+            located.finding.text,
+            located.finding.kind.description(),
+            located.finding.kind.advice()
+        ));
+    }
+    lines.push(if mode == "refuse" {
+        "Nothing was written. Edit the reflection (wheelbook, then b to browse, e to edit), or, if each one is safe to share, export again with --allow-identifiers.".into()
+    } else {
+        "Without --allow-identifiers, exporting this would be refused.".into()
+    });
+    eprint_lines(&lines.join("\n"));
+}
+
+/// A new file readable by its owner only; an existing file is never replaced.
+fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    store::write_new_bytes(path, text.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,325 @@
+//! Writing a [`Document`] down: Markdown, plain text, one self-contained HTML file (prints to
+//! PDF from any browser), or JSON. No hidden metadata: nothing about the user, the machine or
+//! its paths is added.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::document::{Block, Document};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Html,
+    Json,
+}
+
+impl Format {
+    pub const NAMES: [&'static str; 4] = ["md", "txt", "html", "json"];
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            "html" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+pub fn render(document: &Document, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown(document),
+        Format::Text => plain(document),
+        Format::Html => html(document),
+        Format::Json => serde_json::to_string_pretty(document)
+            .map(|json| json + "\n")
+            .unwrap_or_default(),
+    }
+}
+
+fn markdown(document: &Document) -> String {
+    let mut out = format!("# {}\n\n", document.title);
+    for notice in &document.notices {
+        let _ = writeln!(out, "> {}\n", notice.replace('\n', "\n> "));
+    }
+    for section in &document.sections {
+        let _ = writeln!(
+            out,
+            "{} {}\n",
+            "#".repeat(usize::from(section.level) + 1),
+            section.heading
+        );
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph { text } => {
+                    let _ = writeln!(out, "{text}\n");
+                }
+                Block::Field { label, value } => {
+                    let _ = writeln!(out, "**{label}**\n\n{}\n", or_dash(value));
+                }
+                Block::List { items } => {
+                    for item in items {
+                        let _ = writeln!(out, "- {}", item.replace('\n', "\n  "));
+                    }
+                    out.push('\n');
+                }
+                Block::Table { headers, rows } => {
+                    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+                    let _ = writeln!(
+                        out,
+                        "| {} |",
+                        headers
+                            .iter()
+                            .map(|h| cell(h))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    );
+                    let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
+                    for row in rows {
+                        let _ = writeln!(
+                            out,
+                            "| {} |",
+                            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+                        );
+                    }
+                    out.push('\n');
+                }
+                Block::Warning { text } => {
+                    let _ = writeln!(out, "> **Note:** {text}\n");
+                }
+            }
+        }
+    }
+    if !document.footer.is_empty() {
+        out.push_str("---\n\n");
+        for line in &document.footer {
+            let _ = writeln!(out, "{line}\n");
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn plain(document: &Document) -> String {
+    let mut out = format!(
+        "{}\n{}\n\n",
+        document.title,
+        "=".repeat(document.title.width())
+    );
+    for notice in &document.notices {
+        let _ = writeln!(out, "{notice}\n");
+    }
+    for section in &document.sections {
+        let underline = if section.level == 1 { '-' } else { '·' };
+        let _ = writeln!(
+            out,
+            "{}\n{}\n",
+            section.heading,
+            underline.to_string().repeat(section.heading.width())
+        );
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph { text } => {
+                    let _ = writeln!(out, "{text}\n");
+                }
+                Block::Field { label, value } => {
+                    let _ = writeln!(
+                        out,
+                        "{label}\n    {}\n",
+                        or_dash(value).replace('\n', "\n    ")
+                    );
+                }
+                Block::List { items } => {
+                    for item in items {
+                        let _ = writeln!(out, "  - {}", item.replace('\n', "\n    "));
+                    }
+                    out.push('\n');
+                }
+                Block::Table { headers, rows } => {
+                    out.push_str(&plain_table(headers, rows));
+                    out.push('\n');
+                }
+                Block::Warning { text } => {
+                    let _ = writeln!(out, "NOTE: {text}\n");
+                }
+            }
+        }
+    }
+    for line in &document.footer {
+        let _ = writeln!(out, "{line}\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Plain text keeps to about this width; a wider table is written row by row instead.
+const PLAIN_WIDTH: usize = 100;
+
+fn plain_table(headers: &[String], rows: &[Vec<String>]) -> String {
+    let cell = |text: &str| text.replace('\n', " ");
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (width, text) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell(text).width());
+        }
+    }
+    if widths.iter().sum::<usize>() + 2 * widths.len() > PLAIN_WIDTH {
+        let mut out = String::new();
+        for row in rows {
+            let mut parts = row.iter().zip(headers);
+            if let Some((first, _)) = parts.next() {
+                let _ = writeln!(out, "  - {}", cell(first));
+            }
+            for (text, header) in parts {
+                let _ = writeln!(out, "    {header}: {}", cell(text));
+            }
+        }
+        return out;
+    }
+    let line = |cells: &[String]| {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(text, width)| {
+                let text = cell(text);
+                let padding = width.saturating_sub(text.width());
+                format!("{text}{}", " ".repeat(padding))
+            })
+            .collect();
+        parts.join("  ").trim_end().to_string() + "\n"
+    };
+    let mut out = line(headers);
+    out.push_str(
+        &(widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("  ")
+            + "\n"),
+    );
+    for row in rows {
+        out.push_str(&line(row));
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}\
+h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:1px solid #999;margin-top:2rem}h3{font-size:1.1rem}h4{font-size:1rem}\
+.notice{border-left:4px solid #555;padding:.2rem 1rem;background:#f3f3f3}.warning{border:2px solid #000;padding:.3rem 1rem;font-weight:bold}\
+dt{font-weight:bold;margin-top:.8rem}dd{margin:0 0 0 1rem;white-space:pre-wrap}\
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #444;padding:.25rem .4rem;text-align:left;vertical-align:top}\
+footer{margin-top:2rem;font-size:.85rem;color:#333}\
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}table,dl{break-inside:auto}tr{break-inside:avoid}.notice{background:none}}";
+
+/// Escapes text for HTML, keeping line breaks.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br />"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn html(document: &Document) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n",
+    );
+    let _ = writeln!(
+        out,
+        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        escape(&document.title)
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&document.title));
+    for notice in &document.notices {
+        let _ = writeln!(out, "<p class=\"notice\">{}</p>", escape(notice));
+    }
+    for section in &document.sections {
+        let level = usize::from(section.level).clamp(1, 3) + 1;
+        let _ = writeln!(
+            out,
+            "<section>\n<h{level}>{}</h{level}>",
+            escape(&section.heading)
+        );
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph { text } => {
+                    let _ = writeln!(out, "<p>{}</p>", escape(text));
+                }
+                Block::Field { label, value } => {
+                    let _ = writeln!(
+                        out,
+                        "<dl><dt>{}</dt><dd>{}</dd></dl>",
+                        escape(label),
+                        escape(or_dash(value))
+                    );
+                }
+                Block::List { items } => {
+                    out.push_str("<ul>\n");
+                    for item in items {
+                        let _ = writeln!(out, "<li>{}</li>", escape(item));
+                    }
+                    out.push_str("</ul>\n");
+                }
+                Block::Table { headers, rows } => {
+                    out.push_str("<table>\n<thead><tr>");
+                    for header in headers {
+                        let _ = write!(out, "<th>{}</th>", escape(header));
+                    }
+                    out.push_str("</tr></thead>\n<tbody>\n");
+                    for row in rows {
+                        out.push_str("<tr>");
+                        for cell in row {
+                            let _ = write!(out, "<td>{}</td>", escape(cell));
+                        }
+                        out.push_str("</tr>\n");
+                    }
+                    out.push_str("</tbody>\n</table>\n");
+                }
+                Block::Warning { text } => {
+                    let _ = writeln!(out, "<p class=\"warning\">{}</p>", escape(text));
+                }
+            }
+        }
+        out.push_str("</section>\n");
+    }
+    if !document.footer.is_empty() {
+        out.push_str("<footer>\n");
+        for line in &document.footer {
+            let _ = writeln!(out, "<p>{}</p>", escape(line));
+        }
+        out.push_str("</footer>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn or_dash(value: &str) -> &str {
+    if value.trim().is_empty() {
+        "—"
+    } else {
+        value
+    }
+}

@@ -1,0 +1,109 @@
+//! Which reflections an export takes: named ones, or those matching filters, or by default
+//! the most recent complete reflection.
+
+use chrono::NaiveDate;
+
+use crate::content::Pack;
+use crate::workbook::{FindError, Focus, Reflection, Status, Workbook};
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Ids, or starts of ids that only one reflection has.
+    pub ids: Vec<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub area: Option<String>,
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectError {
+    #[error("there is no reflection with the id `{0}`: `wheelbook list` shows the ids")]
+    NotFound(String),
+    #[error("more than one reflection has an id starting `{0}`: give more of the id")]
+    Ambiguous(String),
+    #[error(
+        "no reflection matches: loosen the filters, or name reflections by id (`wheelbook list`)"
+    )]
+    NothingMatches,
+    #[error("there is no complete reflection yet: mark one complete, or name a draft by id")]
+    NoCompleteReflection,
+    #[error("`{0}` is not an area of this pack: `wheelbook pack show` lists the area ids")]
+    UnknownArea(String),
+    #[error(
+        "`{0}` is not a context of this pack: `wheelbook pack show --json` lists the context ids"
+    )]
+    UnknownContext(String),
+}
+
+impl Selection {
+    pub fn is_default(&self) -> bool {
+        self == &Selection::default()
+    }
+}
+
+/// The date an export files a reflection under: the activity's date when known.
+pub fn date_of(reflection: &Reflection) -> NaiveDate {
+    reflection
+        .cpd
+        .activity_date
+        .unwrap_or_else(|| reflection.created.date_naive())
+}
+
+/// The chosen reflections, oldest first.
+pub fn select<'w>(
+    workbook: &'w Workbook,
+    pack: &Pack,
+    selection: &Selection,
+) -> Result<Vec<&'w Reflection>, SelectError> {
+    if let Some(area) = &selection.area
+        && pack.area(area).is_none()
+    {
+        return Err(SelectError::UnknownArea(area.clone()));
+    }
+    if let Some(context) = &selection.context
+        && pack.context(context).is_none()
+    {
+        return Err(SelectError::UnknownContext(context.clone()));
+    }
+    if selection.is_default() {
+        return workbook
+            .newest_first()
+            .into_iter()
+            .find(|r| r.status == Status::Complete)
+            .map(|r| vec![r])
+            .ok_or(SelectError::NoCompleteReflection);
+    }
+    let candidates: Vec<&Reflection> = if selection.ids.is_empty() {
+        workbook.reflections.iter().collect()
+    } else {
+        let mut named = Vec::new();
+        for id in &selection.ids {
+            let reflection = workbook.find_reflection(id).map_err(|error| match error {
+                FindError::NotFound => SelectError::NotFound(id.clone()),
+                FindError::Ambiguous => SelectError::Ambiguous(id.clone()),
+            })?;
+            if !named.iter().any(|r: &&Reflection| r.id == reflection.id) {
+                named.push(reflection);
+            }
+        }
+        named
+    };
+    let mut chosen: Vec<&Reflection> = candidates
+        .into_iter()
+        .filter(|r| selection.since.is_none_or(|since| date_of(r) >= since))
+        .filter(|r| selection.until.is_none_or(|until| date_of(r) <= until))
+        .filter(|r| selection.context.as_ref().is_none_or(|c| &r.context == c))
+        .filter(|r| {
+            selection.area.as_ref().is_none_or(|area| match &r.focus {
+                Focus::WholeWheel => true,
+                Focus::Areas(ids) => ids.contains(area),
+            })
+        })
+        .collect();
+    if chosen.is_empty() {
+        return Err(SelectError::NothingMatches);
+    }
+    chosen.sort_by_key(|r| (date_of(r), r.created));
+    Ok(chosen)
+}

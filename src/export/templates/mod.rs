@@ -1,0 +1,80 @@
+//! The export templates: each turns chosen reflections into a [`Document`].
+
+mod record;
+
+use chrono::NaiveDate;
+
+use super::document::Document;
+use super::regulators::Regulators;
+use crate::content::Pack;
+use crate::workbook::{Reflection, Workbook};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// Everything in the chosen reflections, for the owner's own files.
+    Record,
+}
+
+impl Template {
+    pub const ALL: [Template; 1] = [Template::Record];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Template::Record => "record",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Template::Record => "everything in the chosen reflections, for your own files",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Template> {
+        Template::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// What every template reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    pub pack: &'a Pack,
+    pub workbook: &'a Workbook,
+    pub regulators: &'a Regulators,
+    pub today: NaiveDate,
+}
+
+/// The context id of reflections on an incident or event (the Wheel pack's).
+pub const INCIDENT_CONTEXT: &str = "incident";
+
+pub fn build(template: Template, sources: &Sources, reflections: &[&Reflection]) -> Document {
+    let mut document = match template {
+        Template::Record => record::build(sources, reflections),
+    };
+    if reflections.iter().any(|r| r.context == INCIDENT_CONTEXT) {
+        document.notices.push(
+            "Reflecting on an incident does not replace reporting it: report incidents through your organisation's own system."
+                .into(),
+        );
+    }
+    document
+}
+
+/// "Resilience; Can-do (proactive)", from area ids, keeping ids the pack no longer has.
+pub fn area_titles(pack: &Pack, ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| {
+            pack.area(id)
+                .map_or_else(|| format!("{id} (from an older pack)"), |a| a.title.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The label of a Code theme or activity type id, or the id itself if unknown.
+pub fn label_of(items: &[super::regulators::Item], id: &str) -> String {
+    items
+        .iter()
+        .find(|i| i.id == id)
+        .map_or_else(|| id.to_string(), |i| i.label.clone())
+}

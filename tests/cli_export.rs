@@ -1,0 +1,214 @@
+//! `wheelbook export` through the binary: selection, preview, the identifier check, files.
+
+mod common;
+
+use std::fs;
+
+use common::{DataDir, generated, write_json};
+use predicates::prelude::*;
+use wheelbook::workbook::{Status, Workbook};
+
+/// A workbook of complete reflections, imported; returns it.
+fn with_reflections(data: &DataDir, count: usize, seed: u64) -> Workbook {
+    let mut workbook = generated(count, seed);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Complete;
+    }
+    let file = data.outside("fixture.json");
+    write_json(&file, &workbook);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+    data.saved()
+}
+
+#[test]
+fn with_nothing_named_it_exports_the_most_recent_complete_reflection() {
+    let data = DataDir::new();
+    let workbook = with_reflections(&data, 5, 501);
+    let newest = workbook.newest_first()[0];
+    data.wheelbook()
+        .arg("export")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "# Reflection: {}",
+            newest.title
+        )))
+        .stdout(predicate::str::contains(&newest.id));
+}
+
+#[test]
+fn reflections_are_chosen_by_id_and_filters() {
+    let data = DataDir::new();
+    let workbook = with_reflections(&data, 8, 502);
+    let oldest = workbook.newest_first().last().copied().expect("one");
+    let prefix = &oldest.id[..oldest.id.len() - 3];
+    data.wheelbook()
+        .args(["export", "--format", "json", prefix])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(&oldest.id));
+
+    let output = data
+        .wheelbook()
+        .args(["export", "--format", "json", "--since", "1900-01-01"])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["title"], "8 reflections");
+
+    data.wheelbook()
+        .args(["export", "--area", "no-such-area"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`no-such-area` is not an area of this pack",
+        ));
+    data.wheelbook()
+        .args(["export", "--until", "1900-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no reflection matches"));
+    data.wheelbook()
+        .args(["export", "--since", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value 'yesterday'"));
+}
+
+/// A workbook whose newest reflection names a person, with an NHS number and a postcode.
+fn with_identifiers(data: &DataDir) -> String {
+    let mut workbook = generated(3, 503);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Complete;
+    }
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections
+        .iter_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    reflection.title = "Visit with Mr Smith at E1 6AN, NHS 943 476 5919".into();
+    let file = data.outside("fixture.json");
+    write_json(&file, &workbook);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+    newest
+}
+
+#[test]
+fn likely_identifiers_stop_the_export_unless_allowed() {
+    let data = DataDir::new();
+    let id = with_identifiers(&data);
+    let out = data.outside("account.md");
+    data.wheelbook()
+        .args(["export", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("3 likely identifiers"))
+        .stderr(predicate::str::contains(format!(
+            "{id} · title · “Mr Smith”: a title and name"
+        )))
+        .stderr(predicate::str::contains("“943 476 5919”: an NHS number"))
+        .stderr(predicate::str::contains("“E1 6AN”"))
+        .stderr(predicate::str::contains("Nothing was written"));
+    assert!(!out.exists());
+
+    // Preview shows exactly what would leave, says what it found, and writes nothing.
+    data.wheelbook()
+        .args(["export", "--preview", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Visit with Mr Smith"))
+        .stderr(predicate::str::contains("would be refused"));
+    assert!(!out.exists());
+
+    data.wheelbook()
+        .args(["export", "--allow-identifiers", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Wrote"));
+    assert!(
+        fs::read_to_string(&out)
+            .expect("written")
+            .contains("Mr Smith")
+    );
+    #[cfg(unix)]
+    assert_eq!(common::mode(&out), 0o600);
+    // Never over an existing file.
+    data.wheelbook()
+        .args(["export", "--allow-identifiers", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn names_on_the_watch_list_are_caught() {
+    let data = DataDir::new();
+    let workbook = with_reflections(&data, 2, 504);
+    let title = workbook.newest_first()[0].title.clone();
+    let word = title.split_whitespace().last().expect("a word").to_string();
+    fs::write(
+        data.dir().join("watch-list.txt"),
+        format!("# colleagues and wards\n\n{word}\n"),
+    )
+    .expect("write");
+    data.wheelbook()
+        .arg("export")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("“{word}”")));
+}
+
+#[test]
+fn exports_carry_no_paths_user_or_host_names() {
+    let data = DataDir::new();
+    with_reflections(&data, 3, 505);
+    for format in ["md", "txt", "html", "json"] {
+        let output = data
+            .wheelbook()
+            .args(["export", "--format", format])
+            .output()
+            .expect("run");
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).expect("utf-8");
+        assert!(
+            !text.contains(&*data.temp.path().to_string_lossy()),
+            "{format} names a path"
+        );
+        for variable in ["USER", "LOGNAME", "HOSTNAME"] {
+            if let Ok(value) = std::env::var(variable)
+                && value.len() > 2
+            {
+                assert!(!text.contains(&value), "{format} contains ${variable}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_incident_reflection_carries_the_reporting_reminder() {
+    let data = DataDir::new();
+    let workbook = with_reflections(&data, 6, 506);
+    let newest = workbook.newest_first()[0].clone();
+    let mut changed = workbook.clone();
+    let reflection = changed
+        .reflections
+        .iter_mut()
+        .find(|r| r.id == newest.id)
+        .expect("newest");
+    reflection.context = "incident".into();
+    reflection.updated += chrono::Duration::minutes(1);
+    let file = data.outside("incident.json");
+    write_json(&file, &changed);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+    data.wheelbook()
+        .arg("export")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("does not replace reporting it"));
+}
