@@ -6,7 +6,7 @@ use wheelbook::content::{Pack, PackSource};
 use wheelbook::export::regulators::{self, Regulators};
 use wheelbook::export::render::{Format, render};
 use wheelbook::export::select::{Selection, select};
-use wheelbook::export::templates::{Sources, Template, build};
+use wheelbook::export::templates::{Options, Sources, Template, build};
 use wheelbook::workbook::Workbook;
 use wheelbook::workbook::generate::generate;
 
@@ -27,7 +27,10 @@ fn exported(template: Template, format: Format, selection: &Selection) -> String
         today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
     };
     let reflections = select(&workbook, &pack, selection).expect("selection");
-    render(&build(template, &sources, &reflections), format)
+    render(
+        &build(template, &sources, &reflections, &Options::default()),
+        format,
+    )
 }
 
 /// Fails on any unclosed or mismatched tag or bad entity.
@@ -96,7 +99,7 @@ fn html_escapes_what_the_user_wrote() {
     };
     let reflections = vec![&workbook.reflections[newest]];
     let html = render(
-        &build(Template::Record, &sources, &reflections),
+        &build(Template::Record, &sources, &reflections, &Options::default()),
         Format::Html,
     );
     assert!(!html.contains("<script>"));

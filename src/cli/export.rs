@@ -13,7 +13,7 @@ use crate::export::identifiers::{self, Located};
 use crate::export::regulators;
 use crate::export::render::{self, Format};
 use crate::export::select::{self, Selection};
-use crate::export::templates::{self, Sources, Template};
+use crate::export::templates::{self, Options, Sources, Template};
 use crate::workbook::store::{self, Location};
 use crate::workbook::{Workbook, now};
 
@@ -52,6 +52,34 @@ pub struct ExportArgs {
     /// Export even though likely identifiers were found
     #[arg(long)]
     pub allow_identifiers: bool,
+    /// NMC reflective account: the number of the (first) account, 1 to 5
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=5))]
+    pub account_number: Option<u32>,
+    /// Supervision notes: include your self-ratings
+    #[arg(long)]
+    pub include_ratings: bool,
+    /// Supervision notes: include your comments
+    #[arg(long)]
+    pub include_comments: bool,
+    /// Supervision notes: answers in full, not in summary
+    #[arg(long)]
+    pub full: bool,
+    /// Supervision notes: a question to bring (repeat for more)
+    #[arg(long = "question", value_name = "TEXT")]
+    pub questions: Vec<String>,
+}
+
+impl ExportArgs {
+    fn options(&self) -> Options {
+        Options {
+            account_number: self.account_number,
+            edits: Default::default(),
+            include_ratings: self.include_ratings,
+            include_comments: self.include_comments,
+            full: self.full,
+            questions: self.questions.clone(),
+        }
+    }
 }
 
 fn template_names() -> Vec<&'static str> {
@@ -87,7 +115,7 @@ pub fn export(
         regulators: &regulators,
         today: now().date_naive(),
     };
-    let document = templates::build(template, &sources, &reflections);
+    let document = templates::build(template, &sources, &reflections, &args.options());
     let text = render::render(&document, format);
 
     let watch_list = read_watch_list(&location.dir().join(WATCH_LIST));

@@ -35,6 +35,34 @@ impl Template {
     }
 }
 
+/// Choices the owner makes about a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// NMC: the number of the first reflective account (1 to 5); later ones follow on.
+    pub account_number: Option<u32>,
+    /// Text the owner wrote over a field before exporting, by field key (e.g. `nature`,
+    /// `learning`, `change`, `relevance` for an NMC account; `summary` for an HCPC profile).
+    /// For several reflections the key is prefixed by the reflection's id and `/`.
+    pub edits: std::collections::BTreeMap<String, String>,
+    /// Supervision notes: include self-ratings (left out unless asked for).
+    pub include_ratings: bool,
+    /// Supervision notes: include comments (left out unless asked for).
+    pub include_comments: bool,
+    /// Supervision notes: answers in full rather than in summary.
+    pub full: bool,
+    /// Supervision notes: questions to bring.
+    pub questions: Vec<String>,
+}
+
+impl Options {
+    /// The owner's edit of a field, if any: `id/key` first, then `key`.
+    pub fn edit(&self, reflection_id: &str, key: &str) -> Option<&String> {
+        self.edits
+            .get(&format!("{reflection_id}/{key}"))
+            .or_else(|| self.edits.get(key))
+    }
+}
+
 /// What every template reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Sources<'a> {
@@ -47,7 +75,13 @@ pub struct Sources<'a> {
 /// The context id of reflections on an incident or event (the Wheel pack's).
 pub const INCIDENT_CONTEXT: &str = "incident";
 
-pub fn build(template: Template, sources: &Sources, reflections: &[&Reflection]) -> Document {
+pub fn build(
+    template: Template,
+    sources: &Sources,
+    reflections: &[&Reflection],
+    options: &Options,
+) -> Document {
+    let _ = options; // used by the templates that offer choices
     let mut document = match template {
         Template::Record => record::build(sources, reflections),
     };
