@@ -99,7 +99,12 @@ fn html_escapes_what_the_user_wrote() {
     };
     let reflections = vec![&workbook.reflections[newest]];
     let html = render(
-        &build(Template::Record, &sources, &reflections, &Options::default()),
+        &build(
+            Template::Record,
+            &sources,
+            &reflections,
+            &Options::default(),
+        ),
         Format::Html,
     );
     assert!(!html.contains("<script>"));

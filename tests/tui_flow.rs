@@ -512,3 +512,81 @@ fn with_no_color_no_cell_has_a_colour() {
         }
     }
 }
+
+#[test]
+fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Complete;
+    }
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections
+        .iter_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    reflection.title = "Home visit with Mr Smith".into();
+    let mut driver = Driver::new(workbook);
+    driver.app.export_dir = std::path::PathBuf::from("/exports");
+
+    driver.chars("x");
+    let Screen::Export(state) = &driver.app.screen else {
+        panic!("the export screen")
+    };
+    assert_eq!(
+        state.chosen,
+        [newest.clone()],
+        "the most recent complete reflection"
+    );
+    find_on_screen(&driver.app, "Likely identifiers: 1");
+
+    // Writing is refused while the finding is open.
+    driver.chars("w");
+    assert!(driver.app.overlay.is_none());
+    assert!(
+        driver
+            .app
+            .status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("likely identifier"))
+    );
+
+    // Enter on the finding goes to edit it.
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    assert!(matches!(&driver.app.screen, Screen::Area(_)));
+
+    // Back to export; confirming it as safe lets the file be written.
+    driver.press(KeyCode::Esc);
+    driver.chars("x");
+    driver.press(KeyCode::Tab);
+    driver.chars("y");
+    find_on_screen(&driver.app, "[safe]");
+    driver.chars("p");
+    find_on_screen(&driver.app, "# Reflection: Home visit with Mr Smith");
+    driver.chars("w");
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("asks where to write")
+    };
+    assert_eq!(editor.text(), "/exports/record-2026-11-23.md");
+    let effects = driver.press(KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::WriteFile { path, text }] => {
+            assert_eq!(
+                path,
+                &std::path::PathBuf::from("/exports/record-2026-11-23.md")
+            );
+            assert!(text.starts_with("# Reflection: Home visit with Mr Smith"));
+        }
+        other => panic!("expected one WriteFile, got {other:?}"),
+    }
+    driver.send(Msg::Written(Ok("/exports/record-2026-11-23.md".into())));
+    assert!(
+        driver
+            .app
+            .status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("readable by you alone"))
+    );
+}

@@ -189,3 +189,18 @@ fn actions() {
         app
     });
 }
+
+#[test]
+fn export() {
+    snapshot("export", |size| {
+        let mut app = generated_app(size);
+        press(&mut app, KeyCode::Char('x'));
+        app
+    });
+    snapshot("export_preview", |size| {
+        let mut app = generated_app(size);
+        press(&mut app, KeyCode::Char('x'));
+        press(&mut app, KeyCode::Char('p'));
+        app
+    });
+}

@@ -17,10 +17,6 @@ use crate::export::templates::{self, Options, Sources, Template};
 use crate::workbook::store::{self, Location};
 use crate::workbook::{Workbook, now};
 
-/// The file, in the data directory, of names never to export (colleagues, wards, practices),
-/// one a line.
-pub const WATCH_LIST: &str = "watch-list.txt";
-
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
     /// Reflections to export, by id or the start of one (default: the most recent complete one)
@@ -118,7 +114,7 @@ pub fn export(
     let document = templates::build(template, &sources, &reflections, &args.options());
     let text = render::render(&document, format);
 
-    let watch_list = read_watch_list(&location.dir().join(WATCH_LIST));
+    let watch_list = store::watch_list(location);
     let exported = document.all_text();
     let findings: Vec<Located> = reflections
         .iter()
@@ -157,19 +153,6 @@ pub fn export(
         None => print(&text)?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Names to look out for, one a line; blank lines and `#` comments are skipped.
-fn read_watch_list(path: &Path) -> Vec<String> {
-    std::fs::read_to_string(path)
-        .map(|text| {
-            text.lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn report_findings(findings: &[Located], mode: &str) {

@@ -80,6 +80,9 @@ pub struct Located {
     /// resilience", "development plan for resilience", "own activity in resilience",
     /// "CPD method", "CPD evidence", "action for resilience".
     pub field: String,
+    /// The area the field belongs to, when it belongs to one: where to go to edit it.
+    /// For an answer, the question's id (find its area in the pack).
+    pub place: Option<String>,
     pub finding: Finding,
 }
 
@@ -176,34 +179,48 @@ pub fn scan_reflection(
                 "develop" => format!("development plan for {area}"),
                 other => format!("{other} on {area}"),
             };
-            (field, text)
+            (field, Some(area.clone()), text)
         })
     });
-    let fields = std::iter::once(("title".to_string(), &r.title))
-        .chain(r.answers.iter().map(|(q, a)| (format!("answer to {q}"), a)))
-        .chain(prompts)
+    let fields = std::iter::once(("title".to_string(), None, &r.title))
         .chain(
-            r.own_activities
+            r.answers
                 .iter()
-                .map(|a| (format!("own activity in {}", a.area), &a.text)),
+                .map(|(q, a)| (format!("answer to {q}"), Some(q.clone()), a)),
         )
-        .chain(r.cpd.method.iter().map(|m| ("CPD method".to_string(), m)))
+        .chain(prompts)
+        .chain(r.own_activities.iter().map(|a| {
+            (
+                format!("own activity in {}", a.area),
+                Some(a.area.clone()),
+                &a.text,
+            )
+        }))
+        .chain(
+            r.cpd
+                .method
+                .iter()
+                .map(|m| ("CPD method".to_string(), None, m)),
+        )
         .chain(
             r.cpd
                 .evidence
                 .iter()
-                .map(|e| ("CPD evidence".to_string(), e)),
+                .map(|e| ("CPD evidence".to_string(), None, e)),
         )
-        .chain(
-            actions
-                .iter()
-                .map(|a| (format!("action for {}", a.area), &a.text)),
-        );
+        .chain(actions.iter().map(|a| {
+            (
+                format!("action for {}", a.area),
+                Some(a.area.clone()),
+                &a.text,
+            )
+        }));
     let mut located = Vec::new();
-    for (field, text) in fields {
+    for (field, place, text) in fields {
         located.extend(scan(text, watch_list).into_iter().map(|finding| Located {
             reflection_id: r.id.clone(),
             field: field.clone(),
+            place: place.clone(),
             finding,
         }));
     }

@@ -40,4 +40,12 @@ pub enum Action {
     Cancel,
     /// Browse: clear every filter and the search.
     ClearFilters,
+    Export,
+    CycleTemplate,
+    CycleFormat,
+    ToggleRatings,
+    ToggleComments,
+    ToggleFull,
+    Preview,
+    Write,
 }

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use super::editor::Editor;
-use super::screens::{actions, area, browse, home, start, summary};
+use super::screens::{actions, area, browse, export, home, start, summary};
 use super::theme::Theme;
 use crate::content::Pack;
+use crate::export::regulators::Regulators;
 use crate::workbook::{Timestamp, Workbook};
 
 /// Autosave this long after the last change.
@@ -26,14 +27,21 @@ pub enum Msg {
     Tick,
     /// The outcome of an [`Effect::Save`], with the message to show on failure.
     Saved(Result<(), String>),
+    /// The outcome of an [`Effect::WriteFile`]: the path written, or why not.
+    Written(Result<String, String>),
 }
 
 /// What `update` asks the event loop to do: the only I/O.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Save,
     Quit,
     Suspend,
+    /// Write an export to a new private file.
+    WriteFile {
+        path: std::path::PathBuf,
+        text: String,
+    },
 }
 
 /// The moment a message is handled, given to `update` so that it stays free of clocks.
@@ -52,6 +60,7 @@ pub enum Screen {
     Browse(browse::State),
     Reading(browse::Reading),
     Actions(actions::State),
+    Export(export::State),
 }
 
 #[derive(Debug)]
@@ -106,6 +115,12 @@ pub struct App {
     pub today: NaiveDate,
     pub theme: Theme,
     pub size: (u16, u16),
+    /// The regulators' data for exports (built in; `Err` only if that data were broken).
+    pub regulators: Result<Regulators, String>,
+    /// Names the owner never wants exported (watch-list.txt in the data directory).
+    pub watch_list: Vec<String>,
+    /// Where exports are offered to be written.
+    pub export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -128,6 +143,9 @@ impl App {
             today,
             theme,
             size,
+            regulators: crate::export::regulators::built_in().map_err(|e| e.to_string()),
+            watch_list: Vec::new(),
+            export_dir: std::path::PathBuf::from("."),
         }
     }
 

@@ -30,6 +30,8 @@ pub enum EditTarget {
         action: usize,
     },
     Search,
+    /// Where to write an export.
+    ExportPath,
 }
 
 #[derive(Debug)]

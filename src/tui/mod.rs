@@ -69,6 +69,10 @@ pub fn run(location: Location, pack: Pack) -> anyhow::Result<Finished> {
         (size.width, size.height),
     );
     app.read_only = read_only;
+    app.watch_list = store::watch_list(&location);
+    if let Some(home) = directories::UserDirs::new() {
+        app.export_dir = home.home_dir().to_path_buf();
+    }
     if let Some(warning) = warnings.first() {
         app.error(format!("Privacy: {warning}"));
     }
@@ -198,6 +202,12 @@ fn run_loop(
                         pending.extend(step(app, Msg::Saved(result)));
                     }
                     Effect::Quit => return Ok(Ending::Quit),
+                    Effect::WriteFile { path, text } => {
+                        let result = store::write_new_bytes(&path, text.as_bytes())
+                            .map(|()| path.display().to_string())
+                            .map_err(|error| error.to_string());
+                        pending.extend(step(app, Msg::Written(result)));
+                    }
                     Effect::Suspend => {
                         if app.save.dirty {
                             let result = save(app, store);

@@ -11,7 +11,7 @@ use super::app::{
 };
 use super::editor::{EditTarget, Editor};
 use super::keys::{self, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY};
-use super::screens::{self, actions, area, browse, home, start, summary};
+use super::screens::{self, actions, area, browse, export, home, start, summary};
 
 pub fn update(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
     let effects = handle(app, msg, now);
@@ -30,6 +30,17 @@ fn handle(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
         }
         Msg::Tick => tick(app, now),
         Msg::Saved(result) => saved(app, result, now),
+        Msg::Written(Ok(path)) => {
+            app.status = Some((
+                StatusKind::Ok,
+                format!("Wrote {path}, readable by you alone."),
+            ));
+            Vec::new()
+        }
+        Msg::Written(Err(message)) => {
+            app.error(format!("Not written: {message}."));
+            Vec::new()
+        }
         Msg::Paste(text) => {
             if let Some(Overlay::Editor(editor)) = &mut app.overlay
                 && editor.paste(&text)
@@ -257,6 +268,7 @@ fn dispatch(app: &mut App, action: Action, now: &Now) -> Vec<Effect> {
         Screen::Browse(state) => browse::handle(app, state, action, now),
         Screen::Reading(state) => browse::handle_reading(app, state, action, now),
         Screen::Actions(state) => actions::handle(app, state, action, now),
+        Screen::Export(state) => export::handle(app, state, action, now),
     };
     app.screen = outcome.go.unwrap_or(screen);
     outcome.effects
@@ -288,7 +300,7 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
             }
             return;
         }
-        EditTarget::ActionDue { .. } => return,
+        EditTarget::ActionDue { .. } | EditTarget::ExportPath => return,
         EditTarget::Answer {
             reflection,
             question,
@@ -355,6 +367,26 @@ fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
         EditTarget::ActionDue { action } => {
             let text = editor.text();
             return set_due(app, editor, action, &text, now);
+        }
+        EditTarget::ExportPath => {
+            let Screen::Export(state) = &app.screen else {
+                return Vec::new();
+            };
+            let path = editor.text().trim().to_string();
+            if path.is_empty() {
+                app.info("Nothing written.");
+                return Vec::new();
+            }
+            return match export::prepare(app, state) {
+                Ok(prepared) => vec![Effect::WriteFile {
+                    path: std::path::PathBuf::from(path),
+                    text: prepared.text,
+                }],
+                Err(message) => {
+                    app.error(message);
+                    Vec::new()
+                }
+            };
         }
         EditTarget::OwnActivity { .. } | EditTarget::ActionText { .. } if empty => {
             if editor.new_item {

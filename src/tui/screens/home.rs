@@ -10,7 +10,7 @@ use crate::export::text::status_word;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
 use crate::tui::keys::{Binding, DOWN, ENTER, Key, PAGE_DOWN, PAGE_UP, UP, bind, more};
-use crate::tui::screens::{actions, area, browse, start};
+use crate::tui::screens::{actions, area, browse, export, start};
 use crate::workbook::{ActionStatus, Status, Workbook};
 
 #[derive(Debug, Default)]
@@ -46,6 +46,12 @@ pub const KEYS: &[Binding] = &[
         Action::Actions,
         "actions",
         "Your development actions",
+    ),
+    bind(
+        &[Key::Char('x')],
+        Action::Export,
+        "export",
+        "Export for CPD, revalidation or supervision",
     ),
 ];
 
@@ -85,6 +91,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         },
         Action::Browse => return Outcome::go(Screen::Browse(browse::State::default())),
         Action::Actions => return Outcome::go(Screen::Actions(actions::State::default())),
+        Action::Export => return Outcome::go(Screen::Export(export::State::new(app, None))),
         _ => {}
     }
     Outcome::stay()

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod area;
 pub mod browse;
+pub mod export;
 pub mod home;
 pub mod radar;
 pub mod start;
@@ -46,6 +47,7 @@ pub fn keys(screen: &Screen) -> &'static [Binding] {
         Screen::Browse(_) => browse::KEYS,
         Screen::Reading(_) => browse::READING_KEYS,
         Screen::Actions(_) => actions::KEYS,
+        Screen::Export(_) => export::KEYS,
     }
 }
 

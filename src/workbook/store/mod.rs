@@ -67,6 +67,25 @@ pub fn set_aside_files(location: &Location) -> Vec<PathBuf> {
     found
 }
 
+/// The file, in the data directory, of names never to export (colleagues, wards, practices),
+/// one a line.
+pub const WATCH_LIST: &str = "watch-list.txt";
+
+/// The names on the owner's watch-list; blank lines and `#` comments are skipped. A missing
+/// or unreadable file means an empty list.
+pub fn watch_list(location: &Location) -> Vec<String> {
+    files::read_no_follow(&location.dir().join(WATCH_LIST))
+        .map(|bytes| {
+            String::from_utf8_lossy(&bytes)
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Where `wheelbook backup` writes when no file is named.
 pub fn manual_backup_path(location: &Location) -> PathBuf {
     backup::manual_path(location, Utc::now())

@@ -1,0 +1,357 @@
+//! Export: choose reflections, a template and a format; see exactly what would leave the
+//! machine; deal with every likely identifier (edit it, or confirm it is safe); write the file.
+
+use std::path::PathBuf;
+
+use super::Outcome;
+use crate::export::document::Document;
+use crate::export::identifiers::{self, Located};
+use crate::export::render::{self, Format};
+use crate::export::select::{self, Selection};
+use crate::export::templates::{self, Options, Sources, Template};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Now, Overlay, Screen};
+use crate::tui::editor::{EditTarget, Editor};
+use crate::tui::keys::{
+    BACKTAB, Binding, DOWN, ENTER, ESC, Key, PAGE_DOWN, PAGE_UP, SPACE, TAB, UP, bind, more,
+};
+use crate::tui::screens::area;
+use crate::workbook::Status;
+
+#[path = "export_view.rs"]
+mod view;
+pub use view::render;
+
+pub const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Reflections,
+    Findings,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// Ids of the reflections to export.
+    pub chosen: Vec<String>,
+    pub cursor: usize,
+    pub pane: Pane,
+    pub finding: usize,
+    pub template: usize,
+    pub format: usize,
+    pub options: Options,
+    /// Findings the owner has confirmed are safe to share: (reflection id, field, text).
+    pub confirmed: Vec<(String, String, String)>,
+    /// While previewing, how far the text is scrolled.
+    pub preview: Option<u16>,
+}
+
+impl State {
+    /// Starts with `id` chosen, or else the most recent complete reflection.
+    pub fn new(app: &App, id: Option<&str>) -> Self {
+        let chosen = match id {
+            Some(id) => vec![id.to_string()],
+            None => app
+                .workbook
+                .newest_first()
+                .into_iter()
+                .find(|r| r.status == Status::Complete)
+                .map(|r| vec![r.id.clone()])
+                .unwrap_or_default(),
+        };
+        State {
+            chosen,
+            cursor: 0,
+            pane: Pane::Reflections,
+            finding: 0,
+            template: 0,
+            format: 0,
+            options: Options::default(),
+            confirmed: Vec::new(),
+            preview: None,
+        }
+    }
+
+    pub fn template(&self) -> Template {
+        Template::ALL[self.template % Template::ALL.len()]
+    }
+
+    pub fn format(&self) -> Format {
+        FORMATS[self.format % FORMATS.len()]
+    }
+}
+
+pub const KEYS: &[Binding] = &[
+    more(UP, Action::Up, "Move up (or scroll the preview)"),
+    more(DOWN, Action::Down, "Move down (or scroll the preview)"),
+    bind(
+        SPACE,
+        Action::Toggle,
+        "tick",
+        "Tick or untick the reflection to export",
+    ),
+    more(
+        TAB,
+        Action::NextField,
+        "Switch between the reflections and the findings",
+    ),
+    more(
+        BACKTAB,
+        Action::PrevField,
+        "Switch between the reflections and the findings",
+    ),
+    bind(
+        &[Key::Char('t')],
+        Action::CycleTemplate,
+        "template",
+        "Choose the next template",
+    ),
+    more(
+        &[Key::Char('f')],
+        Action::CycleFormat,
+        "Choose the next format: md, txt, html, json",
+    ),
+    more(
+        &[Key::Char('r')],
+        Action::ToggleRatings,
+        "Supervision notes: include or leave out your ratings",
+    ),
+    more(
+        &[Key::Char('c')],
+        Action::ToggleComments,
+        "Supervision notes: include or leave out your comments",
+    ),
+    more(
+        &[Key::Char('u')],
+        Action::ToggleFull,
+        "Supervision notes: answers in full or in summary",
+    ),
+    bind(
+        &[Key::Char('p')],
+        Action::Preview,
+        "preview",
+        "See exactly what would be written (again to close)",
+    ),
+    more(ENTER, Action::Open, "On a finding: go and edit it"),
+    more(
+        &[Key::Char('y')],
+        Action::Confirm,
+        "On a finding: confirm it is safe to share",
+    ),
+    bind(
+        &[Key::Char('w')],
+        Action::Write,
+        "write",
+        "Write the document to a file, readable by you alone",
+    ),
+    bind(
+        ESC,
+        Action::Back,
+        "back",
+        "Close the preview, or go back home",
+    ),
+    more(PAGE_UP, Action::PageUp, "Scroll the preview up a page"),
+    more(
+        PAGE_DOWN,
+        Action::PageDown,
+        "Scroll the preview down a page",
+    ),
+];
+
+/// What would be exported, built the same way for the screen, the preview and the file.
+pub struct Prepared {
+    pub document: Document,
+    pub text: String,
+    pub findings: Vec<Located>,
+}
+
+pub fn prepare(app: &App, state: &State) -> Result<Prepared, String> {
+    let regulators = app.regulators.as_ref().map_err(Clone::clone)?;
+    if state.chosen.is_empty() {
+        return Err("Tick at least one reflection to export (Space).".into());
+    }
+    let selection = Selection {
+        ids: state.chosen.clone(),
+        ..Selection::default()
+    };
+    let reflections =
+        select::select(&app.workbook, &app.pack, &selection).map_err(|e| e.to_string())?;
+    let sources = Sources {
+        pack: &app.pack,
+        workbook: &app.workbook,
+        regulators,
+        today: app.today,
+    };
+    let document = templates::build(state.template(), &sources, &reflections, &state.options);
+    let text = render::render(&document, state.format());
+    let exported = document.all_text();
+    let findings = reflections
+        .iter()
+        .flat_map(|r| {
+            let actions: Vec<_> = app
+                .workbook
+                .actions
+                .iter()
+                .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
+                .collect();
+            identifiers::scan_reflection(r, &actions, &app.watch_list)
+        })
+        .filter(|located| exported.contains(&located.finding.text))
+        .collect();
+    Ok(Prepared {
+        document,
+        text,
+        findings,
+    })
+}
+
+fn key_of(located: &Located) -> (String, String, String) {
+    (
+        located.reflection_id.clone(),
+        located.field.clone(),
+        located.finding.text.clone(),
+    )
+}
+
+pub fn is_confirmed(state: &State, located: &Located) -> bool {
+    state.confirmed.contains(&key_of(located))
+}
+
+/// The reflections offered, newest first.
+pub fn offered(app: &App) -> Vec<usize> {
+    let newest = app.workbook.newest_first();
+    newest
+        .iter()
+        .filter_map(|r| app.workbook.reflections.iter().position(|x| x.id == r.id))
+        .collect()
+}
+
+pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
+    if let Some(scroll) = &mut state.preview {
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::Preview | Action::Back => state.preview = None,
+            Action::Write => return write(app, state),
+            _ => {}
+        }
+        return Outcome::stay();
+    }
+    let offered = offered(app);
+    let findings = prepare(app, state).map(|p| p.findings).unwrap_or_default();
+    match (action, state.pane) {
+        (Action::Back, _) => return Outcome::go(Screen::Home(Default::default())),
+        (Action::NextField | Action::PrevField, Pane::Reflections) => state.pane = Pane::Findings,
+        (Action::NextField | Action::PrevField, Pane::Findings) => state.pane = Pane::Reflections,
+        (Action::Up, Pane::Reflections) => state.cursor = state.cursor.saturating_sub(1),
+        (Action::Down, Pane::Reflections) => {
+            state.cursor = (state.cursor + 1).min(offered.len().saturating_sub(1))
+        }
+        (Action::Up, Pane::Findings) => state.finding = state.finding.saturating_sub(1),
+        (Action::Down, Pane::Findings) => {
+            state.finding = (state.finding + 1).min(findings.len().saturating_sub(1))
+        }
+        (Action::Toggle | Action::Open, Pane::Reflections) => {
+            if let Some(&index) = offered.get(state.cursor) {
+                let id = app.workbook.reflections[index].id.clone();
+                match state.chosen.iter().position(|c| c == &id) {
+                    Some(position) => {
+                        state.chosen.remove(position);
+                    }
+                    None => state.chosen.push(id),
+                }
+            }
+        }
+        (Action::Open, Pane::Findings) => {
+            if let Some(located) = findings.get(state.finding) {
+                return edit_finding(app, located);
+            }
+        }
+        (Action::Confirm, Pane::Findings) => {
+            if let Some(located) = findings.get(state.finding) {
+                if !is_confirmed(state, located) {
+                    state.confirmed.push(key_of(located));
+                }
+                state.finding = (state.finding + 1).min(findings.len().saturating_sub(1));
+            }
+        }
+        (Action::CycleTemplate, _) => state.template = (state.template + 1) % Template::ALL.len(),
+        (Action::CycleFormat, _) => state.format = (state.format + 1) % FORMATS.len(),
+        (Action::ToggleRatings, _) => {
+            state.options.include_ratings = !state.options.include_ratings
+        }
+        (Action::ToggleComments, _) => {
+            state.options.include_comments = !state.options.include_comments
+        }
+        (Action::ToggleFull, _) => state.options.full = !state.options.full,
+        (Action::Preview, _) => state.preview = Some(0),
+        (Action::Write, _) => return write(app, state),
+        _ => {}
+    }
+    state.finding = state.finding.min(findings.len().saturating_sub(1));
+    Outcome::stay()
+}
+
+/// Goes to the area of the reflection where the finding is, to edit it.
+fn edit_finding(app: &mut App, located: &Located) -> Outcome {
+    let Some(index) = app
+        .workbook
+        .reflections
+        .iter()
+        .position(|r| r.id == located.reflection_id)
+    else {
+        return Outcome::stay();
+    };
+    let reflection = &app.workbook.reflections[index];
+    let areas = area::focus_areas(app, reflection);
+    let position = located.place.as_ref().and_then(|place| {
+        areas
+            .iter()
+            .position(|a| &a.id == place || a.questions.iter().any(|q| &q.id == place))
+    });
+    app.info(format!(
+        "Edit {}, then come back to the export with x from Home.",
+        located.field
+    ));
+    let mut state = area::State::new(index);
+    state.area = position.unwrap_or(0);
+    Outcome::go(Screen::Area(state))
+}
+
+/// Asks where to write, unless a likely identifier is neither edited nor confirmed.
+fn write(app: &mut App, state: &State) -> Outcome {
+    let prepared = match prepare(app, state) {
+        Ok(prepared) => prepared,
+        Err(message) => {
+            app.error(message);
+            return Outcome::stay();
+        }
+    };
+    let open = prepared
+        .findings
+        .iter()
+        .filter(|f| !is_confirmed(state, f))
+        .count();
+    if open > 0 {
+        app.error(format!(
+            "{open} likely identifier(s) to deal with first: Tab to the findings, then Enter to edit one or y to confirm it is safe."
+        ));
+        return Outcome::stay();
+    }
+    let name = format!(
+        "{}-{}.{}",
+        state.template().name(),
+        app.today,
+        state.format().extension()
+    );
+    let path: PathBuf = app.export_dir.join(name);
+    app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
+        EditTarget::ExportPath,
+        "Write to this new file (readable by you alone; an existing file is never replaced):",
+        &path.display().to_string(),
+        true,
+    ))));
+    Outcome::stay()
+}

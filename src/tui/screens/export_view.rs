@@ -1,0 +1,188 @@
+//! Drawing the export screen and its preview.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Pane, State, is_confirmed, offered, prepare};
+use crate::tui::app::App;
+use crate::tui::screens::{fit, marker};
+
+pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let prepared = prepare(app, state);
+    if let Some(scroll) = state.preview {
+        let [head, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+        let (text, note) = match &prepared {
+            Ok(p) => {
+                let open = p
+                    .findings
+                    .iter()
+                    .filter(|f| !is_confirmed(state, f))
+                    .count();
+                let note = if open == 0 {
+                    "No likely identifiers left. w writes it.".to_string()
+                } else {
+                    format!(
+                        "{open} likely identifier(s) to deal with before writing (Esc, then Tab to the findings)."
+                    )
+                };
+                (p.text.clone(), note)
+            }
+            Err(message) => (String::new(), message.clone()),
+        };
+        let header = vec![
+            Line::styled(
+                format!(
+                    "Exactly what would be written ({}, {}):",
+                    state.template().name(),
+                    state.format().extension()
+                ),
+                theme.title,
+            ),
+            Line::styled(note, theme.warning),
+        ];
+        frame.render_widget(Paragraph::new(header), head);
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0))
+                .block(Block::bordered().border_style(theme.dim)),
+            body,
+        );
+        return;
+    }
+
+    let supervision = state.template().name() == "supervision-prep";
+    let head_height = if supervision { 3 } else { 2 };
+    let [head, panes] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(3)]).areas(area);
+    let tick = |on: bool| if on { "[x]" } else { "[ ]" };
+    let mut header = vec![
+        Line::from(vec![
+            Span::styled("Template ", theme.title),
+            Span::styled("t", theme.key),
+            Span::raw(format!(
+                ": {} — {}",
+                state.template().name(),
+                state.template().description()
+            )),
+        ]),
+        Line::from(vec![
+            Span::styled("Format ", theme.title),
+            Span::styled("f", theme.key),
+            Span::raw(format!(": {}   ", state.format().extension())),
+            Span::styled("p", theme.key),
+            Span::raw(" preview   "),
+            Span::styled("w", theme.key),
+            Span::raw(" write"),
+        ]),
+    ];
+    if supervision {
+        let options = &state.options;
+        header.push(Line::raw(format!(
+            "{} ratings (r)   {} comments (c)   {} answers in full (u)",
+            tick(options.include_ratings),
+            tick(options.include_comments),
+            tick(options.full)
+        )));
+    }
+    frame.render_widget(Paragraph::new(header), head);
+
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes);
+    let pane_block = |pane: Pane, title: &str| {
+        let active = state.pane == pane;
+        Block::bordered()
+            .border_style(if active { theme.key } else { Style::new() })
+            .title(Span::styled(
+                format!(" {}{title} ", if active { "› " } else { "" }),
+                theme.heading,
+            ))
+    };
+
+    let width = left.width.saturating_sub(4) as usize;
+    let offered = offered(app);
+    let rows = left.height.saturating_sub(2) as usize;
+    let offset = (state.cursor + 1).saturating_sub(rows);
+    let lines: Vec<Line> = offered
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(position, &index)| {
+            let reflection = &app.workbook.reflections[index];
+            let chosen = state.chosen.contains(&reflection.id);
+            let cursor = state.pane == Pane::Reflections && position == state.cursor;
+            let text = format!(
+                "{} {}  {}",
+                tick(chosen),
+                reflection.created.format("%Y-%m-%d"),
+                reflection.title
+            );
+            Line::from(vec![
+                marker(cursor, theme),
+                Span::raw(fit(&text, width.saturating_sub(2))),
+            ])
+        })
+        .collect();
+    let title = format!("Reflections: {} chosen", state.chosen.len());
+    frame.render_widget(
+        Paragraph::new(lines).block(pane_block(Pane::Reflections, &title)),
+        left,
+    );
+
+    let width = right.width.saturating_sub(4) as usize;
+    let lines: Vec<Line> = match &prepared {
+        Err(message) => vec![Line::styled(message.clone(), theme.warning)],
+        Ok(p) if p.findings.is_empty() => vec![
+            Line::styled("✓ None found in what would be written.", theme.ok),
+            Line::raw(""),
+            Line::styled(
+                "Still, read the preview (p) before you share it.",
+                theme.dim,
+            ),
+        ],
+        Ok(p) => p
+            .findings
+            .iter()
+            .enumerate()
+            .flat_map(|(position, located)| {
+                let cursor = state.pane == Pane::Findings && position == state.finding;
+                let (mark, style) = if is_confirmed(state, located) {
+                    ("[safe] ", theme.dim)
+                } else {
+                    ("[!] ", theme.error)
+                };
+                let first = format!(
+                    "“{}”: {}",
+                    located.finding.text,
+                    located.finding.kind.description()
+                );
+                let second = format!("in {}", located.field);
+                vec![
+                    Line::from(vec![
+                        marker(cursor, theme),
+                        Span::styled(mark, style),
+                        Span::raw(fit(&first, width.saturating_sub(9))),
+                    ]),
+                    Line::styled(
+                        format!("      {}", fit(&second, width.saturating_sub(6))),
+                        theme.dim,
+                    ),
+                ]
+            })
+            .collect(),
+    };
+    let findings = prepared.as_ref().map(|p| p.findings.len()).unwrap_or(0);
+    let title = format!("Likely identifiers: {findings}");
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(pane_block(Pane::Findings, &title)),
+        right,
+    );
+}
