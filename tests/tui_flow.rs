@@ -536,7 +536,7 @@ fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
     };
     assert_eq!(
         state.chosen,
-        [newest.clone()],
+        std::slice::from_ref(&newest),
         "the most recent complete reflection"
     );
     find_on_screen(&driver.app, "Likely identifiers: 1");

@@ -1,6 +1,10 @@
 //! The export templates: each turns chosen reflections into a [`Document`].
 
+mod cpd_log;
+mod hcpc;
+mod nmc;
 mod record;
+mod supervision;
 
 use chrono::NaiveDate;
 
@@ -13,20 +17,48 @@ use crate::workbook::{Reflection, Workbook};
 pub enum Template {
     /// Everything in the chosen reflections, for the owner's own files.
     Record,
+    /// The NMC's written reflective account, one per reflection.
+    NmcReflectiveAccount,
+    /// A CPD log with the NMC's totals over its window.
+    CpdLog,
+    /// A draft of the HCPC's CPD profile, with its word limits and checks.
+    HcpcProfile,
+    /// The supervisee's own notes to bring to supervision.
+    SupervisionPrep,
 }
 
 impl Template {
-    pub const ALL: [Template; 1] = [Template::Record];
+    pub const ALL: [Template; 5] = [
+        Template::Record,
+        Template::NmcReflectiveAccount,
+        Template::CpdLog,
+        Template::HcpcProfile,
+        Template::SupervisionPrep,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Template::Record => "record",
+            Template::NmcReflectiveAccount => "nmc-reflective-account",
+            Template::CpdLog => "cpd-log",
+            Template::HcpcProfile => "hcpc-profile",
+            Template::SupervisionPrep => "supervision-prep",
         }
     }
 
     pub fn description(self) -> &'static str {
         match self {
             Template::Record => "everything in the chosen reflections, for your own files",
+            Template::NmcReflectiveAccount => {
+                "NMC written reflective accounts, on the form's prompts word for word"
+            }
+            Template::CpdLog => "a CPD log, with the NMC's hours and participatory hours to date",
+            Template::HcpcProfile => {
+                "an HCPC CPD profile: summary, dated activities, statement and evidence"
+            }
+            Template::SupervisionPrep => {
+                "your own notes for supervision; ratings and comments only if you ask"
+            }
         }
     }
 
@@ -84,6 +116,10 @@ pub fn build(
     let _ = options; // used by the templates that offer choices
     let mut document = match template {
         Template::Record => record::build(sources, reflections),
+        Template::NmcReflectiveAccount => nmc::build(sources, reflections, options),
+        Template::CpdLog => cpd_log::build(sources, reflections, options),
+        Template::HcpcProfile => hcpc::build(sources, reflections, options),
+        Template::SupervisionPrep => supervision::build(sources, reflections, options),
     };
     if reflections.iter().any(|r| r.context == INCIDENT_CONTEXT) {
         document.notices.push(

@@ -1,0 +1,350 @@
+//! `hcpc-profile`: a draft of the CPD profile the HCPC asks for at audit: a summary of
+//! practice history, the dated list of activities, a personal statement built from 4 to 6
+//! of them, and the evidence. Headings, word limits and counts come from
+//! `content/regulators.toml`, not from code.
+
+use chrono::{Months, NaiveDate};
+
+use super::{Options, Sources, label_of};
+use crate::content::Pack;
+use crate::export::document::{Block, Document, Section};
+use crate::export::regulators::Section as Heading;
+use crate::export::select::date_of;
+use crate::export::text::{context_label, focus_summary};
+use crate::workbook::{ActionStatus, Mode, Reflection};
+
+/// What each statement part is called if the data file names fewer parts.
+const PARTS: [&str; 3] = [
+    "What I did",
+    "What I learnt",
+    "How it improved my practice and benefited service users",
+];
+
+/// Words as a word limit counts them: runs of characters between whitespace.
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A count with thousands separated: 1500 is "1,500".
+pub(crate) fn with_commas(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Whether `to` is `months` months or more after `from`: a gap the profile must explain.
+pub(crate) fn is_gap(from: NaiveDate, to: NaiveDate, months: u32) -> bool {
+    from.checked_add_months(Months::new(months))
+        .is_some_and(|limit| to >= limit)
+}
+
+pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) -> Document {
+    let regulators = sources.regulators;
+    let hcpc = &regulators.hcpc;
+    let mut dated = reflections.to_vec();
+    dated.sort_by_key(|r| (date_of(r), r.created));
+    let mut sections = Vec::new();
+    for heading in &hcpc.profile.sections {
+        let head = Section::new(1, heading.heading.clone()).paragraph(heading.guidance.clone());
+        match heading.id.as_str() {
+            "summary" => sections.push(summary(head, heading, options)),
+            "activities" => sections.push(activities(sources, head, &dated)),
+            "statement" => sections.extend(statement(sources, head, heading, &dated, options)),
+            "evidence" => sections.push(evidence(head, &dated)),
+            _ => sections.push(head),
+        }
+    }
+    let mut notices = vec![format!(
+        "A draft of the CPD profile the {} asks for at audit, to check and finish before you send it. {}",
+        hcpc.short_name, hcpc.audit.summary
+    )];
+    notices.extend(hcpc.profile.provenance.unverified.clone());
+    let pack = sources.pack;
+    Document {
+        template: "hcpc-profile".into(),
+        title: format!("{} CPD profile", hcpc.short_name),
+        notices,
+        sections,
+        footer: vec![
+            format!(
+                "{} requirements from wheelbook's regulator data, version {}, checked {}: check them against the {}'s current guidance.",
+                hcpc.short_name, regulators.version, regulators.checked, hcpc.short_name
+            ),
+            format!(
+                "{} {}. {}",
+                pack.title, pack.version, pack.source.attribution
+            ),
+        ],
+    }
+}
+
+fn title_of(reflection: &Reflection) -> &str {
+    if reflection.title.is_empty() {
+        "untitled"
+    } else {
+        &reflection.title
+    }
+}
+
+/// A word counter, and a warning when the limit is passed.
+fn counted(section: Section, what: &str, words: usize, limit: Option<u32>) -> Section {
+    let Some(limit) = limit.map(|l| l as usize) else {
+        return section.field("Word count", format!("{} words", with_commas(words)));
+    };
+    let section = section.field(
+        "Word count",
+        format!("{} of {} words", with_commas(words), with_commas(limit)),
+    );
+    if words <= limit {
+        return section;
+    }
+    section.warning(format!(
+        "The {what} has {} words, over the limit of {}: shorten it before you send the profile.",
+        with_commas(words),
+        with_commas(limit)
+    ))
+}
+
+fn summary(head: Section, heading: &Heading, options: &Options) -> Section {
+    let written = options.edit("", "summary").filter(|t| !t.trim().is_empty());
+    let section = match written {
+        Some(text) => head.paragraph(text.clone()),
+        None => head.paragraph(
+            "[Write your summary of practice history here: the workbook does not hold one.]",
+        ),
+    };
+    let words = written.map_or(0, |text| word_count(text));
+    counted(section, "summary", words, heading.max_words)
+}
+
+fn activities(sources: &Sources, head: Section, dated: &[&Reflection]) -> Section {
+    let hcpc = &sources.regulators.hcpc;
+    let types = &hcpc.activity_types.types;
+    let rows = dated
+        .iter()
+        .map(|r| {
+            vec![
+                date_of(r).to_string(),
+                r.cpd
+                    .activity_type
+                    .as_ref()
+                    .map_or_else(|| "type not recorded".into(), |t| label_of(types, t)),
+                title_of(r).to_string(),
+                focus_summary(sources.pack, &r.focus),
+            ]
+        })
+        .collect();
+    let headers = ["Date", "Type of activity", "Activity", "Focus"];
+    let mut section = head.table(headers.map(String::from).to_vec(), rows);
+    let months = hcpc.cpd.gap_months;
+    for pair in dated.windows(2) {
+        if let [earlier, later] = pair
+            && is_gap(date_of(earlier), date_of(later), months)
+        {
+            section = section.warning(format!(
+                "A gap of {months} months or more, between {} and {}: explain it in the profile (for example leave, illness or a change of role).",
+                date_of(earlier),
+                date_of(later)
+            ));
+        }
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for kind in dated.iter().filter_map(|r| r.cpd.activity_type.as_deref()) {
+        if !seen.contains(&kind) {
+            seen.push(kind);
+        }
+    }
+    let least = hcpc.cpd.min_activity_types as usize;
+    if seen.len() < least {
+        let labels: Vec<String> = seen.iter().map(|k| label_of(types, k)).collect();
+        let (plural, verb) = if labels.len() == 1 {
+            ("", "s")
+        } else {
+            ("s", "")
+        };
+        let shown = match labels.len() {
+            0 => "no type of activity is recorded".to_string(),
+            n => format!(
+                "only {n} type{plural} of activity appear{verb} ({})",
+                labels.join("; ")
+            ),
+        };
+        section = section.warning(format!(
+            "In these reflections {shown}: the {} asks for at least {least} different types. Record each reflection's type of activity, and choose CPD of more than one type.",
+            hcpc.short_name
+        ));
+    }
+    section
+}
+
+fn statement(
+    sources: &Sources,
+    mut head: Section,
+    heading: &Heading,
+    dated: &[&Reflection],
+    options: &Options,
+) -> Vec<Section> {
+    let hcpc = &sources.regulators.hcpc;
+    let least = hcpc.profile.statement_min_activities as usize;
+    let most = hcpc.profile.statement_max_activities as usize;
+    let chosen = &dated[..dated.len().min(most)];
+    if !(least..=most).contains(&dated.len()) {
+        head = head.warning(format!(
+            "The {} asks for a statement built from {least} to {most} activities. {} reflection{} chosen, so the statement uses {}.",
+            hcpc.short_name,
+            dated.len(),
+            if dated.len() == 1 { " is" } else { "s are" },
+            if dated.len() > most {
+                format!("the first {most}")
+            } else {
+                "all available".to_string()
+            }
+        ));
+    }
+    if sources.workbook.mode == Mode::Team {
+        head = head.warning(
+            "This workbook is kept by a team: write the statement about your own learning, with \"I\" rather than \"we\".",
+        );
+    }
+    let parts: Vec<Section> = chosen
+        .iter()
+        .map(|r| statement_part(sources, r, options))
+        .collect();
+    let words = parts.iter().map(words_in).sum();
+    let mut sections = vec![counted(head, "statement", words, heading.max_words)];
+    sections.extend(parts);
+    sections
+}
+
+/// The words of a part of the statement, with its headings, as it would be copied out.
+fn words_in(section: &Section) -> usize {
+    let blocks = section.blocks.iter().map(|block| match block {
+        Block::Paragraph { text } | Block::Warning { text } => word_count(text),
+        Block::Field { label, value } => word_count(label) + word_count(value),
+        // A part holds neither.
+        Block::List { .. } | Block::Table { .. } => 0,
+    });
+    word_count(&section.heading) + blocks.sum::<usize>()
+}
+
+fn statement_part(sources: &Sources, r: &Reflection, options: &Options) -> Section {
+    let section = Section::new(2, format!("{} ({})", title_of(r), date_of(r)));
+    if let Some(text) = options.edit(&r.id, "statement") {
+        return section.paragraph(text.clone());
+    }
+    let texts = [
+        did(sources, r),
+        learnt(sources.pack, r),
+        improved(sources, r),
+    ];
+    let labels = &sources.regulators.hcpc.profile.statement_parts;
+    texts
+        .into_iter()
+        .enumerate()
+        .fold(section, |section, (index, text)| {
+            let label = labels.get(index).map_or(PARTS[index], String::as_str);
+            section.field(label, text)
+        })
+}
+
+fn did(sources: &Sources, r: &Reflection) -> String {
+    let cpd = &r.cpd;
+    let mut text = format!(
+        "{} ({}). Focus: {}.",
+        title_of(r),
+        context_label(sources.pack, &r.context),
+        focus_summary(sources.pack, &r.focus)
+    );
+    if let Some(kind) = &cpd.activity_type {
+        let label = label_of(&sources.regulators.hcpc.activity_types.types, kind);
+        text.push_str(&format!(" Type of activity: {label}."));
+    }
+    let method = cpd.method.as_deref().unwrap_or("not recorded");
+    text.push_str(&format!(" CPD method: {method}; date: {}.", date_of(r)));
+    text
+}
+
+/// The texts of a reflection's areas, in the pack's order, then any from an older pack.
+fn prompts_of<'r>(pack: &Pack, r: &'r Reflection, prompt: &str) -> Vec<&'r str> {
+    let known = pack.areas.iter().filter_map(|a| r.prompts.get(&a.id));
+    let older = r
+        .prompts
+        .iter()
+        .filter(|(area, _)| pack.area(area).is_none())
+        .map(|(_, texts)| texts);
+    let texts = known.chain(older).filter_map(|p| p.get(prompt));
+    texts.map(String::as_str).collect()
+}
+
+fn learnt(pack: &Pack, r: &Reflection) -> String {
+    let questions = pack.areas.iter().flat_map(|a| &a.questions);
+    let older = r.ids_not_in(pack).answers;
+    let ids = questions.map(|q| q.id.as_str()).chain(older);
+    let mut texts: Vec<&str> = ids
+        .filter_map(|id| r.answers.get(id))
+        .map(String::as_str)
+        .collect();
+    texts.extend(prompts_of(pack, r, "comments"));
+    if texts.is_empty() {
+        return "[Nothing written yet: say what you learnt.]".into();
+    }
+    texts.join("\n\n")
+}
+
+fn improved(sources: &Sources, r: &Reflection) -> String {
+    let develop = prompts_of(sources.pack, r, "develop").into_iter();
+    let mut texts: Vec<String> = develop.map(String::from).collect();
+    let actions: Vec<String> = sources
+        .workbook
+        .actions
+        .iter()
+        .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
+        .map(|a| {
+            let status = match a.status {
+                ActionStatus::Open => "open",
+                ActionStatus::Done => "done",
+                ActionStatus::Dropped => "dropped",
+            };
+            format!("{} ({status})", a.text)
+        })
+        .collect();
+    if !actions.is_empty() {
+        texts.push(format!("Actions I set: {}.", actions.join("; ")));
+    }
+    if texts.is_empty() {
+        return "[Nothing written yet: say how it improved your practice and benefited service users.]".into();
+    }
+    texts.join("\n\n")
+}
+
+fn evidence(mut section: Section, dated: &[&Reflection]) -> Section {
+    let mut items = Vec::new();
+    let mut missing = Vec::new();
+    for r in dated {
+        match r.cpd.evidence.as_deref().map(str::trim) {
+            Some(evidence) if !evidence.is_empty() => {
+                items.push(format!("{} ({}): {evidence}", title_of(r), date_of(r)));
+            }
+            _ => missing.push(format!(
+                "No evidence recorded for \"{}\" ({}): add where the evidence is kept (notes, a certificate, an agenda).",
+                title_of(r),
+                date_of(r)
+            )),
+        }
+    }
+    section = section.list(items);
+    for warning in missing {
+        section = section.warning(warning);
+    }
+    section
+}
+
+#[cfg(test)]
+#[path = "../tests/hcpc.rs"]
+mod tests;

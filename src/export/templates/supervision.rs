@@ -1,0 +1,290 @@
+//! `supervision-prep`: the supervisee's own notes to bring to supervision. Self-ratings and
+//! comments stay out unless the owner ticks them; answers are shown in summary unless the
+//! owner asks for them in full. Headings and the header come from `content/regulators.toml`.
+
+use chrono::NaiveDate;
+
+use super::{Options, Sources};
+use crate::content::{Area, Pack};
+use crate::export::document::{Document, Section};
+use crate::export::select::date_of;
+use crate::export::text::{area_title, context_label};
+use crate::workbook::{Action, ActionStatus, Reflection};
+
+/// A summary keeps at most this many words of an answer's first sentence.
+const SUMMARY_WORDS: usize = 30;
+
+pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) -> Document {
+    let prep = &sources.regulators.supervision_prep;
+    let mut dated = reflections.to_vec();
+    dated.sort_by_key(|r| (date_of(r), r.created));
+    let mut sections = Vec::new();
+    for heading in &prep.sections {
+        let head = Section::new(1, heading.heading.clone());
+        match heading.id.as_str() {
+            "session" => sections.push(head.field("Date", sources.today.to_string())),
+            "focus-areas" => sections.push(focus_areas(sources, head, &dated, options)),
+            "reflections" => sections.extend(reflections_to_bring(sources, head, &dated, options)),
+            "questions" => sections.push(questions(head, options)),
+            "actions" => sections.push(actions_from_last_time(sources, head, &dated)),
+            "development-plan" => sections.push(development_plan(sources, head, &dated)),
+            _ => sections.push(head.paragraph(heading.guidance.clone())),
+        }
+    }
+    let pack = sources.pack;
+    Document {
+        template: "supervision-prep".into(),
+        title: "Notes for supervision".into(),
+        notices: vec![prep.header.clone()],
+        sections,
+        footer: vec![format!(
+            "{} {}. {}",
+            pack.title, pack.version, pack.source.attribution
+        )],
+    }
+}
+
+fn title_of(reflection: &Reflection) -> &str {
+    if reflection.title.is_empty() {
+        "untitled"
+    } else {
+        &reflection.title
+    }
+}
+
+/// An answer in summary: its first sentence, or its first 30 words, with "…" when cut.
+pub(crate) fn summarised(text: &str) -> String {
+    let first_line = text.trim().lines().next().unwrap_or_default();
+    let line: Vec<&str> = first_line.split_whitespace().collect();
+    let ends_sentence = |word: &&str| {
+        word.trim_end_matches(['"', '\'', '’', '”', ')'])
+            .ends_with(['.', '!', '?'])
+    };
+    let sentence = line
+        .iter()
+        .position(ends_sentence)
+        .map_or(line.len(), |i| i + 1);
+    let kept = sentence.min(SUMMARY_WORDS);
+    let mut out = line[..kept].join(" ");
+    if kept < text.split_whitespace().count() {
+        out.push_str(if kept == sentence { " …" } else { "…" });
+    }
+    out
+}
+
+/// Where an action stands: open (due or overdue on `today`), done or dropped.
+pub(crate) fn progress(action: &Action, today: NaiveDate) -> String {
+    let was_due = action
+        .due
+        .map(|due| format!(" (was due {due})"))
+        .unwrap_or_default();
+    match (action.status, action.due) {
+        (ActionStatus::Open, Some(due)) if due < today => format!("open, overdue since {due}"),
+        (ActionStatus::Open, Some(due)) => format!("open, due {due}"),
+        (ActionStatus::Open, None) => "open, no due date".into(),
+        (ActionStatus::Done, _) => format!("done{was_due}"),
+        (ActionStatus::Dropped, _) => format!("dropped{was_due}"),
+    }
+}
+
+/// The areas in focus, in the pack's order, then any the pack no longer has.
+fn areas_in_focus<'a>(pack: &'a Pack, dated: &[&'a Reflection]) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = Vec::new();
+    for id in dated.iter().flat_map(|r| r.focus.area_ids(pack)) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.sort_by_key(|id| {
+        pack.areas
+            .iter()
+            .position(|a| a.id == *id)
+            .unwrap_or(usize::MAX)
+    });
+    ids
+}
+
+fn focus_areas(
+    sources: &Sources,
+    head: Section,
+    dated: &[&Reflection],
+    options: &Options,
+) -> Section {
+    let pack = sources.pack;
+    let items = areas_in_focus(pack, dated)
+        .into_iter()
+        .map(|id| match pack.area(id) {
+            Some(area) if options.include_ratings => {
+                format!("{}: {}", area.title, rating(sources, dated, area))
+            }
+            _ => area_title(pack, id),
+        })
+        .collect();
+    head.list(items)
+}
+
+/// "self-rating 2.5 of 4, up from 2.0 to 2.5 since last time", from the newest chosen
+/// reflection that rated the area, compared with the reflection before it.
+fn rating(sources: &Sources, dated: &[&Reflection], area: &Area) -> String {
+    let newest = dated
+        .iter()
+        .rev()
+        .find_map(|r| r.area_mean(area).map(|mean| (*r, mean)));
+    let Some((reflection, mean)) = newest else {
+        return "not rated".into();
+    };
+    let top = sources
+        .pack
+        .scale
+        .iter()
+        .map(|l| l.value)
+        .max()
+        .unwrap_or(0);
+    let before = sources
+        .workbook
+        .previous_for(sources.pack, reflection)
+        .and_then(|previous| previous.area_mean(area));
+    let now = format!("{mean:.1}");
+    let change = match before {
+        None => "not rated last time".to_string(),
+        Some(before) => match format!("{before:.1}") {
+            then if then == now => format!("unchanged at {now} since last time"),
+            then if before < mean => format!("up from {then} to {now} since last time"),
+            then => format!("down from {then} to {now} since last time"),
+        },
+    };
+    format!("self-rating {now} of {top}, {change}")
+}
+
+fn reflections_to_bring(
+    sources: &Sources,
+    head: Section,
+    dated: &[&Reflection],
+    options: &Options,
+) -> Vec<Section> {
+    let pack = sources.pack;
+    let shown = |text: &String| {
+        if options.full {
+            text.clone()
+        } else {
+            summarised(text)
+        }
+    };
+    let mut sections = vec![head.paragraph(if options.full {
+        "Answers in full."
+    } else {
+        "Answers in summary: the first sentence of each."
+    })];
+    for r in dated {
+        let mut section = Section::new(2, title_of(r))
+            .field("Date", date_of(r).to_string())
+            .field("Context", context_label(pack, &r.context));
+        for area in &pack.areas {
+            for question in &area.questions {
+                if let Some(answer) = r.answers.get(&question.id) {
+                    section = section.field(question.text.clone(), shown(answer));
+                }
+            }
+            let comments = r.prompts.get(&area.id).and_then(|p| p.get("comments"));
+            if let Some(comments) = comments.filter(|_| options.include_comments) {
+                section = section.field(format!("Comments on {}", area.title), shown(comments));
+            }
+        }
+        for id in r.ids_not_in(pack).answers {
+            if let Some(answer) = r.answers.get(id) {
+                section = section.field(format!("{id} (from an older pack)"), shown(answer));
+            }
+        }
+        sections.push(section);
+    }
+    sections
+}
+
+fn questions(head: Section, options: &Options) -> Section {
+    let asked: Vec<String> = options
+        .questions
+        .iter()
+        .map(|q| q.trim())
+        .filter(|q| !q.is_empty())
+        .map(String::from)
+        .collect();
+    if asked.is_empty() {
+        head.paragraph("[Write here the questions you want help with.]")
+    } else {
+        head.list(asked)
+    }
+}
+
+/// Actions from reflections made before the first of the chosen ones, and how they stand.
+fn actions_from_last_time(sources: &Sources, head: Section, dated: &[&Reflection]) -> Section {
+    let workbook = sources.workbook;
+    let first = dated.iter().map(|r| r.created).min();
+    let earlier = |id: &str| {
+        workbook
+            .reflections
+            .iter()
+            .find(|r| r.id == id && first.is_some_and(|first| r.created < first))
+    };
+    let rows: Vec<Vec<String>> = workbook
+        .actions
+        .iter()
+        .filter_map(|action| {
+            let from = earlier(action.reflection.as_deref()?)?;
+            Some(vec![
+                action.text.clone(),
+                area_title(sources.pack, &action.area),
+                format!("{} ({})", title_of(from), date_of(from)),
+                progress(action, sources.today),
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        return head.paragraph("No actions from earlier reflections.");
+    }
+    let headers = ["Action", "Area", "From", "Progress"];
+    head.table(headers.map(String::from).to_vec(), rows)
+}
+
+/// The chosen reflections' answers to "what can I do to develop", and their open actions.
+fn development_plan(sources: &Sources, head: Section, dated: &[&Reflection]) -> Section {
+    let pack = sources.pack;
+    let mut section = head;
+    let mut empty = true;
+    for r in dated {
+        let mut areas: Vec<_> = r.prompts.iter().collect();
+        areas.sort_by_key(|(id, _)| pack.areas.iter().position(|a| &a.id == *id));
+        for (area, texts) in areas {
+            if let Some(text) = texts.get("develop") {
+                let label = format!("{} (from \"{}\")", area_title(pack, area), title_of(r));
+                section = section.field(label, text.clone());
+                empty = false;
+            }
+        }
+    }
+    let open: Vec<String> = sources
+        .workbook
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open)
+        .filter(|a| {
+            let from = a.reflection.as_deref();
+            dated.iter().any(|r| from == Some(r.id.as_str()))
+        })
+        .map(|a| {
+            let area = area_title(pack, &a.area);
+            format!("{} ({area}; {})", a.text, progress(a, sources.today))
+        })
+        .collect();
+    if !open.is_empty() {
+        section = section.paragraph("Open actions:").list(open);
+        empty = false;
+    }
+    if empty {
+        section = section.paragraph("Nothing in the development plan yet.");
+    }
+    section
+}
+
+#[cfg(test)]
+#[path = "../tests/supervision.rs"]
+mod tests;
