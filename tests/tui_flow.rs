@@ -590,3 +590,174 @@ fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
             .is_some_and(|(_, m)| m.contains("readable by you alone"))
     );
 }
+
+#[test]
+fn cpd_details_are_recorded_from_the_summary() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.chars("s"); // summary
+    driver.chars("d");
+    assert!(matches!(driver.app.screen, Screen::Cpd(_)));
+    // Date: a wrong one is refused and the editor stays open.
+    driver.press(KeyCode::Enter);
+    driver.chars("20/11/2026");
+    driver.press(KeyCode::Enter);
+    assert!(matches!(driver.app.overlay, Some(Overlay::Editor(_))));
+    for _ in 0.."20/11/2026".len() {
+        driver.press(KeyCode::Backspace);
+    }
+    driver.chars("2026-11-20");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Down); // hours
+    driver.press(KeyCode::Enter);
+    driver.chars("1.5");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Down); // participatory
+    driver.chars(" ");
+    driver.press(KeyCode::Down); // method
+    driver.press(KeyCode::Enter);
+    driver.chars("supervision");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Down); // type
+    driver.press(KeyCode::Right);
+    driver.press(KeyCode::Down); // planned
+    driver.press(KeyCode::Right);
+    driver.press(KeyCode::Right); // prompted by events
+    driver.press(KeyCode::Down); // first theme
+    driver.chars(" ");
+    driver.press(KeyCode::Down);
+    driver.press(KeyCode::Down); // third theme
+    driver.chars(" ");
+    for _ in 0..2 {
+        driver.press(KeyCode::Down);
+    }
+    driver.press(KeyCode::Enter); // evidence
+    driver.chars("Supervision notes");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Esc);
+    assert!(matches!(driver.app.screen, Screen::Summary(_)));
+
+    let cpd = &driver.reflection().cpd;
+    assert_eq!(cpd.activity_date, NaiveDate::from_ymd_opt(2026, 11, 20));
+    assert_eq!(cpd.hours, Some(1.5));
+    assert_eq!(cpd.participatory, Some(true));
+    assert_eq!(cpd.method.as_deref(), Some("supervision"));
+    assert_eq!(cpd.activity_type.as_deref(), Some("work-based-learning"));
+    assert_eq!(cpd.planned, Some(false));
+    let themes: Vec<&str> = cpd.code_themes.iter().map(String::as_str).collect();
+    assert_eq!(themes, ["preserve-safety", "prioritise-people"]);
+    assert_eq!(cpd.evidence.as_deref(), Some("Supervision notes"));
+    assert!(driver.app.save.dirty);
+}
+
+#[test]
+fn export_wording_can_be_rewritten_for_one_export_only() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Complete;
+    }
+    let before = workbook.clone();
+    let mut driver = Driver::new(workbook);
+    driver.app.export_dir = std::path::PathBuf::from("/exports");
+    let export_state = |driver: &Driver| match &driver.app.screen {
+        Screen::Export(state) => state.clone(),
+        _ => panic!("the export screen"),
+    };
+
+    driver.chars("x");
+    while export_state(&driver).template().name() != "nmc-reflective-account" {
+        driver.chars("t");
+    }
+    driver.press(KeyCode::Tab);
+    find_on_screen(&driver.app, "› Wording: 0 of 4 edited");
+    find_on_screen(&driver.app, "Changes here are only for this export.");
+    let pane = |driver: &Driver| export_state(driver).pane;
+    use wheelbook::tui::screens::export::Pane;
+    for (key, expected) in [
+        (KeyCode::Tab, Pane::Findings),
+        (KeyCode::Tab, Pane::Reflections),
+        (KeyCode::BackTab, Pane::Findings),
+        (KeyCode::BackTab, Pane::Wording),
+    ] {
+        driver.press(key);
+        assert_eq!(pane(&driver), expected);
+    }
+
+    // Enter opens the first prompt with what the Wheel filled in.
+    let fields = wheelbook::tui::screens::export::fields(&driver.app, &export_state(&driver));
+    let first = fields[0].clone();
+    assert!(first.key.ends_with("/nature"), "{}", first.key);
+    driver.press(KeyCode::Enter);
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("the editor")
+    };
+    assert_eq!(editor.text(), first.text);
+
+    // What is typed is the export's wording at once; back to what was filled, it is no edit.
+    driver.chars("X");
+    assert_eq!(
+        export_state(&driver).options.edits.get(&first.key),
+        Some(&format!("{}X", first.text))
+    );
+    driver.press(KeyCode::Backspace);
+    assert!(export_state(&driver).options.edits.is_empty());
+    let added = " I now ring the carer before every discharge.";
+    driver.send(Msg::Paste(added.into()));
+    driver.press(KeyCode::Esc);
+    assert!(driver.app.overlay.is_none());
+    let wording = format!("{}{added}", first.text);
+    assert_eq!(
+        export_state(&driver).options.edits.get(&first.key),
+        Some(&wording)
+    );
+    find_on_screen(&driver.app, "› Wording: 1 of 4 edited");
+    find_on_screen(&driver.app, "(edited)");
+
+    // The preview and the file carry it; the workbook does not.
+    driver.chars("p");
+    find_on_screen(&driver.app, "I now ring the carer");
+    driver.press(KeyCode::Esc);
+    driver.chars("w");
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("asks where to write")
+    };
+    assert_eq!(
+        editor.text(),
+        "/exports/nmc-reflective-account-2026-11-23.md"
+    );
+    let effects = driver.press(KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::WriteFile { text, .. }] => assert!(text.contains(&wording), "{text}"),
+        other => panic!("expected one WriteFile, got {other:?}"),
+    }
+    assert_eq!(driver.app.workbook, before);
+    assert!(!driver.app.save.dirty);
+    assert_eq!(driver.saves, 0);
+
+    // A template without wording to edit has no such pane.
+    driver.chars("t");
+    assert_eq!(export_state(&driver).template().name(), "cpd-log");
+    assert_eq!(pane(&driver), Pane::Reflections);
+    driver.press(KeyCode::Tab);
+    assert_eq!(pane(&driver), Pane::Findings);
+    driver.press(KeyCode::Tab);
+    assert_eq!(pane(&driver), Pane::Reflections);
+
+    // The HCPC profile's summary, which the workbook does not hold, is written here.
+    driver.chars("t");
+    assert_eq!(export_state(&driver).template().name(), "hcpc-profile");
+    driver.press(KeyCode::Tab);
+    find_on_screen(&driver.app, "› Summary of practice history");
+    find_on_screen(&driver.app, "(empty: Enter to write it)");
+    driver.press(KeyCode::Enter);
+    driver.chars("Ward sister.");
+    driver.press(KeyCode::Esc);
+    let state = export_state(&driver);
+    assert_eq!(
+        state.options.edits.get("summary").map(String::as_str),
+        Some("Ward sister.")
+    );
+    let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");
+    assert!(prepared.text.contains("Ward sister."));
+}

@@ -204,3 +204,33 @@ fn export() {
         app
     });
 }
+
+#[test]
+fn cpd_details() {
+    snapshot("cpd_details", |size| {
+        let mut app = area_app(size);
+        if let Screen::Area(state) = &app.screen {
+            app.screen = Screen::Cpd(wheelbook::tui::screens::cpd::State::new(state.reflection));
+        }
+        app
+    });
+}
+
+/// The NMC reflective account: its prompts are offered to rewrite, above the findings.
+#[test]
+fn export_nmc_wording() {
+    let nmc = |size| {
+        let mut app = generated_app(size);
+        press(&mut app, KeyCode::Char('x'));
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Down);
+        app
+    };
+    snapshot("export_nmc", nmc);
+    snapshot("export_nmc_editing", |size| {
+        let mut app = nmc(size);
+        press(&mut app, KeyCode::Enter);
+        app
+    });
+}

@@ -48,4 +48,5 @@ pub enum Action {
     ToggleFull,
     Preview,
     Write,
+    CpdDetails,
 }

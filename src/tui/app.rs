@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use super::editor::Editor;
-use super::screens::{actions, area, browse, export, home, start, summary};
+use super::screens::{actions, area, browse, cpd, export, home, start, summary};
 use super::theme::Theme;
 use crate::content::Pack;
 use crate::export::regulators::Regulators;
@@ -61,6 +61,7 @@ pub enum Screen {
     Reading(browse::Reading),
     Actions(actions::State),
     Export(export::State),
+    Cpd(cpd::State),
 }
 
 #[derive(Debug)]

@@ -32,6 +32,23 @@ pub enum EditTarget {
     Search,
     /// Where to write an export.
     ExportPath,
+    /// The owner's wording of a field of the export on screen, by its `Options.edits` key;
+    /// for this export only.
+    ExportField {
+        key: String,
+    },
+    CpdDate {
+        reflection: usize,
+    },
+    CpdHours {
+        reflection: usize,
+    },
+    CpdMethod {
+        reflection: usize,
+    },
+    CpdEvidence {
+        reflection: usize,
+    },
 }
 
 #[derive(Debug)]

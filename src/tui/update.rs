@@ -11,7 +11,7 @@ use super::app::{
 };
 use super::editor::{EditTarget, Editor};
 use super::keys::{self, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY};
-use super::screens::{self, actions, area, browse, export, home, start, summary};
+use super::screens::{self, actions, area, browse, cpd, export, home, start, summary};
 
 pub fn update(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
     let effects = handle(app, msg, now);
@@ -269,6 +269,7 @@ fn dispatch(app: &mut App, action: Action, now: &Now) -> Vec<Effect> {
         Screen::Reading(state) => browse::handle_reading(app, state, action, now),
         Screen::Actions(state) => actions::handle(app, state, action, now),
         Screen::Export(state) => export::handle(app, state, action, now),
+        Screen::Cpd(state) => cpd::handle(app, state, action, now),
     };
     app.screen = outcome.go.unwrap_or(screen);
     outcome.effects
@@ -300,7 +301,27 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
             }
             return;
         }
-        EditTarget::ActionDue { .. } | EditTarget::ExportPath => return,
+        // Kept in the export's options, never in the workbook.
+        EditTarget::ExportField { key } => {
+            export::set_edit(app, &key, text);
+            return;
+        }
+        EditTarget::ActionDue { .. }
+        | EditTarget::ExportPath
+        | EditTarget::CpdDate { .. }
+        | EditTarget::CpdHours { .. } => return,
+        EditTarget::CpdMethod { reflection } | EditTarget::CpdEvidence { reflection } => {
+            let Some(reflection_data) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            let value = (!text.trim().is_empty()).then(|| text.trim().to_string());
+            if matches!(target, EditTarget::CpdMethod { .. }) {
+                reflection_data.cpd.method = value;
+            } else {
+                reflection_data.cpd.evidence = value;
+            }
+            reflection_data.updated = now.time;
+        }
         EditTarget::Answer {
             reflection,
             question,
@@ -368,6 +389,9 @@ fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
             let text = editor.text();
             return set_due(app, editor, action, &text, now);
         }
+        EditTarget::CpdDate { reflection } | EditTarget::CpdHours { reflection } => {
+            return set_cpd_value(app, editor, reflection, now);
+        }
         EditTarget::ExportPath => {
             let Screen::Export(state) = &app.screen else {
                 return Vec::new();
@@ -396,6 +420,9 @@ fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
                 app.info("Left empty, so the earlier text was kept. To remove it, select it and press D.");
             }
         }
+        EditTarget::ExportField { .. } => {
+            app.info("This wording is for this export only: your reflection is unchanged.");
+        }
         _ => {}
     }
     Vec::new()
@@ -417,6 +444,44 @@ fn remove_new_item(app: &mut App, target: &EditTarget, now: &Now) {
         }
         _ => {}
     }
+}
+
+/// The date or hours of a CPD activity, checked before they are kept.
+fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &Now) -> Vec<Effect> {
+    let text = editor.text();
+    let text = text.trim();
+    let is_date = matches!(editor.target, EditTarget::CpdDate { .. });
+    let Some(reflection) = app.workbook.reflections.get_mut(reflection) else {
+        return Vec::new();
+    };
+    if is_date {
+        match (text, NaiveDate::parse_from_str(text, "%Y-%m-%d")) {
+            ("", _) => reflection.cpd.activity_date = None,
+            (_, Ok(date)) => reflection.cpd.activity_date = Some(date),
+            (_, Err(_)) => {
+                app.error(
+                    "Write the date as YYYY-MM-DD, for example 2026-11-20, or leave it empty.",
+                );
+                app.overlay = Some(Overlay::Editor(editor));
+                return Vec::new();
+            }
+        }
+    } else {
+        match (text, text.parse::<f64>()) {
+            ("", _) => reflection.cpd.hours = None,
+            (_, Ok(hours)) if hours.is_finite() && (0.0..=1000.0).contains(&hours) => {
+                reflection.cpd.hours = Some(hours);
+            }
+            _ => {
+                app.error("Write the hours as a number, for example 1.5, or leave it empty.");
+                app.overlay = Some(Overlay::Editor(editor));
+                return Vec::new();
+            }
+        }
+    }
+    reflection.updated = now.time;
+    app.changed(now);
+    Vec::new()
 }
 
 fn set_due(

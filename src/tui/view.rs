@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Overlay, Screen, StatusKind};
 use super::editor::Editor;
 use super::keys::{self, Binding, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY};
-use super::screens::{self, actions, area, browse, export, home, start, summary};
+use super::screens::{self, actions, area, browse, cpd, export, home, start, summary};
 
 /// Below this the screens cannot be laid out; the user is asked for a larger window.
 pub const MIN_WIDTH: u16 = 60;
@@ -53,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Reading(state) => browse::render_reading(app, state, frame, body),
         Screen::Actions(state) => actions::render(app, state, frame, body),
         Screen::Export(state) => export::render(app, state, frame, body),
+        Screen::Cpd(state) => cpd::render(app, state, frame, body),
     }
     frame.render_widget(hint_line(app, hints.width as usize), hints);
     status_line(frame, app, status);
@@ -88,6 +89,7 @@ fn screen_title(app: &App) -> String {
         Screen::Actions(_) => "Development actions".into(),
         Screen::Export(state) if state.preview.is_some() => "Export preview".into(),
         Screen::Export(_) => "Export".into(),
+        Screen::Cpd(state) => format!("CPD details: {}", reflection_title(state.reflection)),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::{Options, Sources, label_of};
+use super::{EditableField, Options, Sources, label_of};
 use crate::content::Pack;
 use crate::export::document::{Block, Document, Section};
 use crate::export::regulators::Section as Heading;
@@ -19,6 +19,10 @@ const PARTS: [&str; 3] = [
     "What I learnt",
     "How it improved my practice and benefited service users",
 ];
+
+/// The edit keys of the summary and of a reflection's part of the statement.
+const SUMMARY: &str = "summary";
+const STATEMENT: &str = "statement";
 
 /// Words as a word limit counts them: runs of characters between whitespace.
 pub(crate) fn word_count(text: &str) -> usize {
@@ -47,8 +51,7 @@ pub(crate) fn is_gap(from: NaiveDate, to: NaiveDate, months: u32) -> bool {
 pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) -> Document {
     let regulators = sources.regulators;
     let hcpc = &regulators.hcpc;
-    let mut dated = reflections.to_vec();
-    dated.sort_by_key(|r| (date_of(r), r.created));
+    let dated = in_date_order(reflections);
     let mut sections = Vec::new();
     for heading in &hcpc.profile.sections {
         let head = Section::new(1, heading.heading.clone()).paragraph(heading.guidance.clone());
@@ -84,6 +87,51 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
     }
 }
 
+/// The owner can write the summary, keyed `summary`, and rewrite each reflection's part of
+/// the statement, keyed `reflection-id/statement`.
+pub(super) fn fields(
+    sources: &Sources,
+    reflections: &[&Reflection],
+    options: &Options,
+) -> Vec<EditableField> {
+    let dated = in_date_order(reflections);
+    let mut fields = Vec::new();
+    for heading in &sources.regulators.hcpc.profile.sections {
+        match heading.id.as_str() {
+            "summary" => fields.push(EditableField {
+                key: SUMMARY.into(),
+                label: heading.heading.clone(),
+                // The workbook holds no summary: only the owner writes it.
+                text: options.edit("", SUMMARY).cloned().unwrap_or_default(),
+            }),
+            "statement" => fields.extend(statement_reflections(sources, &dated).iter().map(|r| {
+                EditableField {
+                    key: format!("{}/{STATEMENT}", r.id),
+                    label: format!("{} · {} ({})", heading.heading, title_of(r), date_of(r)),
+                    text: statement_text(sources, r, options),
+                }
+            })),
+            _ => {}
+        }
+    }
+    fields
+}
+
+fn in_date_order<'r>(reflections: &[&'r Reflection]) -> Vec<&'r Reflection> {
+    let mut dated = reflections.to_vec();
+    dated.sort_by_key(|r| (date_of(r), r.created));
+    dated
+}
+
+/// The reflections the statement is built from: the first ones, up to the most it takes.
+fn statement_reflections<'d, 'r>(
+    sources: &Sources,
+    dated: &'d [&'r Reflection],
+) -> &'d [&'r Reflection] {
+    let most = sources.regulators.hcpc.profile.statement_max_activities as usize;
+    &dated[..dated.len().min(most)]
+}
+
 fn title_of(reflection: &Reflection) -> &str {
     if reflection.title.is_empty() {
         "untitled"
@@ -112,7 +160,7 @@ fn counted(section: Section, what: &str, words: usize, limit: Option<u32>) -> Se
 }
 
 fn summary(head: Section, heading: &Heading, options: &Options) -> Section {
-    let written = options.edit("", "summary").filter(|t| !t.trim().is_empty());
+    let written = options.edit("", SUMMARY).filter(|t| !t.trim().is_empty());
     let section = match written {
         Some(text) => head.paragraph(text.clone()),
         None => head.paragraph(
@@ -193,7 +241,7 @@ fn statement(
     let hcpc = &sources.regulators.hcpc;
     let least = hcpc.profile.statement_min_activities as usize;
     let most = hcpc.profile.statement_max_activities as usize;
-    let chosen = &dated[..dated.len().min(most)];
+    let chosen = statement_reflections(sources, dated);
     if !(least..=most).contains(&dated.len()) {
         head = head.warning(format!(
             "The {} asks for a statement built from {least} to {most} activities. {} reflection{} chosen, so the statement uses {}.",
@@ -235,9 +283,16 @@ fn words_in(section: &Section) -> usize {
 
 fn statement_part(sources: &Sources, r: &Reflection, options: &Options) -> Section {
     let section = Section::new(2, format!("{} ({})", title_of(r), date_of(r)));
-    if let Some(text) = options.edit(&r.id, "statement") {
+    if let Some(text) = options.edit(&r.id, STATEMENT) {
         return section.paragraph(text.clone());
     }
+    statement_parts(sources, r)
+        .into_iter()
+        .fold(section, |section, (label, text)| section.field(label, text))
+}
+
+/// What I did, what I learnt, how it improved my practice: each part's label and text.
+fn statement_parts(sources: &Sources, r: &Reflection) -> Vec<(String, String)> {
     let texts = [
         did(sources, r),
         learnt(sources.pack, r),
@@ -247,10 +302,22 @@ fn statement_part(sources: &Sources, r: &Reflection, options: &Options) -> Secti
     texts
         .into_iter()
         .enumerate()
-        .fold(section, |section, (index, text)| {
+        .map(|(index, text)| {
             let label = labels.get(index).map_or(PARTS[index], String::as_str);
-            section.field(label, text)
+            (label.to_string(), text)
         })
+        .collect()
+}
+
+/// A reflection's part of the statement as one text: the owner's edit, else each part
+/// under its label.
+fn statement_text(sources: &Sources, r: &Reflection, options: &Options) -> String {
+    if let Some(text) = options.edit(&r.id, STATEMENT) {
+        return text.clone();
+    }
+    let parts = statement_parts(sources, r).into_iter();
+    let parts = parts.map(|(label, text)| format!("{label}:\n{text}"));
+    parts.collect::<Vec<_>>().join("\n\n")
 }
 
 fn did(sources: &Sources, r: &Reflection) -> String {

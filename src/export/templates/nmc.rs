@@ -2,7 +2,7 @@
 //! the approved form's labels, word for word from `content/regulators.toml`. The Wheel fills
 //! the prompts; the owner's edits (by prompt id) replace what it fills.
 
-use super::{Options, Sources};
+use super::{EditableField, Options, Sources};
 use crate::export::document::{Document, Section};
 use crate::export::text::{area_title, context_label, focus_summary};
 use crate::workbook::{ActionStatus, Reflection};
@@ -19,8 +19,7 @@ const RELEVANCE: &str = "relevance";
 
 pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) -> Document {
     let nmc = &sources.regulators.nmc;
-    let form = &nmc.reflective_account;
-    let first = options.account_number.unwrap_or(form.number_min);
+    let first = first_number(sources, options);
     let sections = reflections
         .iter()
         .zip(0u32..)
@@ -43,7 +42,43 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
             ),
         ],
         sections,
-        footer: vec![form.footer.text.clone()],
+        footer: vec![nmc.reflective_account.footer.text.clone()],
+    }
+}
+
+/// The number of the first account: the owner's choice, else the form's lowest.
+fn first_number(sources: &Sources, options: &Options) -> u32 {
+    let form = &sources.regulators.nmc.reflective_account;
+    options.account_number.unwrap_or(form.number_min)
+}
+
+/// The owner can rewrite every prompt of every account, keyed `reflection-id/prompt-id`.
+pub(super) fn fields(
+    sources: &Sources,
+    reflections: &[&Reflection],
+    options: &Options,
+) -> Vec<EditableField> {
+    let form = &sources.regulators.nmc.reflective_account;
+    let first = first_number(sources, options);
+    let mut fields = Vec::new();
+    for (r, i) in reflections.iter().zip(0u32..) {
+        let number = first.saturating_add(i);
+        for prompt in &form.prompts {
+            fields.push(EditableField {
+                key: format!("{}/{}", r.id, prompt.id),
+                label: format!("Account {number} · {}", prompt.text),
+                text: answer(sources, r, &prompt.id, options),
+            });
+        }
+    }
+    fields
+}
+
+/// The text under a prompt: the owner's edit, else what the Wheel fills.
+fn answer(sources: &Sources, r: &Reflection, prompt_id: &str, options: &Options) -> String {
+    match options.edit(&r.id, prompt_id) {
+        Some(edit) => edit.clone(),
+        None => filled(sources, r, prompt_id),
     }
 }
 
@@ -60,10 +95,7 @@ fn account(sources: &Sources, r: &Reflection, number: u32, options: &Options) ->
         ));
     }
     for prompt in &form.prompts {
-        let text = match options.edit(&r.id, &prompt.id) {
-            Some(edit) => edit.clone(),
-            None => filled(sources, r, &prompt.id),
-        };
+        let text = answer(sources, r, &prompt.id, options);
         // Without themes the relevance is empty, and the themes' own warning says why.
         let themeless = prompt.id == RELEVANCE && chosen_themes(sources, r).is_empty();
         let empty = text.trim().is_empty() && !themeless;

@@ -7,8 +7,7 @@ use super::Outcome;
 use crate::export::document::Document;
 use crate::export::identifiers::{self, Located};
 use crate::export::render::{self, Format};
-use crate::export::select::{self, Selection};
-use crate::export::templates::{self, Options, Sources, Template};
+use crate::export::templates::{self, Options, Template};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Overlay, Screen};
 use crate::tui::editor::{EditTarget, Editor};
@@ -18,8 +17,11 @@ use crate::tui::keys::{
 use crate::tui::screens::area;
 use crate::workbook::Status;
 
+#[path = "export_fields.rs"]
+mod fields;
 #[path = "export_view.rs"]
 mod view;
+pub use fields::{fields, set_edit};
 pub use view::render;
 
 pub const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
@@ -27,6 +29,8 @@ pub const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Reflections,
+    /// The template's wording the owner can rewrite, if it has any.
+    Wording,
     Findings,
 }
 
@@ -37,6 +41,8 @@ pub struct State {
     pub cursor: usize,
     pub pane: Pane,
     pub finding: usize,
+    /// The field of the wording under the cursor.
+    pub field: usize,
     pub template: usize,
     pub format: usize,
     pub options: Options,
@@ -64,6 +70,7 @@ impl State {
             cursor: 0,
             pane: Pane::Reflections,
             finding: 0,
+            field: 0,
             template: 0,
             format: 0,
             options: Options::default(),
@@ -93,12 +100,12 @@ pub const KEYS: &[Binding] = &[
     more(
         TAB,
         Action::NextField,
-        "Switch between the reflections and the findings",
+        "Switch between the reflections, the wording (NMC and HCPC) and the findings",
     ),
     more(
         BACKTAB,
         Action::PrevField,
-        "Switch between the reflections and the findings",
+        "Switch between the findings, the wording and the reflections",
     ),
     bind(
         &[Key::Char('t')],
@@ -132,7 +139,11 @@ pub const KEYS: &[Binding] = &[
         "preview",
         "See exactly what would be written (again to close)",
     ),
-    more(ENTER, Action::Open, "On a finding: go and edit it"),
+    more(
+        ENTER,
+        Action::Open,
+        "On the wording: rewrite it, for this export only. On a finding: go and edit it",
+    ),
     more(
         &[Key::Char('y')],
         Action::Confirm,
@@ -166,22 +177,7 @@ pub struct Prepared {
 }
 
 pub fn prepare(app: &App, state: &State) -> Result<Prepared, String> {
-    let regulators = app.regulators.as_ref().map_err(Clone::clone)?;
-    if state.chosen.is_empty() {
-        return Err("Tick at least one reflection to export (Space).".into());
-    }
-    let selection = Selection {
-        ids: state.chosen.clone(),
-        ..Selection::default()
-    };
-    let reflections =
-        select::select(&app.workbook, &app.pack, &selection).map_err(|e| e.to_string())?;
-    let sources = Sources {
-        pack: &app.pack,
-        workbook: &app.workbook,
-        regulators,
-        today: app.today,
-    };
+    let (sources, reflections) = fields::chosen(app, state)?;
     let document = templates::build(state.template(), &sources, &reflections, &state.options);
     let text = render::render(&document, state.format());
     let exported = document.all_text();
@@ -241,10 +237,14 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
     }
     let offered = offered(app);
     let findings = prepare(app, state).map(|p| p.findings).unwrap_or_default();
+    let wording = fields(app, state);
     match (action, state.pane) {
         (Action::Back, _) => return Outcome::go(Screen::Home(Default::default())),
-        (Action::NextField | Action::PrevField, Pane::Reflections) => state.pane = Pane::Findings,
-        (Action::NextField | Action::PrevField, Pane::Findings) => state.pane = Pane::Reflections,
+        (Action::NextField, _) => state.pane = next_pane(state.pane, !wording.is_empty(), true),
+        (Action::PrevField, _) => state.pane = next_pane(state.pane, !wording.is_empty(), false),
+        (Action::Up, Pane::Wording) => state.field = state.field.saturating_sub(1),
+        (Action::Down, Pane::Wording) => state.field += 1,
+        (Action::Open, Pane::Wording) => return fields::edit(app, state, &wording),
         (Action::Up, Pane::Reflections) => state.cursor = state.cursor.saturating_sub(1),
         (Action::Down, Pane::Reflections) => {
             state.cursor = (state.cursor + 1).min(offered.len().saturating_sub(1))
@@ -277,7 +277,10 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
                 state.finding = (state.finding + 1).min(findings.len().saturating_sub(1));
             }
         }
-        (Action::CycleTemplate, _) => state.template = (state.template + 1) % Template::ALL.len(),
+        (Action::CycleTemplate, _) => {
+            state.template = (state.template + 1) % Template::ALL.len();
+            state.field = 0;
+        }
         (Action::CycleFormat, _) => state.format = (state.format + 1) % FORMATS.len(),
         (Action::ToggleRatings, _) => {
             state.options.include_ratings = !state.options.include_ratings
@@ -291,7 +294,23 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         _ => {}
     }
     state.finding = state.finding.min(findings.len().saturating_sub(1));
+    let wording = fields(app, state).len();
+    state.field = state.field.min(wording.saturating_sub(1));
+    if state.pane == Pane::Wording && wording == 0 {
+        state.pane = Pane::Reflections;
+    }
     Outcome::stay()
+}
+
+/// The pane after `pane` (or before it), skipping the wording when the template has none.
+fn next_pane(pane: Pane, wording: bool, forward: bool) -> Pane {
+    let panes: &[Pane] = match wording {
+        true => &[Pane::Reflections, Pane::Wording, Pane::Findings],
+        false => &[Pane::Reflections, Pane::Findings],
+    };
+    let at = panes.iter().position(|&p| p == pane).unwrap_or(0);
+    let step = if forward { 1 } else { panes.len() - 1 };
+    panes[(at + step) % panes.len()]
 }
 
 /// Goes to the area of the reflection where the finding is, to edit it.

@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Pane, State, is_confirmed, offered, prepare};
+use super::{Pane, State, fields, is_confirmed, offered, prepare};
+use crate::export::templates::EditableField;
 use crate::tui::app::App;
 use crate::tui::screens::{fit, marker};
 
@@ -135,6 +136,24 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         left,
     );
 
+    // With wording to edit, it goes above the findings.
+    let wording = fields(app, state);
+    let right = if wording.is_empty() {
+        right
+    } else {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Min(4)]).areas(right);
+        let edited = wording
+            .iter()
+            .filter(|f| state.options.edits.contains_key(&f.key))
+            .count();
+        let title = format!("Wording: {edited} of {} edited", wording.len());
+        let block = pane_block(Pane::Wording, &title);
+        render_wording(app, state, &wording, frame, block.inner(top));
+        frame.render_widget(block, top);
+        bottom
+    };
+
     let width = right.width.saturating_sub(4) as usize;
     let lines: Vec<Line> = match &prepared {
         Err(message) => vec![Line::styled(message.clone(), theme.warning)],
@@ -179,10 +198,68 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     };
     let findings = prepared.as_ref().map(|p| p.findings.len()).unwrap_or(0);
     let title = format!("Likely identifiers: {findings}");
+    // Two lines a finding: keep the one under the cursor in sight.
+    let rows = right.height.saturating_sub(2) as usize;
+    let scroll = match findings {
+        0 => 0,
+        _ => ((state.finding + 1) * 2).saturating_sub(rows),
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
             .block(pane_block(Pane::Findings, &title)),
         right,
     );
+}
+
+/// The fields the owner can rewrite, each marked when edited, then the text of the one
+/// under the cursor when there is room.
+fn render_wording(
+    app: &App,
+    state: &State,
+    fields: &[EditableField],
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let theme = &app.theme;
+    let width = area.width as usize;
+    let wanted = u16::try_from(fields.len() + 1).unwrap_or(u16::MAX);
+    let list_height = match area.height.saturating_sub(wanted) {
+        spare if spare >= 3 => wanted,
+        _ => area.height,
+    };
+    let [list, below] =
+        Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(area);
+    let mut lines = vec![Line::styled(
+        "Changes here are only for this export.",
+        theme.dim,
+    )];
+    let rows = list.height.saturating_sub(1) as usize;
+    let offset = (state.field + 1).saturating_sub(rows);
+    for (position, field) in fields.iter().enumerate().skip(offset).take(rows) {
+        let cursor = state.pane == Pane::Wording && position == state.field;
+        let mark = match state.options.edits.contains_key(&field.key) {
+            true => " (edited)",
+            false => "",
+        };
+        let room = width.saturating_sub(2 + mark.chars().count());
+        lines.push(Line::from(vec![
+            marker(cursor, theme),
+            Span::raw(fit(&field.label, room)),
+            Span::styled(mark, theme.ok),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    let Some(field) = fields.get(state.field).filter(|_| below.height >= 2) else {
+        return;
+    };
+    let text = match field.text.trim() {
+        "" => Paragraph::new(vec![
+            Line::raw(""),
+            Line::styled("(empty: Enter to write it)", theme.dim),
+        ]),
+        text => Paragraph::new(format!("\n{text}")),
+    };
+    frame.render_widget(text.wrap(Wrap { trim: false }), below);
 }

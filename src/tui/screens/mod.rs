@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod area;
 pub mod browse;
+pub mod cpd;
 pub mod export;
 pub mod home;
 pub mod radar;
@@ -48,6 +49,7 @@ pub fn keys(screen: &Screen) -> &'static [Binding] {
         Screen::Reading(_) => browse::READING_KEYS,
         Screen::Actions(_) => actions::KEYS,
         Screen::Export(_) => export::KEYS,
+        Screen::Cpd(_) => cpd::KEYS,
     }
 }
 

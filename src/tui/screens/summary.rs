@@ -41,6 +41,12 @@ pub const KEYS: &[Binding] = &[
         "complete",
         "Mark this reflection complete",
     ),
+    bind(
+        &[Key::Char('d')],
+        Action::CpdDetails,
+        "CPD details",
+        "Record the CPD details: date, hours, method, Code themes, evidence",
+    ),
     bind(DOWN, Action::Down, "scroll", "Scroll the text down"),
     more(UP, Action::Up, "Scroll the text up"),
     bind(ESC, Action::Back, "back", "Back to the areas"),
@@ -58,6 +64,11 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
                 back.area = area::focus_areas(app, reflection).len().saturating_sub(1);
             }
             return Outcome::go(Screen::Area(back));
+        }
+        Action::CpdDetails => {
+            return Outcome::go(Screen::Cpd(crate::tui::screens::cpd::State::new(
+                state.reflection,
+            )));
         }
         Action::MarkComplete if app.can_change() => {
             if let Some(reflection) = app.workbook.reflections.get_mut(state.reflection) {

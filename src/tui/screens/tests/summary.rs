@@ -167,7 +167,10 @@ fn bars_at_80_by_24_and_scrolling_to_the_actions() {
     let (rows, braille) = draw(&app);
     assert!(!braille, "no radar at 80 columns");
     assert_shows(&rows, "Outcomes Framework|■|(was |Person Centred|not rated");
-    assert_shows(&rows, "lines 1–|c complete · ↓ scroll · Esc back");
+    assert_shows(
+        &rows,
+        "lines 1–|c complete · d CPD details · ↓ scroll · Esc back",
+    );
     for _ in 0..200 {
         press(&mut app, Action::PageDown);
     }
