@@ -103,7 +103,7 @@ fn likely_identifiers_stop_the_export_unless_allowed() {
         .args(["export", "-o"])
         .arg(&out)
         .assert()
-        .code(2)
+        .code(1)
         .stdout("")
         .stderr(predicate::str::contains("3 likely identifiers"))
         .stderr(predicate::str::contains(format!(
@@ -160,7 +160,7 @@ fn names_on_the_watch_list_are_caught() {
     data.wheelbook()
         .arg("export")
         .assert()
-        .code(2)
+        .code(1)
         .stderr(predicate::str::contains(format!("“{word}”")));
 }
 
@@ -211,4 +211,79 @@ fn an_incident_reflection_carries_the_reporting_reminder() {
         .assert()
         .success()
         .stdout(predicate::str::contains("does not replace reporting it"));
+}
+
+/// What the check catches must be what leaves the machine, whatever the template brings in.
+#[test]
+fn text_from_elsewhere_in_the_document_is_checked_too() {
+    let data = DataDir::new();
+    let mut workbook = generated(4, 507);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Complete;
+    }
+    // An earlier reflection's action, which supervision notes bring in as "from last time".
+    let oldest = workbook
+        .newest_first()
+        .last()
+        .map(|r| r.id.clone())
+        .expect("oldest");
+    if let Some(action) = workbook
+        .actions
+        .iter_mut()
+        .find(|a| a.reflection.as_deref() == Some(&oldest))
+    {
+        action.text = "Phone Mr Okafor on 07700 900123".into();
+        action.status = wheelbook::workbook::ActionStatus::Open;
+    } else {
+        let mut action = workbook.actions[0].clone();
+        action.id = "a20200101-000000000001".into();
+        action.reflection = Some(oldest.clone());
+        action.text = "Phone Mr Okafor on 07700 900123".into();
+        action.status = wheelbook::workbook::ActionStatus::Open;
+        workbook.actions.push(action);
+    }
+    // An answer whose summary collapses the spaces.
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections
+        .iter_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    let question = reflection
+        .answers
+        .keys()
+        .next()
+        .cloned()
+        .unwrap_or_else(|| "resilience.q1".into());
+    reflection
+        .answers
+        .insert(question, "Spoke with Dr  Amir Khan at length.".into());
+    let file = data.outside("fixture.json");
+    write_json(&file, &workbook);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+
+    data.wheelbook()
+        .args(["export", "--template", "supervision-prep", &newest])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("“Mr Okafor”"))
+        .stderr(predicate::str::contains("“07700 900123”"))
+        .stderr(predicate::str::contains("Amir Khan"));
+
+    // Questions typed on the command line leave the machine too.
+    data.wheelbook()
+        .args([
+            "export",
+            "--template",
+            "supervision-prep",
+            "--include-comments",
+            "--question",
+            "Ask about Mrs Begum",
+            "--allow-identifiers",
+            "--preview",
+            &newest,
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("“Mrs Begum”"));
 }

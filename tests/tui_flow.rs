@@ -761,3 +761,32 @@ fn export_wording_can_be_rewritten_for_one_export_only() {
     let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");
     assert!(prepared.text.contains("Ward sister."));
 }
+
+#[test]
+fn wording_typed_for_an_export_is_checked_for_identifiers() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 4, 14);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Complete;
+    }
+    let mut driver = Driver::new(workbook);
+    let export_state = |driver: &Driver| match &driver.app.screen {
+        Screen::Export(state) => state.clone(),
+        _ => panic!("the export screen"),
+    };
+    driver.chars("x");
+    while export_state(&driver).template().name() != "nmc-reflective-account" {
+        driver.chars("t");
+    }
+    find_on_screen(&driver.app, "Likely identifiers: 0");
+    driver.press(KeyCode::Tab); // the wording pane
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Paste(" I learnt this from Mrs Begum.".into()));
+    driver.press(KeyCode::Esc);
+    find_on_screen(&driver.app, "Likely identifiers: 1");
+    driver.chars("w");
+    assert!(
+        driver.app.overlay.is_none(),
+        "nothing is written while the finding is open"
+    );
+}

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::BadInput;
 use super::output::{count, eprint_lines, print, warn_all};
 use crate::content::PackSource;
-use crate::export::identifiers::{self, Located};
+use crate::export::check;
+use crate::export::identifiers::Located;
 use crate::export::regulators;
 use crate::export::render::{self, Format};
 use crate::export::select::{self, Selection};
@@ -115,20 +116,13 @@ pub fn export(
     let text = render::render(&document, format);
 
     let watch_list = store::watch_list(location);
-    let exported = document.all_text();
-    let findings: Vec<Located> = reflections
-        .iter()
-        .flat_map(|r| {
-            let actions: Vec<_> = workbook
-                .actions
-                .iter()
-                .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
-                .collect();
-            identifiers::scan_reflection(r, &actions, &watch_list)
-        })
-        // Only what would actually leave the machine.
-        .filter(|located| exported.contains(&located.finding.text))
-        .collect();
+    let findings = check::check(
+        &document,
+        &reflections,
+        &workbook,
+        sources.today,
+        &watch_list,
+    );
 
     if args.preview {
         print(&text)?;
@@ -137,7 +131,7 @@ pub fn export(
     }
     if !findings.is_empty() && !args.allow_identifiers {
         report_findings(&findings, "refuse");
-        return Ok(ExitCode::from(super::EXIT_INVALID));
+        return Ok(ExitCode::FAILURE);
     }
     match &args.output {
         Some(path) => {
@@ -167,9 +161,14 @@ fn report_findings(findings: &[Located], mode: &str) {
         count(findings.len(), "likely identifier", "likely identifiers")
     )];
     for located in findings {
+        let source = if located.reflection_id.is_empty() {
+            "in the document"
+        } else {
+            &located.reflection_id
+        };
         lines.push(format!(
             "  {} · {} · “{}”: {}. {}",
-            located.reflection_id,
+            source,
             located.field,
             located.finding.text,
             located.finding.kind.description(),

@@ -89,28 +89,61 @@ impl Section {
     }
 }
 
+/// A piece of a document's text, and where in the document it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// e.g. "Account 1: Handover · What did you learn…", or "title".
+    pub place: String,
+    pub text: String,
+}
+
 impl Document {
-    /// All the text a reader would see, for the identifier check of what leaves the machine.
-    pub fn all_text(&self) -> String {
-        let mut text = vec![self.title.clone()];
-        text.extend(self.notices.iter().cloned());
+    /// Every piece of text a reader would see, with its place: what the identifier check
+    /// scans, so that nothing leaves the machine unchecked.
+    pub fn pieces(&self) -> Vec<Piece> {
+        let piece = |place: &str, text: &str| Piece {
+            place: place.to_string(),
+            text: text.to_string(),
+        };
+        let mut pieces = vec![piece("title", &self.title)];
+        pieces.extend(self.notices.iter().map(|n| piece("notice", n)));
         for section in &self.sections {
-            text.push(section.heading.clone());
+            let heading = &section.heading;
+            pieces.push(piece("heading", heading));
             for block in &section.blocks {
                 match block {
-                    Block::Paragraph { text: t } | Block::Warning { text: t } => {
-                        text.push(t.clone())
+                    Block::Paragraph { text } | Block::Warning { text } => {
+                        pieces.push(piece(heading, text))
                     }
-                    Block::Field { label, value } => text.extend([label.clone(), value.clone()]),
-                    Block::List { items } => text.extend(items.iter().cloned()),
+                    Block::Field { label, value } => {
+                        pieces.push(piece(heading, label));
+                        pieces.push(piece(&format!("{heading} · {label}"), value));
+                    }
+                    Block::List { items } => pieces.extend(items.iter().map(|i| piece(heading, i))),
                     Block::Table { headers, rows } => {
-                        text.extend(headers.iter().cloned());
-                        text.extend(rows.iter().flatten().cloned());
+                        pieces.extend(headers.iter().map(|h| piece(heading, h)));
+                        for row in rows {
+                            for (cell, header) in row
+                                .iter()
+                                .zip(headers.iter().chain(std::iter::repeat(&String::new())))
+                            {
+                                pieces.push(piece(&format!("{heading} · {header}"), cell));
+                            }
+                        }
                     }
                 }
             }
         }
-        text.extend(self.footer.iter().cloned());
-        text.join("\n")
+        pieces.extend(self.footer.iter().map(|f| piece("footer", f)));
+        pieces
+    }
+
+    /// All the text a reader would see, one piece a line.
+    pub fn all_text(&self) -> String {
+        self.pieces()
+            .into_iter()
+            .map(|p| p.text)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }

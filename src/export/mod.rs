@@ -1,6 +1,7 @@
 //! Turning a workbook into documents. Pure functions of the pack and the workbook: no files,
 //! no terminal.
 
+pub mod check;
 pub mod document;
 pub mod identifiers;
 pub mod regulators;

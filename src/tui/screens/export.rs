@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use super::Outcome;
+use crate::export::check;
 use crate::export::document::Document;
-use crate::export::identifiers::{self, Located};
+use crate::export::identifiers::Located;
 use crate::export::render::{self, Format};
 use crate::export::templates::{self, Options, Template};
 use crate::tui::action::Action;
@@ -180,20 +181,13 @@ pub fn prepare(app: &App, state: &State) -> Result<Prepared, String> {
     let (sources, reflections) = fields::chosen(app, state)?;
     let document = templates::build(state.template(), &sources, &reflections, &state.options);
     let text = render::render(&document, state.format());
-    let exported = document.all_text();
-    let findings = reflections
-        .iter()
-        .flat_map(|r| {
-            let actions: Vec<_> = app
-                .workbook
-                .actions
-                .iter()
-                .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
-                .collect();
-            identifiers::scan_reflection(r, &actions, &app.watch_list)
-        })
-        .filter(|located| exported.contains(&located.finding.text))
-        .collect();
+    let findings = check::check(
+        &document,
+        &reflections,
+        &app.workbook,
+        app.today,
+        &app.watch_list,
+    );
     Ok(Prepared {
         document,
         text,
@@ -321,6 +315,10 @@ fn edit_finding(app: &mut App, located: &Located) -> Outcome {
         .iter()
         .position(|r| r.id == located.reflection_id)
     else {
+        app.info(format!(
+            "“{}” is in text this export brings in ({}): change it where it comes from, or press y if it is safe to share.",
+            located.finding.text, located.field
+        ));
         return Outcome::stay();
     };
     let reflection = &app.workbook.reflections[index];
