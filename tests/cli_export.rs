@@ -221,27 +221,18 @@ fn text_from_elsewhere_in_the_document_is_checked_too() {
     for reflection in &mut workbook.reflections {
         reflection.status = Status::Complete;
     }
-    // An earlier reflection's action, which supervision notes bring in as "from last time".
-    let oldest = workbook
-        .newest_first()
-        .last()
-        .map(|r| r.id.clone())
-        .expect("oldest");
-    if let Some(action) = workbook
-        .actions
-        .iter_mut()
-        .find(|a| a.reflection.as_deref() == Some(&oldest))
-    {
-        action.text = "Phone Mr Okafor on 07700 900123".into();
-        action.status = wheelbook::workbook::ActionStatus::Open;
-    } else {
-        let mut action = workbook.actions[0].clone();
-        action.id = "a20200101-000000000001".into();
-        action.reflection = Some(oldest.clone());
-        action.text = "Phone Mr Okafor on 07700 900123".into();
-        action.status = wheelbook::workbook::ActionStatus::Open;
-        workbook.actions.push(action);
+    // The reflection before the newest, prepared for supervision, with an action that names
+    // someone: supervision notes bring it in as "from last time".
+    let earlier = workbook.newest_first()[1].id.clone();
+    if let Some(reflection) = workbook.reflections.iter_mut().find(|r| r.id == earlier) {
+        reflection.context = "supervision".into();
     }
+    let mut action = workbook.actions[0].clone();
+    action.id = "a20200101-000000000001".into();
+    action.reflection = Some(earlier.clone());
+    action.text = "Phone Mr Okafor on 07700 900123".into();
+    action.status = wheelbook::workbook::ActionStatus::Open;
+    workbook.actions.push(action);
     // An answer whose summary collapses the spaces.
     let newest = workbook.newest_first()[0].id.clone();
     let reflection = workbook
@@ -286,4 +277,18 @@ fn text_from_elsewhere_in_the_document_is_checked_too() {
         .assert()
         .success()
         .stderr(predicate::str::contains("“Mrs Begum”"));
+}
+
+#[test]
+fn a_folder_that_does_not_exist_is_not_made() {
+    let data = DataDir::new();
+    with_reflections(&data, 2, 508);
+    let out = data.outside("typo/folder/account.md");
+    data.wheelbook()
+        .args(["export", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist: create it first"));
+    assert!(!data.outside("typo").exists());
 }

@@ -330,3 +330,22 @@ fn files_are_private_whatever_the_umask() {
         assert_eq!(common::mode(&backup.path()), 0o600);
     }
 }
+
+#[test]
+fn an_import_with_impossible_hours_is_refused() {
+    let data = DataDir::new();
+    let mut workbook = generated(2, 91);
+    workbook.reflections[0].cpd.hours = Some(-40.0);
+    let file = data.outside("bad-hours.json");
+    write_json(&file, &workbook);
+    data.wheelbook()
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "-40 CPD hours, which cannot be right",
+        ))
+        .stderr(predicate::str::contains("Nothing was changed"));
+    assert!(!data.workbook_path().exists());
+}

@@ -121,3 +121,33 @@ fn the_well_formedness_check_catches_broken_html() {
         assert!(result.is_err(), "{broken} was accepted");
     }
 }
+
+#[test]
+fn markdown_shows_what_the_user_wrote_and_fetches_nothing() {
+    let (pack, mut workbook, regulators) = fixture();
+    let newest = workbook.reflections.len() - 1;
+    workbook.reflections[newest].title =
+        "![t](https://tracker.example/p.png) <img src=x> # *bold*".into();
+    let sources = Sources {
+        pack: &pack,
+        workbook: &workbook,
+        regulators: &regulators,
+        today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    };
+    let reflections = vec![&workbook.reflections[newest]];
+    let md = render(
+        &build(
+            Template::Record,
+            &sources,
+            &reflections,
+            &Options::default(),
+        ),
+        Format::Markdown,
+    );
+    assert!(!md.contains("![t]("), "an image link stays inert");
+    assert!(!md.contains(" <img"), "no raw HTML");
+    assert!(
+        md.contains(r"\!\[t\](https://tracker.example/p.png) \<img src=x\> # \*bold\*"),
+        "{md}"
+    );
+}

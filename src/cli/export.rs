@@ -185,6 +185,6 @@ fn report_findings(findings: &[Located], mode: &str) {
 
 /// A new file readable by its owner only; an existing file is never replaced.
 fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
-    store::write_new_bytes(path, text.as_bytes())?;
+    store::write_export(path, text.as_bytes())?;
     Ok(())
 }

@@ -16,6 +16,14 @@ fn read_named_file(path: &Path) -> anyhow::Result<Workbook> {
 
 pub fn import(location: Location, file: &Path) -> anyhow::Result<ExitCode> {
     let incoming = read_named_file(file)?;
+    if let Some((id, hours)) = incoming.implausible_hours().first() {
+        return Err(BadInput(format!(
+            "{}: reflection {id} has {hours} CPD hours, which cannot be right (0 to {} are allowed). Correct the file, then import again. Nothing was changed",
+            file.display(),
+            crate::workbook::MAX_CPD_HOURS
+        ))
+        .into());
+    }
     let mut store = Store::lock(location)?;
     let mut workbook = store.load()?;
     warn_all(store.warnings());

@@ -50,34 +50,53 @@ pub fn render(document: &Document, format: Format) -> String {
     }
 }
 
+/// Escapes text so that Markdown shows it as written: no links or images to fetch, no HTML,
+/// no emphasis or headings made by accident.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line_start = true;
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|'
+        ) || (line_start && matches!(c, '#' | '+' | '-' | '='))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+        line_start = c == '\n';
+    }
+    out
+}
+
 fn markdown(document: &Document) -> String {
-    let mut out = format!("# {}\n\n", document.title);
+    let mut out = format!("# {}\n\n", md(&document.title));
     for notice in &document.notices {
-        let _ = writeln!(out, "> {}\n", notice.replace('\n', "\n> "));
+        let _ = writeln!(out, "> {}\n", md(notice).replace('\n', "\n> "));
     }
     for section in &document.sections {
         let _ = writeln!(
             out,
             "{} {}\n",
             "#".repeat(usize::from(section.level) + 1),
-            section.heading
+            md(&section.heading)
         );
         for block in &section.blocks {
             match block {
                 Block::Paragraph { text } => {
-                    let _ = writeln!(out, "{text}\n");
+                    let _ = writeln!(out, "{}\n", md(text));
                 }
                 Block::Field { label, value } => {
-                    let _ = writeln!(out, "**{label}**\n\n{}\n", or_dash(value));
+                    let _ = writeln!(out, "**{}**\n\n{}\n", md(label), md(or_dash(value)));
                 }
                 Block::List { items } => {
                     for item in items {
-                        let _ = writeln!(out, "- {}", item.replace('\n', "\n  "));
+                        let _ = writeln!(out, "- {}", md(item).replace('\n', "\n  "));
                     }
                     out.push('\n');
                 }
                 Block::Table { headers, rows } => {
-                    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+                    let cell = |text: &str| md(text).replace('\n', " ");
                     let _ = writeln!(
                         out,
                         "| {} |",
@@ -98,7 +117,7 @@ fn markdown(document: &Document) -> String {
                     out.push('\n');
                 }
                 Block::Warning { text } => {
-                    let _ = writeln!(out, "> **Note:** {text}\n");
+                    let _ = writeln!(out, "> **Note:** {}\n", md(text));
                 }
             }
         }
@@ -106,7 +125,7 @@ fn markdown(document: &Document) -> String {
     if !document.footer.is_empty() {
         out.push_str("---\n\n");
         for line in &document.footer {
-            let _ = writeln!(out, "{line}\n");
+            let _ = writeln!(out, "{}\n", md(line));
         }
     }
     out.truncate(out.trim_end().len());

@@ -469,7 +469,9 @@ fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &No
     } else {
         match (text, text.parse::<f64>()) {
             ("", _) => reflection.cpd.hours = None,
-            (_, Ok(hours)) if hours.is_finite() && (0.0..=1000.0).contains(&hours) => {
+            (_, Ok(hours))
+                if hours.is_finite() && (0.0..=crate::workbook::MAX_CPD_HOURS).contains(&hours) =>
+            {
                 reflection.cpd.hours = Some(hours);
             }
             _ => {

@@ -11,6 +11,6 @@ mod summary;
 pub use id::new_id;
 pub use merge::{MergeReport, merge};
 pub use model::{
-    Action, ActionStatus, Cpd, FindError, Focus, Mode, OrphanIds, OwnActivity, PackRef, Reflection,
-    SCHEMA_VERSION, Status, Timestamp, Workbook, now,
+    Action, ActionStatus, Cpd, FindError, Focus, MAX_CPD_HOURS, Mode, OrphanIds, OwnActivity,
+    PackRef, Reflection, SCHEMA_VERSION, Status, Timestamp, Workbook, now,
 };

@@ -18,6 +18,9 @@ use crate::content::Pack;
 /// - 2: CPD details gain Code themes, evidence reference, activity type, planned or not.
 pub const SCHEMA_VERSION: u32 = 2;
 
+/// More hours than anyone records for one CPD activity; the form and imports refuse more.
+pub const MAX_CPD_HOURS: f64 = 1000.0;
+
 /// A moment with the user's time zone offset at the time, as RFC 3339 in JSON.
 pub type Timestamp = DateTime<FixedOffset>;
 
@@ -202,6 +205,16 @@ impl Workbook {
             reflections: Vec::new(),
             actions: Vec::new(),
         }
+    }
+
+    /// Reflections whose CPD hours cannot be right (negative, not a number, or more than
+    /// [`MAX_CPD_HOURS`]): refused on import rather than carried into CPD logs.
+    pub fn implausible_hours(&self) -> Vec<(&str, f64)> {
+        self.reflections
+            .iter()
+            .filter_map(|r| r.cpd.hours.map(|h| (r.id.as_str(), h)))
+            .filter(|(_, h)| !h.is_finite() || *h < 0.0 || *h > MAX_CPD_HOURS)
+            .collect()
     }
 
     /// Finds a reflection by its id or by a prefix of it that only one id has.

@@ -333,7 +333,11 @@ fn did(sources: &Sources, r: &Reflection) -> String {
         text.push_str(&format!(" Type of activity: {label}."));
     }
     let method = cpd.method.as_deref().unwrap_or("not recorded");
-    text.push_str(&format!(" CPD method: {method}; date: {}.", date_of(r)));
+    // Month and year only in the narrative: an exact date of care can identify the person.
+    text.push_str(&format!(
+        " CPD method: {method}; when: {}.",
+        date_of(r).format("%B %Y")
+    ));
     text
 }
 

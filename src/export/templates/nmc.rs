@@ -158,8 +158,9 @@ fn nature(sources: &Sources, r: &Reflection) -> String {
     if let Some(method) = r.cpd.method.as_deref().filter(|m| !m.trim().is_empty()) {
         cpd.push(format!("CPD method: {}.", method.trim()));
     }
+    // Month and year only: an exact date of care can identify the person (NMC guidance).
     if let Some(date) = r.cpd.activity_date {
-        cpd.push(format!("Date: {date}."));
+        cpd.push(format!("When: {}.", date.format("%B %Y")));
     }
     if !cpd.is_empty() {
         lines.push(cpd.join(" "));

@@ -215,35 +215,51 @@ fn questions(head: Section, options: &Options) -> Section {
     }
 }
 
-/// Actions from reflections made before the first of the chosen ones, and how they stand.
+/// The actions of "last time", and how they stand: the newest earlier reflection prepared
+/// for supervision that has actions, or else the newest earlier one with actions. Only that
+/// one reflection's actions are shared, not a whole history.
 fn actions_from_last_time(sources: &Sources, head: Section, dated: &[&Reflection]) -> Section {
     let workbook = sources.workbook;
-    let first = dated.iter().map(|r| r.created).min();
-    let earlier = |id: &str| {
+    let Some(first) = dated.iter().map(|r| r.created).min() else {
+        return head.paragraph("No actions from earlier reflections.");
+    };
+    let has_actions = |r: &Reflection| {
         workbook
-            .reflections
+            .actions
             .iter()
-            .find(|r| r.id == id && first.is_some_and(|first| r.created < first))
+            .any(|a| a.reflection.as_deref() == Some(r.id.as_str()))
+    };
+    let earlier: Vec<&Reflection> = workbook
+        .newest_first()
+        .into_iter()
+        .filter(|r| r.created < first && has_actions(r))
+        .collect();
+    let Some(last) = earlier
+        .iter()
+        .find(|r| r.context == SUPERVISION_CONTEXT)
+        .or_else(|| earlier.first())
+    else {
+        return head.paragraph("No actions from earlier reflections.");
     };
     let rows: Vec<Vec<String>> = workbook
         .actions
         .iter()
-        .filter_map(|action| {
-            let from = earlier(action.reflection.as_deref()?)?;
-            Some(vec![
+        .filter(|a| a.reflection.as_deref() == Some(last.id.as_str()))
+        .map(|action| {
+            vec![
                 action.text.clone(),
                 area_title(sources.pack, &action.area),
-                format!("{} ({})", title_of(from), date_of(from)),
                 progress(action, sources.today),
-            ])
+            ]
         })
         .collect();
-    if rows.is_empty() {
-        return head.paragraph("No actions from earlier reflections.");
-    }
-    let headers = ["Action", "Area", "From", "Progress"];
-    head.table(headers.map(String::from).to_vec(), rows)
+    let headers = ["Action", "Area", "Progress"];
+    head.paragraph(format!("From {} ({}):", title_of(last), date_of(last)))
+        .table(headers.map(String::from).to_vec(), rows)
 }
+
+/// The context id of reflections prepared for supervision (the Wheel pack's).
+const SUPERVISION_CONTEXT: &str = "supervision";
 
 /// The chosen reflections' answers to "what can I do to develop", and their open actions.
 fn development_plan(sources: &Sources, head: Section, dated: &[&Reflection]) -> Section {

@@ -199,7 +199,7 @@ fn each_statement_part_says_what_i_did_learnt_and_how_it_improved_my_practice() 
     assert!(
         did.starts_with("Activity 1 (") && did.contains("Type of activity: Work-based learning")
     );
-    assert!(did.contains("CPD method: reading; date: 2025-01-01."));
+    assert!(did.contains("CPD method: reading; when: January 2025."));
     assert_eq!(
         field(part, "What I learnt"),
         "I learnt to pause.\n\nA comment."

@@ -202,7 +202,7 @@ fn the_wheel_fills_the_prompts() {
     assert!(nature.contains("Looking after my own resilience."));
     assert!(nature.contains("Context: My own professional development."));
     assert!(nature.contains(&format!("Focus: {}.", pack.areas[6].title)));
-    assert!(nature.contains("CPD method: peer discussion. Date: 2026-03-04."));
+    assert!(nature.contains("CPD method: peer discussion. When: March 2026."));
     let learning = field(section, PROMPTS[1]);
     let question = &pack.areas[6].questions[0].text;
     let at = |text: &str| learning.find(text).expect(text);

@@ -60,6 +60,9 @@ pub enum StoreError {
     #[error("{}: already exists. Choose another name, or move that file first; nothing was written", path.display())]
     Exists { path: PathBuf },
 
+    #[error("the folder {} does not exist: create it first, or write somewhere else. Nothing was written", path.display())]
+    MissingFolder { path: PathBuf },
+
     #[error("{}", create_dir_message(path, cause))]
     CreateDir { path: PathBuf, cause: io::Error },
 
@@ -82,7 +85,10 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            StoreError::BadName(_) | StoreError::Exists { .. } | StoreError::NotAWorkbook { .. }
+            StoreError::BadName(_)
+                | StoreError::Exists { .. }
+                | StoreError::NotAWorkbook { .. }
+                | StoreError::MissingFolder { .. }
         )
     }
 }

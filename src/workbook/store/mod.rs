@@ -115,6 +115,20 @@ pub fn write_new_file(workbook: &Workbook, target: &Path) -> Result<(), StoreErr
     write_new_bytes(target, &bytes)
 }
 
+/// Writes an export to a new 0600 file in a folder that must already exist: a mistyped
+/// folder is an error, never a folder made quietly.
+pub fn write_export(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Some(parent) = target.parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.is_dir()
+    {
+        return Err(StoreError::MissingFolder {
+            path: parent.to_path_buf(),
+        });
+    }
+    write_new_bytes(target, bytes)
+}
+
 /// Writes bytes to a new 0600 file (creating its directory 0700), atomically and durably,
 /// never replacing anything already there: exports and copies.
 pub fn write_new_bytes(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
