@@ -552,15 +552,17 @@ fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
             .is_some_and(|(_, m)| m.contains("likely identifier"))
     );
 
-    // Enter on the finding goes to edit it.
+    // Enter on a finding in the title edits the title right here.
     driver.press(KeyCode::Tab);
     driver.press(KeyCode::Enter);
-    assert!(matches!(&driver.app.screen, Screen::Area(_)));
-
-    // Back to export; confirming it as safe lets the file be written.
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("the title to edit")
+    };
+    assert_eq!(editor.text(), "Home visit with Mr Smith");
     driver.press(KeyCode::Esc);
-    driver.chars("x");
-    driver.press(KeyCode::Tab);
+    assert!(matches!(&driver.app.screen, Screen::Export(_)));
+
+    // Confirming it as safe lets the file be written.
     driver.chars("y");
     find_on_screen(&driver.app, "[safe]");
     driver.chars("p");
@@ -788,5 +790,51 @@ fn wording_typed_for_an_export_is_checked_for_identifiers() {
     assert!(
         driver.app.overlay.is_none(),
         "nothing is written while the finding is open"
+    );
+}
+
+#[test]
+fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 5, 15);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Complete;
+        reflection.focus = Focus::Areas(vec!["resilience".into()]);
+    }
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections
+        .iter_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    reflection.answers.insert(
+        "resilience.q2".into(),
+        "Talked it over with Mrs Begum.".into(),
+    );
+    let mut driver = Driver::new(workbook);
+    driver.chars("x");
+    driver.chars("t"); // another template than the first
+    let chosen_template = match &driver.app.screen {
+        Screen::Export(state) => state.template,
+        _ => panic!("export"),
+    };
+    // Tab until the findings pane, then Enter on the finding.
+    while !matches!(&driver.app.screen, Screen::Export(s) if s.pane == wheelbook::tui::screens::export::Pane::Findings)
+    {
+        driver.press(KeyCode::Tab);
+    }
+    driver.press(KeyCode::Enter);
+    let Screen::Area(area) = &driver.app.screen else {
+        panic!("the area to edit")
+    };
+    assert_eq!(area.area, 0, "resilience, where the answer is");
+    driver.press(KeyCode::Esc); // home
+    driver.chars("x");
+    let Screen::Export(state) = &driver.app.screen else {
+        panic!("export again")
+    };
+    assert_eq!(
+        state.template, chosen_template,
+        "the same export, not a new one"
     );
 }

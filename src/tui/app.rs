@@ -122,6 +122,8 @@ pub struct App {
     pub watch_list: Vec<String>,
     /// Where exports are offered to be written.
     pub export_dir: std::path::PathBuf,
+    /// An export left to edit one of its findings, taken up again by x on Home.
+    pub export_return: Option<export::State>,
 }
 
 impl App {
@@ -147,6 +149,7 @@ impl App {
             regulators: crate::export::regulators::built_in().map_err(|e| e.to_string()),
             watch_list: Vec::new(),
             export_dir: std::path::PathBuf::from("."),
+            export_return: None,
         }
     }
 

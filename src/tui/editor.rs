@@ -37,6 +37,10 @@ pub enum EditTarget {
     ExportField {
         key: String,
     },
+    /// A reflection's title, from the export screen's findings.
+    Title {
+        reflection: usize,
+    },
     CpdDate {
         reflection: usize,
     },

@@ -310,6 +310,13 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
         | EditTarget::ExportPath
         | EditTarget::CpdDate { .. }
         | EditTarget::CpdHours { .. } => return,
+        EditTarget::Title { reflection } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            reflection.title = text;
+            reflection.updated = now.time;
+        }
         EditTarget::CpdMethod { reflection } | EditTarget::CpdEvidence { reflection } => {
             let Some(reflection_data) = workbook.reflections.get_mut(reflection) else {
                 return;

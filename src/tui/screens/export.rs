@@ -260,7 +260,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         }
         (Action::Open, Pane::Findings) => {
             if let Some(located) = findings.get(state.finding) {
-                return edit_finding(app, located);
+                return edit_finding(app, state, located);
             }
         }
         (Action::Confirm, Pane::Findings) => {
@@ -307,8 +307,9 @@ fn next_pane(pane: Pane, wording: bool, forward: bool) -> Pane {
     panes[(at + step) % panes.len()]
 }
 
-/// Goes to the area of the reflection where the finding is, to edit it.
-fn edit_finding(app: &mut App, located: &Located) -> Outcome {
+/// Opens the finding's text to edit: the title and CPD fields in place, answers, prompts,
+/// activities and actions in their area, keeping this export to come back to with x.
+fn edit_finding(app: &mut App, state: &State, located: &Located) -> Outcome {
     let Some(index) = app
         .workbook
         .reflections
@@ -322,6 +323,33 @@ fn edit_finding(app: &mut App, located: &Located) -> Outcome {
         return Outcome::stay();
     };
     let reflection = &app.workbook.reflections[index];
+    let in_place: Option<(EditTarget, &str, String)> = match located.field.as_str() {
+        "title" => Some((
+            EditTarget::Title { reflection: index },
+            "Title",
+            reflection.title.clone(),
+        )),
+        "CPD method" => Some((
+            EditTarget::CpdMethod { reflection: index },
+            "How the learning happened",
+            reflection.cpd.method.clone().unwrap_or_default(),
+        )),
+        "CPD evidence" => Some((
+            EditTarget::CpdEvidence { reflection: index },
+            "Where the evidence is kept",
+            reflection.cpd.evidence.clone().unwrap_or_default(),
+        )),
+        _ => None,
+    };
+    if let Some((target, label, text)) = in_place {
+        if app.can_change() {
+            app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
+                target, label, &text, true,
+            ))));
+        }
+        return Outcome::stay();
+    }
+    app.export_return = Some(state.clone());
     let areas = area::focus_areas(app, reflection);
     let position = located.place.as_ref().and_then(|place| {
         areas

@@ -91,7 +91,13 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         },
         Action::Browse => return Outcome::go(Screen::Browse(browse::State::default())),
         Action::Actions => return Outcome::go(Screen::Actions(actions::State::default())),
-        Action::Export => return Outcome::go(Screen::Export(export::State::new(app, None))),
+        Action::Export => {
+            let state = app
+                .export_return
+                .take()
+                .unwrap_or_else(|| export::State::new(app, None));
+            return Outcome::go(Screen::Export(state));
+        }
         _ => {}
     }
     Outcome::stay()
