@@ -123,13 +123,14 @@ fn in_date_order<'r>(reflections: &[&'r Reflection]) -> Vec<&'r Reflection> {
     dated
 }
 
-/// The reflections the statement is built from: the first ones, up to the most it takes.
+/// The reflections the statement is built from: the most recent ones, up to the most it
+/// takes (an audit looks at the latest two years); name reflections to choose others.
 fn statement_reflections<'d, 'r>(
     sources: &Sources,
     dated: &'d [&'r Reflection],
 ) -> &'d [&'r Reflection] {
     let most = sources.regulators.hcpc.profile.statement_max_activities as usize;
-    &dated[..dated.len().min(most)]
+    &dated[dated.len().saturating_sub(most)..]
 }
 
 fn title_of(reflection: &Reflection) -> &str {
@@ -202,6 +203,16 @@ fn activities(sources: &Sources, head: Section, dated: &[&Reflection]) -> Sectio
             ));
         }
     }
+    // A gap up to now counts too: the profile covers activity to the day it is sent.
+    if let Some(last) = dated.last()
+        && is_gap(date_of(last), sources.today, months)
+    {
+        section = section.warning(format!(
+            "No activity for {months} months or more, since {} (today is {}): explain the gap, or record what you have done since.",
+            date_of(last),
+            sources.today
+        ));
+    }
     let mut seen: Vec<&str> = Vec::new();
     for kind in dated.iter().filter_map(|r| r.cpd.activity_type.as_deref()) {
         if !seen.contains(&kind) {
@@ -249,7 +260,7 @@ fn statement(
             dated.len(),
             if dated.len() == 1 { " is" } else { "s are" },
             if dated.len() > most {
-                format!("the first {most}")
+                format!("the {most} most recent")
             } else {
                 "all available".to_string()
             }

@@ -216,7 +216,17 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
             evidence: rng
                 .chance(0.5)
                 .then(|| format!("Notes, {}", created.format("%B %Y"))),
-            activity_type: None,
+            // Stable ids of the HCPC's activity types (content/regulators.toml).
+            activity_type: Some(
+                match method {
+                    "reading" => "self-directed",
+                    "course" => "formal-educational",
+                    "supervision" | "peer discussion" => "work-based-learning",
+                    _ if rng.chance(0.5) => "professional-activity",
+                    _ => "work-based-learning",
+                }
+                .into(),
+            ),
             planned: Some(rng.chance(0.6)),
         };
     }
