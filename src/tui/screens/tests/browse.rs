@@ -210,6 +210,12 @@ fn reading_scrolls_within_the_text_and_goes_back_to_the_same_list() {
         press(&mut app, KeyCode::Char('d'));
         press(&mut app, KeyCode::Down);
         let filters = browse(&app).clone();
+        // A reflection longer than the screen, whatever was generated.
+        let index = listed(&app, browse(&app))[browse(&app).selected];
+        let long = vec!["A line of a long answer."; 120].join("\n");
+        app.workbook.reflections[index]
+            .answers
+            .insert("resilience.q1".into(), long);
         press(&mut app, KeyCode::Enter);
         let text = screen(&app);
         assert!(

@@ -46,6 +46,15 @@ fn radar_beside_the_text_where_wide_bars_where_narrow() {
 fn app(size: (u16, u16), whole_wheel: bool) -> App {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut book = generate(&pack, 20, 11);
+    // The reflection before the newest rated Resilience only: it is "last time", and every
+    // other area was "not rated last time".
+    let before = book.newest_first()[1].id.clone();
+    if let Some(previous) = book.reflections.iter_mut().find(|r| r.id == before) {
+        previous.ratings.clear();
+        for competency in &pack.areas[6].competencies {
+            previous.ratings.insert(competency.id.clone(), 2);
+        }
+    }
     let newest = book.newest_first()[0].id.clone();
     let index = book.reflections.iter().position(|r| r.id == newest);
     let index = index.expect("there");
