@@ -40,11 +40,7 @@ pub fn check(
     let known: Vec<Located> = reflections
         .iter()
         .flat_map(|r| {
-            let actions: Vec<_> = workbook
-                .actions
-                .iter()
-                .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
-                .collect();
+            let actions: Vec<_> = workbook.actions_of(r).collect();
             scan_reflection(r, &actions, watch_list)
         })
         .collect();

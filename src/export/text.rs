@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::content::{Area, Pack};
-use crate::workbook::{ActionStatus, Focus, Reflection, Status, Workbook};
+use crate::workbook::{Focus, Reflection, Status, Workbook};
 
 const OLDER_PACK: &str = "from an older pack";
 
@@ -87,11 +87,7 @@ fn write_reflection(
     if !actions.is_empty() {
         writeln!(out, "\nDevelopment actions")?;
         for action in actions {
-            let status = match action.status {
-                ActionStatus::Open => "open",
-                ActionStatus::Done => "done",
-                ActionStatus::Dropped => "dropped",
-            };
+            let status = action.status.word();
             let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
             writeln!(
                 out,

@@ -189,6 +189,17 @@ pub enum ActionStatus {
     Dropped,
 }
 
+impl ActionStatus {
+    /// The status in a word, as documents and screens show it.
+    pub fn word(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+}
+
 impl Workbook {
     /// A prompt's text in this workbook's wording ("I" or "we").
     pub fn worded(&self, pack: &Pack, text: &str) -> String {
@@ -215,6 +226,16 @@ impl Workbook {
             .filter_map(|r| r.cpd.hours.map(|h| (r.id.as_str(), h)))
             .filter(|(_, h)| !h.is_finite() || *h < 0.0 || *h > MAX_CPD_HOURS)
             .collect()
+    }
+
+    /// The development actions that came from `reflection`.
+    pub fn actions_of<'w>(
+        &'w self,
+        reflection: &'w Reflection,
+    ) -> impl Iterator<Item = &'w Action> + 'w {
+        self.actions
+            .iter()
+            .filter(move |a| a.reflection.as_deref() == Some(reflection.id.as_str()))
     }
 
     /// Finds a reflection by its id or by a prefix of it that only one id has.

@@ -5,13 +5,13 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::{EditableField, Options, Sources, label_of};
+use super::{EditableField, Options, Sources, attribution, label_of, title_of};
 use crate::content::Pack;
 use crate::export::document::{Block, Document, Section};
 use crate::export::regulators::Section as Heading;
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary};
-use crate::workbook::{ActionStatus, Mode, Reflection};
+use crate::workbook::{Mode, Reflection};
 
 /// What each statement part is called if the data file names fewer parts.
 const PARTS: [&str; 3] = [
@@ -79,10 +79,7 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
                 "{} requirements from wheelbook's regulator data, version {}, checked {}: check them against the {}'s current guidance.",
                 hcpc.short_name, regulators.version, regulators.checked, hcpc.short_name
             ),
-            format!(
-                "{} {}. {}",
-                pack.title, pack.version, pack.source.attribution
-            ),
+            attribution(pack),
         ],
     }
 }
@@ -131,14 +128,6 @@ fn statement_reflections<'d, 'r>(
 ) -> &'d [&'r Reflection] {
     let most = sources.regulators.hcpc.profile.statement_max_activities as usize;
     &dated[dated.len().saturating_sub(most)..]
-}
-
-fn title_of(reflection: &Reflection) -> &str {
-    if reflection.title.is_empty() {
-        "untitled"
-    } else {
-        &reflection.title
-    }
 }
 
 /// A word counter, and a warning when the limit is passed.
@@ -384,15 +373,9 @@ fn improved(sources: &Sources, r: &Reflection) -> String {
     let mut texts: Vec<String> = develop.map(String::from).collect();
     let actions: Vec<String> = sources
         .workbook
-        .actions
-        .iter()
-        .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
+        .actions_of(r)
         .map(|a| {
-            let status = match a.status {
-                ActionStatus::Open => "open",
-                ActionStatus::Done => "done",
-                ActionStatus::Dropped => "dropped",
-            };
+            let status = a.status.word();
             format!("{} ({status})", a.text)
         })
         .collect();

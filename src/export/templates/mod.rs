@@ -156,6 +156,22 @@ pub fn build(
     document
 }
 
+/// A reflection's title, or "untitled".
+pub(super) fn title_of(reflection: &Reflection) -> &str {
+    match reflection.title.trim() {
+        "" => "untitled",
+        title => title,
+    }
+}
+
+/// The pack and where its content comes from, for a document's footer.
+pub(super) fn attribution(pack: &Pack) -> String {
+    format!(
+        "{} {}. {}",
+        pack.title, pack.version, pack.source.attribution
+    )
+}
+
 /// "Resilience; Can-do (proactive)", from area ids, keeping ids the pack no longer has.
 pub fn area_titles(pack: &Pack, ids: &[&str]) -> String {
     ids.iter()

@@ -2,7 +2,7 @@
 //! the approved form's labels, word for word from `content/regulators.toml`. The Wheel fills
 //! the prompts; the owner's edits (by prompt id) replace what it fills.
 
-use super::{EditableField, Options, Sources};
+use super::{EditableField, Options, Sources, title_of};
 use crate::export::document::{Document, Section};
 use crate::export::text::{area_title, context_label, focus_summary};
 use crate::workbook::{ActionStatus, Reflection};
@@ -203,9 +203,7 @@ fn change(sources: &Sources, r: &Reflection) -> String {
     }
     let actions: Vec<String> = sources
         .workbook
-        .actions
-        .iter()
-        .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
+        .actions_of(r)
         .filter(|a| a.status != ActionStatus::Dropped)
         .map(|a| {
             let mut notes = Vec::new();
@@ -257,13 +255,6 @@ fn prompt_text(sources: &Sources, area: &str, prompt_id: &str) -> String {
         .and_then(|a| a.prompts.iter().find(|p| p.id == prompt_id))
         .map_or(prompt_id, |p| p.text.as_str());
     sources.workbook.worded(sources.pack, text)
-}
-
-fn title_of(r: &Reflection) -> &str {
-    match r.title.trim() {
-        "" => "untitled",
-        title => title,
-    }
 }
 
 /// Ends the text with a full stop unless it already ends a sentence.

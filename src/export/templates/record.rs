@@ -1,11 +1,11 @@
 //! `record`: everything in the chosen reflections, for the owner's own files.
 
-use super::{Sources, label_of};
+use super::{Sources, attribution, label_of, title_of};
 use crate::content::Area;
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary, status_word};
-use crate::workbook::{ActionStatus, Reflection};
+use crate::workbook::Reflection;
 
 pub fn build(sources: &Sources, reflections: &[&Reflection]) -> Document {
     let pack = sources.pack;
@@ -22,18 +22,7 @@ pub fn build(sources: &Sources, reflections: &[&Reflection]) -> Document {
         },
         notices: vec!["A private record of reflective practice, for the owner's own files.".into()],
         sections,
-        footer: vec![format!(
-            "{} {}. {}",
-            pack.title, pack.version, pack.source.attribution
-        )],
-    }
-}
-
-fn title_of(reflection: &Reflection) -> &str {
-    if reflection.title.is_empty() {
-        "untitled"
-    } else {
-        &reflection.title
+        footer: vec![attribution(pack)],
     }
 }
 
@@ -138,15 +127,9 @@ fn reflection_sections(sources: &Sources, r: &Reflection) -> Vec<Section> {
     }
     let actions: Vec<String> = sources
         .workbook
-        .actions
-        .iter()
-        .filter(|a| a.reflection.as_deref() == Some(r.id.as_str()))
+        .actions_of(r)
         .map(|a| {
-            let status = match a.status {
-                ActionStatus::Open => "open",
-                ActionStatus::Done => "done",
-                ActionStatus::Dropped => "dropped",
-            };
+            let status = a.status.word();
             let due = a.due.map(|d| format!(", due {d}")).unwrap_or_default();
             format!("{} ({status}{due})", a.text)
         })

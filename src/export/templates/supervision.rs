@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Options, Sources};
+use super::{Options, Sources, attribution, title_of};
 use crate::content::{Area, Pack};
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
@@ -37,18 +37,7 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
         title: "Notes for supervision".into(),
         notices: vec![prep.header.clone()],
         sections,
-        footer: vec![format!(
-            "{} {}. {}",
-            pack.title, pack.version, pack.source.attribution
-        )],
-    }
-}
-
-fn title_of(reflection: &Reflection) -> &str {
-    if reflection.title.is_empty() {
-        "untitled"
-    } else {
-        &reflection.title
+        footer: vec![attribution(pack)],
     }
 }
 

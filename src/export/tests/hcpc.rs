@@ -1,3 +1,4 @@
+use crate::workbook::ActionStatus;
 use chrono::Days;
 
 use super::*;
