@@ -1,0 +1,254 @@
+//! What the editor's text does as it is typed and when it closes: written through into the
+//! workbook (or the screen it belongs to), and checked where it must be a date or a number.
+
+use chrono::NaiveDate;
+
+use super::super::app::{App, Effect, Now, Overlay, Screen};
+use super::super::editor::{EditTarget, Editor};
+use super::super::screens::export;
+
+/// Writes what is in the editor into its place, as it is typed.
+pub(super) fn sync_editor(app: &mut App, now: &Now) {
+    let Some(Overlay::Editor(editor)) = &app.overlay else {
+        return;
+    };
+    let text = editor.text();
+    let target = editor.target.clone();
+    write_text(app, target, text, now);
+}
+
+/// Puts `text` where `target` says.
+fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
+    let workbook = &mut app.workbook;
+    match target {
+        EditTarget::StartTitle => {
+            if let Screen::Start(state) = &mut app.screen {
+                state.title = text;
+            }
+            return;
+        }
+        EditTarget::Search => {
+            if let Screen::Browse(state) = &mut app.screen {
+                state.set_search(text);
+            }
+            return;
+        }
+        // Kept in the export's options, never in the workbook.
+        EditTarget::ExportField { key } => {
+            export::set_edit(app, &key, text);
+            return;
+        }
+        EditTarget::ActionDue { .. }
+        | EditTarget::ExportPath
+        | EditTarget::CpdDate { .. }
+        | EditTarget::CpdHours { .. } => return,
+        EditTarget::Title { reflection } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            reflection.title = text;
+            reflection.updated = now.time;
+        }
+        EditTarget::CpdMethod { reflection } | EditTarget::CpdEvidence { reflection } => {
+            let Some(reflection_data) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            let value = (!text.trim().is_empty()).then(|| text.trim().to_string());
+            if matches!(target, EditTarget::CpdMethod { .. }) {
+                reflection_data.cpd.method = value;
+            } else {
+                reflection_data.cpd.evidence = value;
+            }
+            reflection_data.updated = now.time;
+        }
+        EditTarget::Answer {
+            reflection,
+            question,
+        } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            if text.trim().is_empty() {
+                reflection.answers.remove(&question);
+            } else {
+                reflection.answers.insert(question, text);
+            }
+            reflection.updated = now.time;
+        }
+        EditTarget::Prompt {
+            reflection,
+            area,
+            prompt,
+        } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            let answers = reflection.prompts.entry(area.clone()).or_default();
+            if text.trim().is_empty() {
+                answers.remove(&prompt);
+            } else {
+                answers.insert(prompt, text);
+            }
+            if answers.is_empty() {
+                reflection.prompts.remove(&area);
+            }
+            reflection.updated = now.time;
+        }
+        EditTarget::OwnActivity { reflection, index } => {
+            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+                return;
+            };
+            let Some(activity) = reflection.own_activities.get_mut(index) else {
+                return;
+            };
+            activity.text = text;
+            reflection.updated = now.time;
+        }
+        EditTarget::ActionText { action } => {
+            let Some(action) = workbook.actions.get_mut(action) else {
+                return;
+            };
+            action.text = text;
+            action.updated = now.time;
+        }
+    }
+    app.changed(now);
+}
+
+/// Closes the editor. An own activity or action made for this editor and left empty is
+/// removed again; an existing one left empty gets its earlier text back, so that clearing
+/// the text never deletes it (and its due date and status) by surprise.
+pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
+    let Some(Overlay::Editor(editor)) = app.overlay.take() else {
+        return Vec::new();
+    };
+    let empty = editor.text().trim().is_empty();
+    match editor.target {
+        EditTarget::ActionDue { action } => {
+            let text = editor.text();
+            return set_due(app, editor, action, &text, now);
+        }
+        EditTarget::CpdDate { reflection } | EditTarget::CpdHours { reflection } => {
+            return set_cpd_value(app, editor, reflection, now);
+        }
+        EditTarget::ExportPath => {
+            let Screen::Export(state) = &app.screen else {
+                return Vec::new();
+            };
+            let path = editor.text().trim().to_string();
+            if path.is_empty() {
+                app.info("Nothing written.");
+                return Vec::new();
+            }
+            return match export::prepare(app, state) {
+                Ok(prepared) => vec![Effect::WriteFile {
+                    path: std::path::PathBuf::from(path),
+                    text: prepared.text,
+                }],
+                Err(message) => {
+                    app.error(message);
+                    Vec::new()
+                }
+            };
+        }
+        EditTarget::OwnActivity { .. } | EditTarget::ActionText { .. } if empty => {
+            if editor.new_item {
+                remove_new_item(app, &editor.target, now);
+            } else {
+                write_text(app, editor.target.clone(), editor.original.clone(), now);
+                app.info("Left empty, so the earlier text was kept. To remove it, select it and press D.");
+            }
+        }
+        EditTarget::ExportField { .. } => {
+            app.info("This wording is for this export only: your reflection is unchanged.");
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn remove_new_item(app: &mut App, target: &EditTarget, now: &Now) {
+    match *target {
+        EditTarget::OwnActivity { reflection, index } => {
+            if let Some(reflection) = app.workbook.reflections.get_mut(reflection)
+                && index < reflection.own_activities.len()
+            {
+                reflection.own_activities.remove(index);
+                app.changed(now);
+            }
+        }
+        EditTarget::ActionText { action } if action < app.workbook.actions.len() => {
+            app.workbook.actions.remove(action);
+            app.changed(now);
+        }
+        _ => {}
+    }
+}
+
+/// The date or hours of a CPD activity, checked before they are kept.
+fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &Now) -> Vec<Effect> {
+    let text = editor.text();
+    let text = text.trim();
+    let is_date = matches!(editor.target, EditTarget::CpdDate { .. });
+    let Some(reflection) = app.workbook.reflections.get_mut(reflection) else {
+        return Vec::new();
+    };
+    if is_date {
+        match (text, NaiveDate::parse_from_str(text, "%Y-%m-%d")) {
+            ("", _) => reflection.cpd.activity_date = None,
+            (_, Ok(date)) => reflection.cpd.activity_date = Some(date),
+            (_, Err(_)) => {
+                app.error(
+                    "Write the date as YYYY-MM-DD, for example 2026-11-20, or leave it empty.",
+                );
+                app.overlay = Some(Overlay::Editor(editor));
+                return Vec::new();
+            }
+        }
+    } else {
+        match (text, text.parse::<f64>()) {
+            ("", _) => reflection.cpd.hours = None,
+            (_, Ok(hours))
+                if hours.is_finite() && (0.0..=crate::workbook::MAX_CPD_HOURS).contains(&hours) =>
+            {
+                reflection.cpd.hours = Some(hours);
+            }
+            _ => {
+                app.error("Write the hours as a number, for example 1.5, or leave it empty.");
+                app.overlay = Some(Overlay::Editor(editor));
+                return Vec::new();
+            }
+        }
+    }
+    reflection.updated = now.time;
+    app.changed(now);
+    Vec::new()
+}
+
+fn set_due(
+    app: &mut App,
+    editor: Box<Editor>,
+    action: usize,
+    text: &str,
+    now: &Now,
+) -> Vec<Effect> {
+    let due = match text.trim() {
+        "" => None,
+        date => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                app.error(
+                    "Write the date as YYYY-MM-DD, for example 2026-12-01, or leave it empty.",
+                );
+                app.overlay = Some(Overlay::Editor(editor));
+                return Vec::new();
+            }
+        },
+    };
+    if let Some(action) = app.workbook.actions.get_mut(action) {
+        action.due = due;
+        action.updated = now.time;
+        app.changed(now);
+    }
+    Vec::new()
+}
