@@ -1,42 +1,88 @@
-//! Drawing screens with a large workbook: what a keystroke's redraw costs.
-//! Run with `cargo bench --bench screens`.
+//! Drawing the screens with 2,000 reflections at 120x40, and what one keystroke costs while
+//! editing an answer (update plus redraw). `cargo bench --bench screens`.
+
+use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wheelbook::content::PackSource;
-use wheelbook::tui::app::{App, Screen};
-use wheelbook::tui::screens::summary;
+use wheelbook::tui::app::{App, Msg, Now, Screen};
+use wheelbook::tui::screens::{area, summary};
 use wheelbook::tui::theme::Theme;
+use wheelbook::tui::update::update;
 use wheelbook::tui::view;
 use wheelbook::workbook::generate::generate;
 
-fn app(reflections: usize) -> App {
+const REFLECTIONS: usize = 2_000;
+
+fn app() -> App {
     let pack = PackSource::BuiltIn.load().expect("pack");
-    let workbook = generate(&pack, reflections, 1);
+    let workbook = generate(&pack, REFLECTIONS, 1);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
     App::new(pack, workbook, today, Theme::COLOUR, (120, 40))
 }
 
+fn press(app: &mut App, code: KeyCode) {
+    let now = Now {
+        instant: Instant::now(),
+        time: chrono::DateTime::parse_from_rfc3339("2026-11-01T10:00:00+00:00").expect("time"),
+    };
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)), &now);
+}
+
 fn draw_screens(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    let mut home = app(1000);
-    c.bench_function("draw home, 1000 reflections, 120x40", |b| {
+    let mut app = app();
+    let newest = app.workbook.reflections.len() - 1;
+    let mut group = c.benchmark_group("draw, 2000 reflections, 120x40");
+    group.bench_function("home", |b| {
         b.iter(|| {
             terminal
-                .draw(|frame| view::draw(frame, &home))
+                .draw(|frame| view::draw(frame, &app))
                 .expect("draw");
         })
     });
-    let newest = home.workbook.reflections.len() - 1;
-    home.screen = Screen::Summary(summary::State::new(newest));
-    c.bench_function("draw summary, 1000 reflections, 120x40", |b| {
+    app.screen = Screen::Area(area::State::new(newest));
+    group.bench_function("area", |b| {
         b.iter(|| {
             terminal
-                .draw(|frame| view::draw(frame, &home))
+                .draw(|frame| view::draw(frame, &app))
                 .expect("draw");
         })
     });
+    app.screen = Screen::Summary(summary::State::new(newest));
+    group.bench_function("summary", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| view::draw(frame, &app))
+                .expect("draw");
+        })
+    });
+    group.finish();
+
+    // A keystroke while an answer is being typed: the update and the redraw it causes.
+    app.screen = Screen::Area(area::State::new(newest));
+    press(&mut app, KeyCode::Tab); // the questions
+    press(&mut app, KeyCode::Enter); // the editor
+    // Each iteration types a letter and deletes it, both drawn, so that the answer stays the
+    // same length and every iteration measures the same work: two keystrokes.
+    c.bench_function(
+        "two keystrokes while editing, 2000 reflections: update and redraw",
+        |b| {
+            b.iter(|| {
+                press(&mut app, KeyCode::Char('a'));
+                terminal
+                    .draw(|frame| view::draw(frame, &app))
+                    .expect("draw");
+                press(&mut app, KeyCode::Backspace);
+                terminal
+                    .draw(|frame| view::draw(frame, &app))
+                    .expect("draw");
+            })
+        },
+    );
 }
 
 criterion_group!(benches, draw_screens);

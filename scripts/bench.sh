@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Whole-process figures for what a user runs, at 10, 2,000 and 10,000 reflections: the median
+# wall time and peak memory of several runs. Usage: scripts/bench.sh [RUNS]   (default 7)
+# Needs GNU time (/usr/bin/time; Debian: apt-get install time) and tmux for the first screen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+sizes=(10 2000 10000)
+
+if [ ! -x /usr/bin/time ] || ! command -v tmux >/dev/null; then
+  echo "scripts/bench.sh needs GNU time and tmux: apt-get install time tmux" >&2
+  exit 1
+fi
+
+echo "Building release..." >&2
+cargo build --release --quiet --bin wheelbook --example make_workbook
+bin=$PWD/target/release/wheelbook
+make_workbook=$PWD/target/release/examples/make_workbook
+work=$(mktemp -d)
+trap 'tmux -L wheelbook-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+
+for n in "${sizes[@]}"; do
+  "$make_workbook" --reflections "$n" --seed 1 --out "$work/generated-$n.json" 2>/dev/null
+  WHEELBOOK_DATA_DIR="$work/data-$n" "$bin" import "$work/generated-$n.json" >/dev/null
+done
+
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+
+# run N ARGS...: median milliseconds and peak MB of ARGS, RUNS times.
+run() {
+  local n=$1; shift
+  local walls=() peaks=()
+  for _ in $(seq "$runs"); do
+    local start=$EPOCHREALTIME
+    WHEELBOOK_DATA_DIR="$work/data-$n" /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null 2>&1 || true
+    local end=$EPOCHREALTIME
+    walls+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", (e - s) * 1000}')")
+    peaks+=("$(tail -n 1 "$work/peak")")
+  done
+  local wall peak
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  peak=$(printf '%s\n' "${peaks[@]}" | median)
+  awk -v w="$wall" -v p="$peak" 'BEGIN {printf "%.1f ms, %.1f MB", w, p / 1024}'
+}
+
+# first_screen N: milliseconds from start until the first screen is drawn in tmux, and the
+# process's peak memory once it has quit.
+first_screen() {
+  local n=$1 walls=() peaks=()
+  for _ in $(seq "$runs"); do
+    tmux -L wheelbook-bench kill-server 2>/dev/null || true
+    rm -f "$work/peak"
+    local start=$EPOCHREALTIME
+    tmux -L wheelbook-bench -f /dev/null new-session -d -s b -x 120 -y 40 \
+      "WHEELBOOK_DATA_DIR='$work/data-$n' /usr/bin/time -f %M -o '$work/peak' '$bin'; sleep 5"
+    until tmux -L wheelbook-bench capture-pane -p -t b 2>/dev/null | grep -q "wheelbook · Home"; do :; done
+    local end=$EPOCHREALTIME
+    tmux -L wheelbook-bench send-keys -t b q
+    until [ -s "$work/peak" ]; do sleep 0.01; done
+    walls+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", (e - s) * 1000}')")
+    peaks+=("$(tail -n 1 "$work/peak")")
+  done
+  local wall peak
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  peak=$(printf '%s\n' "${peaks[@]}" | median)
+  awk -v w="$wall" -v p="$peak" 'BEGIN {printf "%.1f ms, %.1f MB", w, p / 1024}'
+}
+
+printf '\nMedian of %s runs: wall time, peak memory (%s)\n\n' "$runs" "$(uname -m), $(nproc) cores"
+printf '| %-40s | %-20s | %-20s | %-20s |\n' "command" "10" "2,000" "10,000"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "$(printf -- '-%.0s' {1..22})" "$(printf -- '-%.0s' {1..22})" "$(printf -- '-%.0s' {1..22})"
+row() {
+  local label=$1; shift
+  local cells=()
+  for n in "${sizes[@]}"; do cells+=("$("$@" "$n")"); done
+  printf '| %-40s | %-20s | %-20s | %-20s |\n' "$label" "${cells[@]}"
+}
+list() { run "$1" "$bin" list; }
+export_json() { run "$1" "$bin" export --since 1900-01-01 --format json --allow-identifiers; }
+pack_check() { run "$1" "$bin" pack check; }
+row "wheelbook list" list
+row "wheelbook export --format json (all)" export_json
+row "wheelbook pack check" pack_check
+row "first screen of the TUI (tmux)" first_screen
+echo
+echo "The first screen is timed until tmux shows it, so it includes tmux's own start-up."
