@@ -10,7 +10,7 @@ use super::output::{count, print, warn_all};
 use crate::content::{Pack, PackSource};
 use crate::export::text::{self as show, focus_summary, status_word};
 use crate::workbook::store::{self, Location, StoreError};
-use crate::workbook::{FindError, Reflection, Workbook};
+use crate::workbook::{FindError, Workbook};
 
 pub fn where_(location: &Location, pack_source: &PackSource) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
@@ -82,8 +82,7 @@ fn open_for_reading(
 
 pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow::Result<ExitCode> {
     let (pack, workbook) = open_for_reading(location, pack_source)?;
-    let mut reflections: Vec<&Reflection> = workbook.reflections.iter().collect();
-    reflections.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    let reflections = workbook.newest_first();
     if json {
         let rows: Vec<serde_json::Value> = reflections
             .iter()

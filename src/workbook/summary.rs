@@ -27,11 +27,23 @@ impl Reflection {
 }
 
 impl Workbook {
+    /// Indices of the reflections, newest first (by when they were created, then by id): the
+    /// one order every list of reflections uses.
+    pub fn newest_first_indices(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.reflections.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&self.reflections[a], &self.reflections[b]);
+            b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id))
+        });
+        order
+    }
+
     /// Reflections newest first (by when they were created).
     pub fn newest_first(&self) -> Vec<&Reflection> {
-        let mut reflections: Vec<&Reflection> = self.reflections.iter().collect();
-        reflections.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
-        reflections
+        self.newest_first_indices()
+            .into_iter()
+            .map(|i| &self.reflections[i])
+            .collect()
     }
 
     /// For each area of the pack, in order, the mean rating from the newest reflection that

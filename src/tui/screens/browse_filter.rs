@@ -200,11 +200,12 @@ pub fn matching(pack: &Pack, workbook: &Workbook, today: NaiveDate, state: &Stat
             }
         }
     }
-    let mut found: Vec<usize> = workbook
-        .reflections
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| {
+    // The one newest-first order of the workbook, filtered.
+    workbook
+        .newest_first_indices()
+        .into_iter()
+        .filter(|&index| {
+            let r = &workbook.reflections[index];
             state
                 .area
                 .as_ref()
@@ -217,13 +218,7 @@ pub fn matching(pack: &Pack, workbook: &Workbook, today: NaiveDate, state: &Stat
                     words.iter().all(|word| text.contains(word.as_str()))
                 })
         })
-        .map(|(index, _)| index)
-        .collect();
-    found.sort_by(|&a, &b| {
-        let (a, b) = (&workbook.reflections[a], &workbook.reflections[b]);
-        b.created.cmp(&a.created)
-    });
-    found
+        .collect()
 }
 
 /// Everything written in a reflection and its actions, in lower case, one piece a line.

@@ -57,12 +57,12 @@ pub const KEYS: &[Binding] = &[
 
 /// Indices of the reflections in the order Home lists them: drafts first, then newest first.
 pub fn listed(workbook: &Workbook) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..workbook.reflections.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&workbook.reflections[a], &workbook.reflections[b]);
-        (a.status != Status::Draft, b.created).cmp(&(b.status != Status::Draft, a.created))
-    });
-    order
+    let (mut drafts, complete): (Vec<usize>, Vec<usize>) = workbook
+        .newest_first_indices()
+        .into_iter()
+        .partition(|&i| workbook.reflections[i].status == Status::Draft);
+    drafts.extend(complete);
+    drafts
 }
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
