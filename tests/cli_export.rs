@@ -292,3 +292,22 @@ fn a_folder_that_does_not_exist_is_not_made() {
         .stderr(predicate::str::contains("does not exist: create it first"));
     assert!(!data.outside("typo").exists());
 }
+
+#[test]
+fn with_no_complete_reflection_yet_it_says_so_with_status_1() {
+    let data = DataDir::new();
+    let mut workbook = generated(2, 509);
+    for reflection in &mut workbook.reflections {
+        reflection.status = Status::Draft;
+    }
+    let file = data.outside("drafts.json");
+    write_json(&file, &workbook);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+    data.wheelbook()
+        .arg("export")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "there is no complete reflection yet",
+        ));
+}

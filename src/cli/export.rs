@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use super::BadInput;
 use super::output::{count, eprint_lines, print, warn_all};
 use crate::content::PackSource;
-use crate::export::check;
+use crate::export::Prepared;
 use crate::export::identifiers::Located;
 use crate::export::regulators;
-use crate::export::render::{self, Format};
+use crate::export::render::Format;
 use crate::export::select::{self, Selection};
-use crate::export::templates::{self, Options, Sources, Template};
+use crate::export::templates::{Options, Sources, Template};
 use crate::workbook::store::{self, Location};
 use crate::workbook::{Workbook, now};
 
@@ -100,7 +100,13 @@ pub fn export(
         context: args.context.clone(),
     };
     let reflections =
-        select::select(&workbook, &pack, &selection).map_err(|e| BadInput(e.to_string()))?;
+        select::select(&workbook, &pack, &selection).map_err(|error| -> anyhow::Error {
+            match error {
+                // Nothing typed was wrong: there is simply nothing complete yet.
+                select::SelectError::NoCompleteReflection => error.into(),
+                _ => BadInput(error.to_string()).into(),
+            }
+        })?;
     let regulators = regulators::built_in()?;
     let template = Template::from_name(&args.template)
         .ok_or_else(|| BadInput(format!("unknown template `{}`", args.template)))?;
@@ -112,15 +118,13 @@ pub fn export(
         regulators: &regulators,
         today: now().date_naive(),
     };
-    let document = templates::build(template, &sources, &reflections, &args.options());
-    let text = render::render(&document, format);
-
     let watch_list = store::watch_list(location);
-    let findings = check::check(
-        &document,
+    let Prepared { text, findings, .. } = crate::export::prepare(
+        &sources,
         &reflections,
-        &workbook,
-        sources.today,
+        template,
+        format,
+        &args.options(),
         &watch_list,
     );
 

@@ -4,11 +4,10 @@
 use std::path::PathBuf;
 
 use super::Outcome;
-use crate::export::check;
-use crate::export::document::Document;
+use crate::export::Prepared;
 use crate::export::identifiers::Located;
-use crate::export::render::{self, Format};
-use crate::export::templates::{self, Options, Template};
+use crate::export::render::Format;
+use crate::export::templates::{Options, Template};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Overlay, Screen};
 use crate::tui::editor::{EditTarget, Editor};
@@ -171,28 +170,16 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// What would be exported, built the same way for the screen, the preview and the file.
-pub struct Prepared {
-    pub document: Document,
-    pub text: String,
-    pub findings: Vec<Located>,
-}
-
 pub fn prepare(app: &App, state: &State) -> Result<Prepared, String> {
     let (sources, reflections) = fields::chosen(app, state)?;
-    let document = templates::build(state.template(), &sources, &reflections, &state.options);
-    let text = render::render(&document, state.format());
-    let findings = check::check(
-        &document,
+    Ok(crate::export::prepare(
+        &sources,
         &reflections,
-        &app.workbook,
-        app.today,
+        state.template(),
+        state.format(),
+        &state.options,
         &app.watch_list,
-    );
-    Ok(Prepared {
-        document,
-        text,
-        findings,
-    })
+    ))
 }
 
 fn key_of(located: &Located) -> (String, String, String) {
@@ -209,11 +196,7 @@ pub fn is_confirmed(state: &State, located: &Located) -> bool {
 
 /// The reflections offered, newest first.
 pub fn offered(app: &App) -> Vec<usize> {
-    let newest = app.workbook.newest_first();
-    newest
-        .iter()
-        .filter_map(|r| app.workbook.reflections.iter().position(|x| x.id == r.id))
-        .collect()
+    app.workbook.newest_first_indices()
 }
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
