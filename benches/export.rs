@@ -20,7 +20,7 @@ fn export(c: &mut Criterion) {
         regulators: &regulators,
         today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
     };
-    let reflections: Vec<_> = workbook.reflections.iter().collect();
+    let reflections: Vec<_> = workbook.reflections.iter().map(AsRef::as_ref).collect();
     let options = Options::default();
     let mut group = c.benchmark_group("export 1000 reflections");
     group.sample_size(10);

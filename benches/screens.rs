@@ -1,9 +1,9 @@
 //! Drawing the screens with 2,000 reflections at 120x40, and what one keystroke costs while
-//! editing an answer (update plus redraw). `cargo bench --bench screens`.
+//! editing an answer (update plus redraw) with 10, 2,000 and 10,000. `cargo bench --bench screens`.
 
 use std::time::Instant;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -17,9 +17,9 @@ use wheelbook::workbook::generate::generate;
 
 const REFLECTIONS: usize = 2_000;
 
-fn app() -> App {
+fn app_with(reflections: usize) -> App {
     let pack = PackSource::BuiltIn.load().expect("pack");
-    let workbook = generate(&pack, REFLECTIONS, 1);
+    let workbook = generate(&pack, reflections, 1);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
     App::new(pack, workbook, today, Theme::COLOUR, (120, 40))
 }
@@ -34,7 +34,7 @@ fn press(app: &mut App, code: KeyCode) {
 
 fn draw_screens(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    let mut app = app();
+    let mut app = app_with(REFLECTIONS);
     let newest = app.workbook.reflections.len() - 1;
     let mut group = c.benchmark_group("draw, 2000 reflections, 120x40");
     group.bench_function("home", |b| {
@@ -62,15 +62,18 @@ fn draw_screens(c: &mut Criterion) {
     });
     group.finish();
 
-    // A keystroke while an answer is being typed: the update and the redraw it causes.
-    app.screen = Screen::Area(area::State::new(newest));
-    press(&mut app, KeyCode::Tab); // the questions
-    press(&mut app, KeyCode::Enter); // the editor
-    // Each iteration types a letter and deletes it, both drawn, so that the answer stays the
-    // same length and every iteration measures the same work: two keystrokes.
-    c.bench_function(
-        "two keystrokes while editing, 2000 reflections: update and redraw",
-        |b| {
+    // A keystroke while an answer is being typed: the update and the redraw it causes, at
+    // three sizes of workbook, to show that it does not grow with the workbook.
+    let mut group = c.benchmark_group("two keystrokes while editing: update and redraw");
+    for reflections in [10, REFLECTIONS, 10_000] {
+        let mut app = app_with(reflections);
+        let newest = app.workbook.reflections.len() - 1;
+        app.screen = Screen::Area(area::State::new(newest));
+        press(&mut app, KeyCode::Tab); // the questions
+        press(&mut app, KeyCode::Enter); // the editor
+        // Each iteration types a letter and deletes it, both drawn, so that the answer stays
+        // the same length and every iteration measures the same work.
+        group.bench_function(BenchmarkId::from_parameter(reflections), |b| {
             b.iter(|| {
                 press(&mut app, KeyCode::Char('a'));
                 terminal
@@ -81,8 +84,9 @@ fn draw_screens(c: &mut Criterion) {
                     .draw(|frame| view::draw(frame, &app))
                     .expect("draw");
             })
-        },
-    );
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, draw_screens);

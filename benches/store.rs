@@ -38,6 +38,12 @@ fn workbooks(c: &mut Criterion) {
             &workbook,
             |b, workbook| b.iter(|| store.save(workbook).expect("saved")),
         );
+        // All that saving costs the screens: the copy handed to the saving thread.
+        group.bench_with_input(
+            BenchmarkId::new("copy handed to the saving thread", reflections),
+            &workbook,
+            |b, workbook| b.iter(|| workbook.clone()),
+        );
     }
     group.finish();
 }

@@ -11,7 +11,7 @@ use wheelbook::workbook::{Status, Workbook};
 /// A workbook of complete reflections, imported; returns it.
 fn with_reflections(data: &DataDir, count: usize, seed: u64) -> Workbook {
     let mut workbook = generated(count, seed);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
     }
     let file = data.outside("fixture.json");
@@ -78,13 +78,12 @@ fn reflections_are_chosen_by_id_and_filters() {
 /// A workbook whose newest reflection names a person, with an NHS number and a postcode.
 fn with_identifiers(data: &DataDir) -> String {
     let mut workbook = generated(3, 503);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
     }
     let newest = workbook.newest_first()[0].id.clone();
     let reflection = workbook
-        .reflections
-        .iter_mut()
+        .reflections_mut()
         .find(|r| r.id == newest)
         .expect("newest");
     reflection.title = "Visit with Mr Smith at E1 6AN, NHS 943 476 5919".into();
@@ -197,8 +196,7 @@ fn an_incident_reflection_carries_the_reporting_reminder() {
     let newest = workbook.newest_first()[0].clone();
     let mut changed = workbook.clone();
     let reflection = changed
-        .reflections
-        .iter_mut()
+        .reflections_mut()
         .find(|r| r.id == newest.id)
         .expect("newest");
     reflection.context = "incident".into();
@@ -218,13 +216,13 @@ fn an_incident_reflection_carries_the_reporting_reminder() {
 fn text_from_elsewhere_in_the_document_is_checked_too() {
     let data = DataDir::new();
     let mut workbook = generated(4, 507);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
     }
     // The reflection before the newest, prepared for supervision, with an action that names
     // someone: supervision notes bring it in as "from last time".
     let earlier = workbook.newest_first()[1].id.clone();
-    if let Some(reflection) = workbook.reflections.iter_mut().find(|r| r.id == earlier) {
+    if let Some(reflection) = workbook.reflections_mut().find(|r| r.id == earlier) {
         reflection.context = "supervision".into();
     }
     let mut action = workbook.actions[0].clone();
@@ -236,8 +234,7 @@ fn text_from_elsewhere_in_the_document_is_checked_too() {
     // An answer whose summary collapses the spaces.
     let newest = workbook.newest_first()[0].id.clone();
     let reflection = workbook
-        .reflections
-        .iter_mut()
+        .reflections_mut()
         .find(|r| r.id == newest)
         .expect("newest");
     let question = reflection
@@ -297,7 +294,7 @@ fn a_folder_that_does_not_exist_is_not_made() {
 fn with_no_complete_reflection_yet_it_says_so_with_status_1() {
     let data = DataDir::new();
     let mut workbook = generated(2, 509);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Draft;
     }
     let file = data.outside("drafts.json");

@@ -91,15 +91,15 @@ fn every_template_in_every_format_matches_its_golden_file() {
 fn html_escapes_what_the_user_wrote() {
     let (pack, mut workbook, regulators) = fixture();
     let newest = workbook.reflections.len() - 1;
-    workbook.reflections[newest].title = "<script>alert('x')</script> & \"quotes\"".into();
-    workbook.reflections[newest].status = wheelbook::workbook::Status::Complete;
+    workbook.reflection_mut(newest).title = "<script>alert('x')</script> & \"quotes\"".into();
+    workbook.reflection_mut(newest).status = wheelbook::workbook::Status::Complete;
     let sources = Sources {
         pack: &pack,
         workbook: &workbook,
         regulators: &regulators,
         today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
     };
-    let reflections = vec![&workbook.reflections[newest]];
+    let reflections = vec![workbook.reflections[newest].as_ref()];
     let html = render(
         &build(
             Template::Record,
@@ -128,7 +128,7 @@ fn the_well_formedness_check_catches_broken_html() {
 fn markdown_shows_what_the_user_wrote_and_fetches_nothing() {
     let (pack, mut workbook, regulators) = fixture();
     let newest = workbook.reflections.len() - 1;
-    workbook.reflections[newest].title =
+    workbook.reflection_mut(newest).title =
         "![t](https://tracker.example/p.png) <img src=x> # *bold*".into();
     let sources = Sources {
         pack: &pack,
@@ -136,7 +136,7 @@ fn markdown_shows_what_the_user_wrote_and_fetches_nothing() {
         regulators: &regulators,
         today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
     };
-    let reflections = vec![&workbook.reflections[newest]];
+    let reflections = vec![workbook.reflections[newest].as_ref()];
     let md = render(
         &build(
             Template::Record,

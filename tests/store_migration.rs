@@ -11,7 +11,7 @@ use wheelbook::workbook::SCHEMA_VERSION;
 /// A workbook as version 1 wrote it: no Code themes, evidence, activity type or planned.
 fn version_1_bytes(reflections: usize, seed: u64) -> Vec<u8> {
     let mut workbook = generated(reflections, seed);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         let cpd = &mut reflection.cpd;
         cpd.code_themes.clear();
         (cpd.evidence, cpd.activity_type, cpd.planned) = (None, None, None);

@@ -274,6 +274,78 @@ fn quitting_saves_first_and_asks_before_losing_anything() {
     );
 }
 
+/// Sends `msg` and returns its effects, with no save answered: the save runs in the background.
+fn send_unanswered(driver: &mut Driver, msg: Msg) -> Vec<Effect> {
+    driver.elapsed += Duration::from_millis(20);
+    let now = driver.now();
+    update(&mut driver.app, msg, &now)
+}
+
+#[test]
+fn typing_on_while_a_save_runs_is_saved_by_the_next_one() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    driver.chars("before");
+    driver.elapsed += Duration::from_secs(2);
+    assert_eq!(send_unanswered(&mut driver, Msg::Tick), vec![Effect::Save]);
+    // The user goes on typing while the save is written.
+    for c in " and after".chars() {
+        let key = Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        assert_eq!(send_unanswered(&mut driver, key), Vec::<Effect>::new());
+    }
+    driver.elapsed += Duration::from_secs(2);
+    assert_eq!(
+        send_unanswered(&mut driver, Msg::Tick),
+        Vec::<Effect>::new(),
+        "one save at a time"
+    );
+    assert_eq!(
+        send_unanswered(&mut driver, Msg::Saved(Ok(()))),
+        Vec::<Effect>::new()
+    );
+    assert!(driver.app.save.dirty, "what came after is not saved yet");
+    assert_eq!(send_unanswered(&mut driver, Msg::Tick), vec![Effect::Save]);
+    send_unanswered(&mut driver, Msg::Saved(Ok(())));
+    assert!(!driver.app.save.dirty);
+}
+
+#[test]
+fn quitting_while_a_save_runs_waits_for_it_then_saves_the_rest() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.press(KeyCode::Esc); // home
+    driver.elapsed += Duration::from_secs(2);
+    assert_eq!(send_unanswered(&mut driver, Msg::Tick), vec![Effect::Save]);
+    driver.app.changed(&driver.now()); // a change while it runs
+    let quit = Msg::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert_eq!(send_unanswered(&mut driver, quit), Vec::<Effect>::new());
+    assert_eq!(
+        send_unanswered(&mut driver, Msg::Saved(Ok(()))),
+        vec![Effect::Save],
+        "the rest is saved before quitting"
+    );
+    assert_eq!(
+        send_unanswered(&mut driver, Msg::Saved(Ok(()))),
+        vec![Effect::Quit]
+    );
+}
+
+#[test]
+fn suspending_saves_first() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    let suspend = Msg::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(
+        send_unanswered(&mut driver, suspend.clone()),
+        vec![Effect::Save, Effect::Suspend]
+    );
+    send_unanswered(&mut driver, Msg::Saved(Ok(())));
+    assert!(!driver.app.save.dirty);
+    assert_eq!(send_unanswered(&mut driver, suspend), vec![Effect::Suspend]);
+}
+
 #[test]
 fn read_only_browsing_changes_nothing() {
     let pack = PackSource::BuiltIn.load().expect("pack");
@@ -517,13 +589,12 @@ fn with_no_color_no_cell_has_a_colour() {
 fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
     }
     let newest = workbook.newest_first()[0].id.clone();
     let reflection = workbook
-        .reflections
-        .iter_mut()
+        .reflections_mut()
         .find(|r| r.id == newest)
         .expect("newest");
     reflection.title = "Home visit with Mr Smith".into();
@@ -656,7 +727,7 @@ fn cpd_details_are_recorded_from_the_summary() {
 fn export_wording_can_be_rewritten_for_one_export_only() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
     }
     let before = workbook.clone();
@@ -768,7 +839,7 @@ fn export_wording_can_be_rewritten_for_one_export_only() {
 fn wording_typed_for_an_export_is_checked_for_identifiers() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = wheelbook::workbook::generate::generate(&pack, 4, 14);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
     }
     let mut driver = Driver::new(workbook);
@@ -797,14 +868,13 @@ fn wording_typed_for_an_export_is_checked_for_identifiers() {
 fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = wheelbook::workbook::generate::generate(&pack, 5, 15);
-    for reflection in &mut workbook.reflections {
+    for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
         reflection.focus = Focus::Areas(vec!["resilience".into()]);
     }
     let newest = workbook.newest_first()[0].id.clone();
     let reflection = workbook
-        .reflections
-        .iter_mut()
+        .reflections_mut()
         .find(|r| r.id == newest)
         .expect("newest");
     reflection.answers.insert(

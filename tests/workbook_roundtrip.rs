@@ -233,7 +233,10 @@ fn reflection() -> impl Strategy<Value = Reflection> {
                 context,
                 focus,
                 pack,
-                ratings,
+                ratings: ratings
+                    .into_iter()
+                    .map(|(id, value)| (id.into(), value))
+                    .collect(),
                 answers,
                 ticked_activities,
                 own_activities,
@@ -287,7 +290,7 @@ fn workbook() -> impl Strategy<Value = Workbook> {
                     updated,
                     display_name,
                     mode,
-                    reflections,
+                    reflections: reflections.into_iter().map(Into::into).collect(),
                     actions,
                 }
             },
@@ -328,7 +331,7 @@ fn assert_same(original: &Workbook, read_back: &Workbook) -> Result<(), TestCase
 
 /// The same workbook with every map and set rebuilt in reverse insertion order.
 fn rebuilt_in_reverse(wb: &Workbook) -> Workbook {
-    fn rev_map<V: Clone>(m: &BTreeMap<String, V>) -> BTreeMap<String, V> {
+    fn rev_map<K: Clone + Ord, V: Clone>(m: &BTreeMap<K, V>) -> BTreeMap<K, V> {
         let mut out = BTreeMap::new();
         for (k, v) in m.iter().rev() {
             out.insert(k.clone(), v.clone());
@@ -336,7 +339,7 @@ fn rebuilt_in_reverse(wb: &Workbook) -> Workbook {
         out
     }
     let mut wb = wb.clone();
-    for r in &mut wb.reflections {
+    for r in wb.reflections_mut() {
         r.ratings = rev_map(&r.ratings);
         r.answers = rev_map(&r.answers);
         r.ticked_activities = r

@@ -88,10 +88,10 @@ pub fn export(
     pack_source: &PackSource,
     args: &ExportArgs,
 ) -> anyhow::Result<ExitCode> {
-    let pack = pack_source.load()?;
-    let read = store::read(location)?;
+    let (pack, read) = pack_source.load_alongside(|| store::read(location));
+    let (pack, read) = (pack?, read?);
     warn_all(&read.warnings);
-    let workbook = read.workbook.unwrap_or_else(|| Workbook::new(now()));
+    let workbook = super::kept_to_exit(read.workbook.unwrap_or_else(|| Workbook::new(now())));
     let selection = Selection {
         ids: args.ids.clone(),
         since: args.since,

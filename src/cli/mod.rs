@@ -168,10 +168,16 @@ fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     }
 }
 
+/// `value`, left to the system to take back when the process ends rather than freed piece by
+/// piece: a workbook of thousands of reflections is tens of thousands of small allocations,
+/// and freeing them one by one took as long as printing the list of them.
+fn kept_to_exit<T>(value: T) -> std::mem::ManuallyDrop<T> {
+    std::mem::ManuallyDrop::new(value)
+}
+
 /// `wheelbook` with no command: the workbook screens.
 fn run_tui(location: Location, pack_source: &PackSource) -> anyhow::Result<ExitCode> {
-    let pack = pack_source.load()?;
-    let finished = crate::tui::run(location, pack)?;
+    let finished = crate::tui::run(location, pack_source)?;
     if let Some(notice) = &finished.notice {
         output::eprint_lines(&format!("wheelbook: {notice}"));
     }

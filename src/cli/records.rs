@@ -1,6 +1,7 @@
 //! `wheelbook where`, `list` and `show`: commands that only read.
 
 use std::fmt::Write as _;
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -70,14 +71,14 @@ pub fn where_(location: &Location, pack_source: &PackSource) -> anyhow::Result<E
 fn open_for_reading(
     location: &Location,
     pack_source: &PackSource,
-) -> anyhow::Result<(Pack, Workbook)> {
-    let pack = pack_source.load()?;
-    let read = store::read(location)?;
+) -> anyhow::Result<(Pack, ManuallyDrop<Workbook>)> {
+    let (pack, read) = pack_source.load_alongside(|| store::read(location));
+    let (pack, read) = (pack?, read?);
     warn_all(&read.warnings);
     let workbook = read
         .workbook
         .unwrap_or_else(|| Workbook::new(crate::workbook::now()));
-    Ok((pack, workbook))
+    Ok((pack, super::kept_to_exit(workbook)))
 }
 
 pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow::Result<ExitCode> {

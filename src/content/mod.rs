@@ -50,6 +50,19 @@ impl PackSource {
             PackSource::File(path) => load_file(path),
         }
     }
+
+    /// Loads the pack on a second thread while `work` runs on this one. Reading a large
+    /// workbook takes longer than parsing the pack, so with two cores the pack costs no time.
+    pub fn load_alongside<T>(&self, work: impl FnOnce() -> T) -> (Result<Pack, PackError>, T) {
+        std::thread::scope(|scope| {
+            let pack = scope.spawn(|| self.load());
+            let result = work();
+            let pack = pack
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (pack, result)
+        })
+    }
 }
 
 /// Reads and validates a pack file, refusing files over [`MAX_PACK_BYTES`].

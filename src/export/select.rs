@@ -1,6 +1,8 @@
 //! Which reflections an export takes: named ones, or those matching filters, or by default
 //! the most recent complete reflection.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::content::Pack;
@@ -75,7 +77,7 @@ pub fn select<'w>(
             .ok_or(SelectError::NoCompleteReflection);
     }
     let candidates: Vec<&Reflection> = if selection.ids.is_empty() {
-        workbook.reflections.iter().collect()
+        workbook.reflections.iter().map(Arc::as_ref).collect()
     } else {
         let mut named = Vec::new();
         for id in &selection.ids {

@@ -131,7 +131,7 @@ fn write_cpd(out: &mut String, r: &Reflection) -> std::fmt::Result {
 fn has_data(r: &Reflection, area: &Area) -> bool {
     area.competencies
         .iter()
-        .any(|c| r.ratings.contains_key(&c.id))
+        .any(|c| r.ratings.contains_key(c.id.as_str()))
         || area.questions.iter().any(|q| r.answers.contains_key(&q.id))
         || area
             .activities
@@ -152,7 +152,7 @@ fn write_area(
     writeln!(out, "Competencies")?;
     for competency in &area.competencies {
         let badges: String = competency.tags.iter().map(|t| t.badge()).collect();
-        let rating = match r.ratings.get(&competency.id) {
+        let rating = match r.ratings.get(competency.id.as_str()) {
             Some(&value) => match pack.scale_level(value) {
                 Some(level) => format!("{value} {}", level.label),
                 None => format!("{value} (not on this pack's scale)"),

@@ -34,8 +34,10 @@ pub enum Msg {
 /// What `update` asks the event loop to do: the only I/O.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Save the workbook as it is now, beside the event loop; [`Msg::Saved`] tells how it went.
     Save,
     Quit,
+    /// Give the terminal back (Ctrl-Z) once any save under way has finished.
     Suspend,
     /// Write an export to a new private file.
     WriteFile {
@@ -101,6 +103,11 @@ pub struct SaveState {
     pub last_error: Option<String>,
     /// Quit was asked for; it happens once the last save has succeeded.
     pub quitting: bool,
+    /// Counts changes, so that a save that finishes can tell whether it wrote the latest.
+    pub generation: u64,
+    /// The generation being written by a save under way: saves run beside the event loop,
+    /// and the user may go on changing things meanwhile.
+    pub saving: Option<u64>,
 }
 
 #[derive(Debug)]
@@ -157,6 +164,7 @@ impl App {
     pub fn changed(&mut self, now: &Now) {
         self.workbook.updated = now.time;
         self.save.dirty = true;
+        self.save.generation += 1;
         self.save.due = Some(now.instant + SAVE_DEBOUNCE);
     }
 

@@ -32,7 +32,7 @@ pub struct Signals {
     term: Arc<AtomicBool>,
     hup: Arc<AtomicBool>,
     wake_read: UnixStream,
-    _wake_write: UnixStream,
+    wake_write: UnixStream,
 }
 
 impl Signals {
@@ -51,8 +51,13 @@ impl Signals {
             term,
             hup,
             wake_read,
-            _wake_write: wake_write,
+            wake_write,
         })
+    }
+
+    /// A handle that wakes [`Signals::wait`] when written to, for the saving thread.
+    pub fn waker(&self) -> io::Result<UnixStream> {
+        self.wake_write.try_clone()
     }
 
     /// The signal that asks wheelbook to end, if one arrived.

@@ -7,6 +7,7 @@ pub mod app;
 pub mod editor;
 mod input;
 pub mod keys;
+mod saver;
 pub mod screens;
 pub mod theme;
 pub mod update;
@@ -24,9 +25,10 @@ use ratatui::DefaultTerminal;
 
 use app::{App, Effect, Msg, Now};
 use input::{Signals, Wake};
+use saver::Saver;
 use theme::Theme;
 
-use crate::content::Pack;
+use crate::content::PackSource;
 use crate::workbook::store::{self, Location, Store, StoreError};
 use crate::workbook::{Workbook, now};
 
@@ -51,13 +53,17 @@ pub struct Finished {
 
 /// Opens the workbook and runs the UI until the user quits. Problems found before the
 /// terminal is taken over (no terminal, a damaged workbook) are returned as errors.
-pub fn run(location: Location, pack: Pack) -> anyhow::Result<Finished> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+pub fn run(location: Location, pack_source: &PackSource) -> anyhow::Result<Finished> {
+    let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
+    let (pack, opened) = pack_source.load_alongside(|| terminal.then(|| open(&location)));
+    // A broken pack is told first, as it is by every command.
+    let pack = pack?;
+    let Some(opened) = opened else {
         anyhow::bail!(
             "the workbook screens need a terminal, and standard input or output is not one. Run `wheelbook` in a terminal window, or see `wheelbook --help` for the commands that need none"
         );
-    }
-    let (store, workbook, read_only, warnings) = open(&location)?;
+    };
+    let (store, workbook, read_only, warnings) = opened?;
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
     let mut terminal = TerminalGuard::enter()?;
     let size = terminal.terminal.size()?;
@@ -76,7 +82,7 @@ pub fn run(location: Location, pack: Pack) -> anyhow::Result<Finished> {
     if let Some(warning) = warnings.first() {
         app.error(format!("Privacy: {warning}"));
     }
-    event_loop(&mut terminal, &mut app, store.as_ref())
+    event_loop(&mut terminal, &mut app, store)
 }
 
 type Opened = (Option<Store>, Workbook, Option<String>, Vec<String>);
@@ -102,27 +108,31 @@ fn open(location: &Location) -> anyhow::Result<Opened> {
 fn event_loop(
     terminal: &mut TerminalGuard,
     app: &mut App,
-    store: Option<&Store>,
+    store: Option<Store>,
 ) -> anyhow::Result<Finished> {
     let mut signals = Signals::register()?;
+    let mut saver = match store {
+        Some(store) => Some(Saver::start(store, signals.waker()?)?),
+        None => None,
+    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        run_loop(terminal, app, store, &mut signals)
+        run_loop(terminal, app, saver.as_mut(), &mut signals)
     }));
     match result {
         Ok(Ok(ending)) => Ok(Finished {
-            notice: save_before_exit(app, store),
+            notice: save_before_exit(app, saver.as_mut()),
             ending,
         }),
         Ok(Err(error)) => {
             // The terminal went away (a closed window, a broken connection): keep the work.
-            if let Some(notice) = save_before_exit(app, store) {
+            if let Some(notice) = save_before_exit(app, saver.as_mut()) {
                 return Err(error.context(notice));
             }
             Err(error)
         }
         Err(panic) => {
             // The panic hook has restored the terminal and printed the message; keep the work.
-            if let Some(notice) = save_before_exit(app, store) {
+            if let Some(notice) = save_before_exit(app, saver.as_mut()) {
                 eprintln!("wheelbook: {notice}");
             }
             std::panic::resume_unwind(panic)
@@ -132,13 +142,20 @@ fn event_loop(
 
 /// Saves unsaved work on the way out. If that fails, writes it to a private rescue file and
 /// returns a message naming it.
-fn save_before_exit(app: &App, store: Option<&Store>) -> Option<String> {
+fn save_before_exit(app: &mut App, saver: Option<&mut Saver>) -> Option<String> {
+    let saver = saver?;
+    // A save under way may already have written the latest changes.
+    for outcome in saver.wait() {
+        step(app, Msg::Saved(outcome));
+    }
     if !app.save.dirty || app.read_only.is_some() {
         return None;
     }
-    let error = match save(app, store) {
-        Ok(()) => return None,
-        Err(error) => error,
+    saver.save(app.workbook.clone());
+    let error = match saver.wait().pop() {
+        Some(Ok(())) => return None,
+        Some(Err(error)) => error,
+        None => "no save was made".to_string(),
     };
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
     let rescue = std::env::temp_dir().join(format!(
@@ -160,7 +177,7 @@ fn save_before_exit(app: &App, store: Option<&Store>) -> Option<String> {
 fn run_loop(
     terminal: &mut TerminalGuard,
     app: &mut App,
-    store: Option<&Store>,
+    mut saver: Option<&mut Saver>,
     signals: &mut Signals,
 ) -> anyhow::Result<Ending> {
     loop {
@@ -190,6 +207,9 @@ fn run_loop(
             }
             Wake::Timeout => {}
         }
+        if let Some(saver) = saver.as_deref_mut() {
+            messages.splice(0..0, saver.finished().into_iter().map(Msg::Saved));
+        }
         messages.push(Msg::Tick);
         // One message at a time, its effects carried out before the next: nothing typed after
         // a quit is handled and then dropped.
@@ -197,10 +217,13 @@ fn run_loop(
             let mut pending = step(app, msg);
             while !pending.is_empty() {
                 match pending.remove(0) {
-                    Effect::Save => {
-                        let result = save(app, store);
-                        pending.extend(step(app, Msg::Saved(result)));
-                    }
+                    Effect::Save => match saver.as_deref_mut() {
+                        Some(saver) => saver.save(app.workbook.clone()),
+                        None => {
+                            let outcome = Err("this workbook is open read-only".to_string());
+                            pending.extend(step(app, Msg::Saved(outcome)));
+                        }
+                    },
                     Effect::Quit => return Ok(Ending::Quit),
                     Effect::WriteFile { path, text } => {
                         let result = store::write_export(&path, text.as_bytes())
@@ -209,9 +232,10 @@ fn run_loop(
                         pending.extend(step(app, Msg::Written(result)));
                     }
                     Effect::Suspend => {
-                        if app.save.dirty {
-                            let result = save(app, store);
-                            pending.extend(step(app, Msg::Saved(result)));
+                        if let Some(saver) = saver.as_deref_mut() {
+                            for outcome in saver.wait() {
+                                pending.extend(step(app, Msg::Saved(outcome)));
+                            }
                         }
                         terminal.suspend()?;
                     }
@@ -227,14 +251,6 @@ fn step(app: &mut App, msg: Msg) -> Vec<Effect> {
         time: now(),
     };
     update::update(app, msg, &now)
-}
-
-fn save(app: &App, store: Option<&Store>) -> Result<(), String> {
-    let store = store.ok_or_else(|| "this workbook is open read-only".to_string())?;
-    store
-        .save(&app.workbook)
-        .map(|_warnings| ())
-        .map_err(|error| error.to_string())
 }
 
 /// The terminal in raw mode on the alternate screen, with mouse and paste reporting; restored
@@ -293,17 +309,19 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let location = Location::new(dir.path().join("data"), "workbook").expect("location");
         let store = Store::lock(location).expect("lock");
+        let (_wake_read, wake) = std::os::unix::net::UnixStream::pair().expect("pair");
+        let mut saver = Saver::start(store, wake).expect("saver");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
         let mut app = App::new(pack, workbook.clone(), today, Theme::MONO, (80, 24));
         assert_eq!(
-            save_before_exit(&app, Some(&store)),
+            save_before_exit(&mut app, Some(&mut saver)),
             None,
             "nothing unsaved"
         );
 
         app.save.dirty = true;
         std::fs::remove_dir_all(dir.path().join("data")).expect("the disk goes away");
-        let notice = save_before_exit(&app, Some(&store)).expect("told what happened");
+        let notice = save_before_exit(&mut app, Some(&mut saver)).expect("told what happened");
         assert!(notice.contains("could not be saved"), "{notice}");
         let path = notice
             .split_whitespace()

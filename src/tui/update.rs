@@ -57,19 +57,30 @@ fn handle(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
 }
 
 fn tick(app: &mut App, now: &Now) -> Vec<Effect> {
-    if app.save.dirty && app.save.due.is_some_and(|due| due <= now.instant) {
-        app.save.due = None;
-        vec![Effect::Save]
+    let due = app.save.due.is_some_and(|due| due <= now.instant);
+    if app.save.dirty && due && app.save.saving.is_none() {
+        start_save(app)
     } else {
         Vec::new()
     }
 }
 
+/// Asks for the workbook as it is now to be saved. One save runs at a time.
+fn start_save(app: &mut App) -> Vec<Effect> {
+    app.save.due = None;
+    app.save.saving = Some(app.save.generation);
+    vec![Effect::Save]
+}
+
 fn saved(app: &mut App, result: Result<(), String>, now: &Now) -> Vec<Effect> {
+    let written = app.save.saving.take();
     match result {
         Ok(()) => {
-            app.save.dirty = false;
-            app.save.due = None;
+            // Changes made while the save ran are still to be saved; their timer is running.
+            if written == Some(app.save.generation) {
+                app.save.dirty = false;
+                app.save.due = None;
+            }
             app.save.last_error = None;
             if app
                 .status
@@ -79,7 +90,11 @@ fn saved(app: &mut App, result: Result<(), String>, now: &Now) -> Vec<Effect> {
                 app.status = Some((StatusKind::Ok, "Saved.".into()));
             }
             if app.save.quitting {
-                return vec![Effect::Quit];
+                return if app.save.dirty {
+                    start_save(app)
+                } else {
+                    vec![Effect::Quit]
+                };
             }
         }
         Err(message) => {
@@ -166,7 +181,7 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
         Some(Overlay::Editor(editor)) => {
             match keys::lookup([EDITOR], &event) {
                 Some(Action::EditorDone) => return finish_editor(app, now),
-                Some(Action::Suspend) => return vec![Effect::Suspend],
+                Some(Action::Suspend) => return suspend(app),
                 _ => {}
             }
             if editor.single_line && event.code == KeyCode::Enter {
@@ -204,7 +219,7 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
                 Vec::new()
             }
             Some(Action::Quit) => quit(app),
-            Some(Action::Suspend) => vec![Effect::Suspend],
+            Some(Action::Suspend) => suspend(app),
             Some(action) => {
                 app.status = None;
                 dispatch(app, action, now)
@@ -216,19 +231,34 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
 
 /// Quits once everything is saved.
 fn quit(app: &mut App) -> Vec<Effect> {
-    if app.save.dirty {
-        app.save.quitting = true;
-        vec![Effect::Save]
-    } else {
-        vec![Effect::Quit]
+    if !app.save.dirty {
+        return vec![Effect::Quit];
     }
+    app.save.quitting = true;
+    // A save under way is let finish; `saved` then saves what is left, and quits.
+    if app.save.saving.is_none() {
+        start_save(app)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Ctrl-Z: what is unsaved is saved before the terminal is given back.
+fn suspend(app: &mut App) -> Vec<Effect> {
+    let mut effects = if app.save.dirty && app.save.saving.is_none() {
+        start_save(app)
+    } else {
+        Vec::new()
+    };
+    effects.push(Effect::Suspend);
+    effects
 }
 
 fn confirmed(app: &mut App, action: ConfirmAction, now: &Now) -> Vec<Effect> {
     match action {
         ConfirmAction::QuitWithoutSaving => vec![Effect::Quit],
         ConfirmAction::RemoveOwnActivity { reflection, index } => {
-            if let Some(reflection) = app.workbook.reflections.get_mut(reflection)
+            if let Some(reflection) = app.workbook.get_reflection_mut(reflection)
                 && index < reflection.own_activities.len()
             {
                 reflection.own_activities.remove(index);

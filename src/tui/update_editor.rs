@@ -43,14 +43,14 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
         | EditTarget::CpdDate { .. }
         | EditTarget::CpdHours { .. } => return,
         EditTarget::Title { reflection } => {
-            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+            let Some(reflection) = workbook.get_reflection_mut(reflection) else {
                 return;
             };
             reflection.title = text;
             reflection.updated = now.time;
         }
         EditTarget::CpdMethod { reflection } | EditTarget::CpdEvidence { reflection } => {
-            let Some(reflection_data) = workbook.reflections.get_mut(reflection) else {
+            let Some(reflection_data) = workbook.get_reflection_mut(reflection) else {
                 return;
             };
             let value = (!text.trim().is_empty()).then(|| text.trim().to_string());
@@ -65,7 +65,7 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
             reflection,
             question,
         } => {
-            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+            let Some(reflection) = workbook.get_reflection_mut(reflection) else {
                 return;
             };
             if text.trim().is_empty() {
@@ -80,7 +80,7 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
             area,
             prompt,
         } => {
-            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+            let Some(reflection) = workbook.get_reflection_mut(reflection) else {
                 return;
             };
             let answers = reflection.prompts.entry(area.clone()).or_default();
@@ -95,7 +95,7 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
             reflection.updated = now.time;
         }
         EditTarget::OwnActivity { reflection, index } => {
-            let Some(reflection) = workbook.reflections.get_mut(reflection) else {
+            let Some(reflection) = workbook.get_reflection_mut(reflection) else {
                 return;
             };
             let Some(activity) = reflection.own_activities.get_mut(index) else {
@@ -170,7 +170,7 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
 fn remove_new_item(app: &mut App, target: &EditTarget, now: &Now) {
     match *target {
         EditTarget::OwnActivity { reflection, index } => {
-            if let Some(reflection) = app.workbook.reflections.get_mut(reflection)
+            if let Some(reflection) = app.workbook.get_reflection_mut(reflection)
                 && index < reflection.own_activities.len()
             {
                 reflection.own_activities.remove(index);
@@ -190,7 +190,7 @@ fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &No
     let text = editor.text();
     let text = text.trim();
     let is_date = matches!(editor.target, EditTarget::CpdDate { .. });
-    let Some(reflection) = app.workbook.reflections.get_mut(reflection) else {
+    let Some(reflection) = app.workbook.get_reflection_mut(reflection) else {
         return Vec::new();
     };
     if is_date {

@@ -1,6 +1,7 @@
 //! Merging another copy of a workbook (from another machine, or a backup) into this one.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Action, Reflection, Workbook};
 
@@ -38,7 +39,7 @@ pub fn merge(into: &mut Workbook, incoming: Workbook) -> MergeReport {
         reflections: merge_by_id(
             &mut into.reflections,
             incoming.reflections,
-            |r: &Reflection| (&r.id, r.updated),
+            |r: &Arc<Reflection>| (&r.id, r.updated),
         ),
         actions: merge_by_id(&mut into.actions, incoming.actions, |a: &Action| {
             (&a.id, a.updated)
@@ -83,7 +84,7 @@ mod tests {
         chrono::DateTime::parse_from_rfc3339(time).expect("time")
     }
 
-    fn reflection(id: &str, updated: &str, title: &str) -> Reflection {
+    fn reflection(id: &str, updated: &str, title: &str) -> Arc<Reflection> {
         let pack = PackRef {
             id: "p".into(),
             version: "1".into(),
@@ -98,7 +99,7 @@ mod tests {
             pack,
         );
         reflection.updated = at(updated);
-        reflection
+        Arc::new(reflection)
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod generate;
 mod id;
+pub mod intern;
 pub mod merge;
 mod model;
 pub mod store;

@@ -5,11 +5,13 @@
 //! older pack is ever dropped.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::content::Pack;
+use crate::workbook::intern::{self, SharedId};
 
 /// The workbook format this build reads and writes. Any new field means a new version, and
 /// older versions are migrated on reading (see `store::load`).
@@ -37,8 +39,10 @@ pub struct Workbook {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     pub mode: Mode,
+    /// Shared, so that a copy of the workbook to save costs a pointer a reflection: the
+    /// copy is written in the background while the user goes on (see `Arc::make_mut`).
     #[serde(default)]
-    pub reflections: Vec<Reflection>,
+    pub reflections: Vec<Arc<Reflection>>,
     #[serde(default)]
     pub actions: Vec<Action>,
 }
@@ -64,8 +68,8 @@ pub struct Reflection {
     pub focus: Focus,
     pub pack: PackRef,
     /// Competency id to scale value. A competency not in the map is "not assessed".
-    #[serde(default)]
-    pub ratings: BTreeMap<String, u8>,
+    #[serde(default, deserialize_with = "intern::deserialize_map")]
+    pub ratings: BTreeMap<SharedId, u8>,
     /// Reflective question id to the answer.
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
@@ -228,6 +232,22 @@ impl Workbook {
             .collect()
     }
 
+    /// The reflection at `index`, to change. If a copy being saved shares it, it is copied
+    /// first, so that the save writes the workbook as it was when the save began.
+    pub fn reflection_mut(&mut self, index: usize) -> &mut Reflection {
+        Arc::make_mut(&mut self.reflections[index])
+    }
+
+    /// Like [`Workbook::reflection_mut`], `None` if there is no reflection at `index`.
+    pub fn get_reflection_mut(&mut self, index: usize) -> Option<&mut Reflection> {
+        self.reflections.get_mut(index).map(Arc::make_mut)
+    }
+
+    /// Every reflection, to change (see [`Workbook::reflection_mut`]).
+    pub fn reflections_mut(&mut self) -> impl Iterator<Item = &mut Reflection> {
+        self.reflections.iter_mut().map(Arc::make_mut)
+    }
+
     /// The development actions that came from `reflection`.
     pub fn actions_of<'w>(
         &'w self,
@@ -350,8 +370,11 @@ impl Reflection {
     }
 }
 
-fn missing<'r>(ids: impl Iterator<Item = &'r String>, known: &BTreeSet<&str>) -> Vec<&'r str> {
-    ids.map(String::as_str)
+fn missing<'r, Id: AsRef<str> + ?Sized + 'r>(
+    ids: impl Iterator<Item = &'r Id>,
+    known: &BTreeSet<&str>,
+) -> Vec<&'r str> {
+    ids.map(AsRef::as_ref)
         .filter(|id| !known.contains(id))
         .collect()
 }

@@ -11,7 +11,7 @@ impl Reflection {
         let ratings: Vec<f64> = area
             .competencies
             .iter()
-            .filter_map(|c| self.ratings.get(&c.id))
+            .filter_map(|c| self.ratings.get(c.id.as_str()))
             .map(|&value| f64::from(value))
             .collect();
         (!ratings.is_empty()).then(|| ratings.iter().sum::<f64>() / ratings.len() as f64)
@@ -21,7 +21,7 @@ impl Reflection {
     pub fn rated_count(&self, area: &Area) -> usize {
         area.competencies
             .iter()
-            .filter(|c| self.ratings.contains_key(&c.id))
+            .filter(|c| self.ratings.contains_key(c.id.as_str()))
             .count()
     }
 }
@@ -42,7 +42,7 @@ impl Workbook {
     pub fn newest_first(&self) -> Vec<&Reflection> {
         self.newest_first_indices()
             .into_iter()
-            .map(|i| &self.reflections[i])
+            .map(|i| self.reflections[i].as_ref())
             .collect()
     }
 
@@ -89,8 +89,7 @@ mod tests {
         let area = &pack.areas[6]; // Resilience: two competencies
         let newest_id = workbook.newest_first()[0].id.clone();
         let newest = workbook
-            .reflections
-            .iter_mut()
+            .reflections_mut()
             .find(|r| r.id == newest_id)
             .expect("one");
         newest.focus = crate::workbook::Focus::Areas(vec![area.id.clone()]);

@@ -228,7 +228,13 @@ mod tests {
 
         /// The fields and the document of `template` over the first two reflections.
         fn export(&self, template: Template, options: &Options) -> (Vec<EditableField>, Document) {
-            let reflections: Vec<&Reflection> = self.workbook.reflections.iter().take(2).collect();
+            let reflections: Vec<&Reflection> = self
+                .workbook
+                .reflections
+                .iter()
+                .take(2)
+                .map(std::sync::Arc::as_ref)
+                .collect();
             let sources = self.sources();
             (
                 editable_fields(template, &sources, &reflections, options),
@@ -324,7 +330,10 @@ mod tests {
     fn an_hcpc_profile_offers_the_summary_and_each_statement_part() {
         let fixture = Fixture::new();
         let (fields, document) = fixture.export(Template::HcpcProfile, &Options::default());
-        let mut dated: Vec<&Reflection> = fixture.workbook.reflections[..2].iter().collect();
+        let mut dated: Vec<&Reflection> = fixture.workbook.reflections[..2]
+            .iter()
+            .map(std::sync::Arc::as_ref)
+            .collect();
         dated.sort_by_key(|r| (super::super::select::date_of(r), r.created));
         let keys: Vec<String> = fields.iter().map(|f| f.key.clone()).collect();
         let mut expected = vec!["summary".to_string()];

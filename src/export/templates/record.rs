@@ -147,7 +147,7 @@ fn area_section(sources: &Sources, r: &Reflection, area: &Area) -> Section {
         .iter()
         .map(|c| {
             let tags: Vec<String> = c.tags.iter().map(|t| t.to_string()).collect();
-            let rating = match r.ratings.get(&c.id) {
+            let rating = match r.ratings.get(c.id.as_str()) {
                 Some(&value) => pack.scale_level(value).map_or_else(
                     || value.to_string(),
                     |level| format!("{value} {}", level.label),

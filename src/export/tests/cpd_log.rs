@@ -30,23 +30,11 @@ fn set(r: &mut Reflection, title: &str, on: NaiveDate, hours: Option<f64>, with_
 
 /// Four rows: two in the window, one four years old, one with no hours.
 fn four_rows(workbook: &mut Workbook) {
-    let rows = &mut workbook.reflections;
-    set(
-        &mut rows[0],
-        "Old course",
-        date(2022, 10, 1),
-        Some(30.0),
-        true,
-    );
-    set(&mut rows[1], "Reading", date(2025, 1, 1), Some(5.5), false);
-    set(
-        &mut rows[2],
-        "Study day",
-        date(2026, 6, 1),
-        Some(10.0),
-        true,
-    );
-    set(&mut rows[3], "Huddle", date(2026, 7, 1), None, true);
+    let mut rows: Vec<&mut Reflection> = workbook.reflections_mut().collect();
+    set(rows[0], "Old course", date(2022, 10, 1), Some(30.0), true);
+    set(rows[1], "Reading", date(2025, 1, 1), Some(5.5), false);
+    set(rows[2], "Study day", date(2026, 6, 1), Some(10.0), true);
+    set(rows[3], "Huddle", date(2026, 7, 1), None, true);
 }
 
 fn export(pack: &Pack, workbook: &Workbook, regs: &Regulators) -> Document {
@@ -56,7 +44,11 @@ fn export(pack: &Pack, workbook: &Workbook, regs: &Regulators) -> Document {
         regulators: regs,
         today: date(2026, 11, 1),
     };
-    let reflections: Vec<&Reflection> = workbook.reflections.iter().collect();
+    let reflections: Vec<&Reflection> = workbook
+        .reflections
+        .iter()
+        .map(std::sync::Arc::as_ref)
+        .collect();
     build(&sources, &reflections, &Options::default())
 }
 
@@ -93,13 +85,13 @@ fn column(regs: &Regulators, id: &str) -> usize {
 fn one_row_per_reflection_under_the_columns_of_the_data_file() {
     let (pack, mut workbook, regs) = fixture();
     four_rows(&mut workbook);
-    workbook.reflections[2].cpd.code_themes = [
+    workbook.reflection_mut(2).cpd.code_themes = [
         "promote-professionalism-and-trust".to_string(),
         "prioritise-people".to_string(),
     ]
     .into();
-    workbook.reflections[2].cpd.method = Some("study day".into());
-    workbook.reflections[2].cpd.evidence = Some("Certificate, June 2026".into());
+    workbook.reflection_mut(2).cpd.method = Some("study day".into());
+    workbook.reflection_mut(2).cpd.evidence = Some("Certificate, June 2026".into());
     let document = export(&pack, &workbook, &regs);
     assert_eq!(document.template, "cpd-log");
     let (headers, rows) = table(&document);
@@ -131,7 +123,7 @@ fn one_row_per_reflection_under_the_columns_of_the_data_file() {
 fn participatory_hours_are_the_hours_only_when_participatory() {
     let (pack, mut workbook, regs) = fixture();
     four_rows(&mut workbook);
-    workbook.reflections[0].cpd.participatory = None;
+    workbook.reflection_mut(0).cpd.participatory = None;
     let (_, rows) = table(&export(&pack, &workbook, &regs));
     let (hours, with_others) = (column(&regs, "hours"), column(&regs, "participatory-hours"));
     assert_eq!(

@@ -22,7 +22,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 fn fixture(count: usize) -> Fixture {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = generate(&pack, count, 11);
-    for (index, r) in workbook.reflections.iter_mut().enumerate() {
+    for (index, r) in workbook.reflections_mut().enumerate() {
         r.title = format!("Activity {}", index + 1);
         r.cpd.activity_date = date(2025, 1, 1).checked_add_days(Days::new(30 * index as u64));
         let kind = ["work-based-learning", "self-directed"][index % 2];
@@ -45,7 +45,12 @@ impl Fixture {
             regulators: &self.regulators,
             today: date(2026, 11, 1),
         };
-        let chosen: Vec<&Reflection> = self.workbook.reflections.iter().collect();
+        let chosen: Vec<&Reflection> = self
+            .workbook
+            .reflections
+            .iter()
+            .map(std::sync::Arc::as_ref)
+            .collect();
         build(&sources, &chosen, options)
     }
 }
@@ -173,7 +178,7 @@ fn the_statement_has_a_1500_word_counter_over_all_its_parts() {
 fn each_statement_part_says_what_i_did_learnt_and_how_it_improved_my_practice() {
     let mut f = fixture(4);
     let area = f.pack.areas[6].clone();
-    let first = &mut f.workbook.reflections[0];
+    let first = f.workbook.reflection_mut(0);
     first.answers = [(area.questions[0].id.clone(), "I learnt to pause.".into())].into();
     let prompts = [
         ("comments".to_string(), "A comment.".to_string()),
@@ -245,7 +250,7 @@ fn a_gap_of_three_months_or_more_is_flagged() {
     let mut f = fixture(3);
     // Given out of order: the list is in date order all the same.
     let dates = [date(2025, 7, 15), date(2025, 1, 10), date(2025, 3, 10)];
-    for (r, day) in f.workbook.reflections.iter_mut().zip(dates) {
+    for (r, day) in f.workbook.reflections_mut().zip(dates) {
         r.cpd.activity_date = Some(day);
     }
     let document = f.document(&Options::default());
@@ -285,7 +290,7 @@ fn fewer_than_two_types_of_activity_are_warned_of() {
     assert!(!types_warned(&document));
 
     let mut f = fixture(4);
-    for r in &mut f.workbook.reflections {
+    for r in f.workbook.reflections_mut() {
         r.cpd.activity_type = Some("self-directed".into());
     }
     let document = f.document(&Options::default());
@@ -298,7 +303,7 @@ fn fewer_than_two_types_of_activity_are_warned_of() {
     assert!(warned[0].contains("only 1 type of activity appears (Self-directed)"));
     assert!(warned[0].contains("at least 2 different types"));
 
-    for r in &mut f.workbook.reflections {
+    for r in f.workbook.reflections_mut() {
         r.cpd.activity_type = None;
     }
     let document = f.document(&Options::default());
@@ -332,8 +337,8 @@ fn the_statement_uses_four_to_six_reflections() {
 #[test]
 fn reflections_without_evidence_are_warned_of() {
     let mut f = fixture(4);
-    f.workbook.reflections[1].cpd.evidence = None;
-    f.workbook.reflections[2].cpd.evidence = Some("  ".into());
+    f.workbook.reflection_mut(1).cpd.evidence = None;
+    f.workbook.reflection_mut(2).cpd.evidence = Some("  ".into());
     let document = f.document(&Options::default());
     let evidence = section(&document, "Supporting evidence");
     let listed = evidence.blocks.iter().find_map(|b| match b {

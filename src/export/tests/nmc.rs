@@ -23,7 +23,11 @@ fn export(pack: &Pack, workbook: &Workbook, regs: &Regulators, options: &Options
         regulators: regs,
         today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
     };
-    let reflections: Vec<&Reflection> = workbook.reflections.iter().collect();
+    let reflections: Vec<&Reflection> = workbook
+        .reflections
+        .iter()
+        .map(std::sync::Arc::as_ref)
+        .collect();
     build(&sources, &reflections, options)
 }
 
@@ -115,12 +119,12 @@ fn the_form_labels_appear_word_for_word_in_order() {
 fn the_ticked_themes_are_the_reflections_code_themes() {
     let (pack, mut workbook, regs) = fixture();
     workbook.reflections.truncate(2);
-    workbook.reflections[0].cpd.code_themes = [
+    workbook.reflection_mut(0).cpd.code_themes = [
         "preserve-safety".to_string(),
         "prioritise-people".to_string(),
     ]
     .into();
-    workbook.reflections[1].cpd.code_themes.clear();
+    workbook.reflection_mut(1).cpd.code_themes.clear();
     let document = export(&pack, &workbook, &regs, &Options::default());
     assert_eq!(
         ticks(&document.sections[0]),
@@ -154,7 +158,7 @@ fn the_ticked_themes_are_the_reflections_code_themes() {
 fn known_reflection(pack: &Pack, workbook: &mut Workbook) -> String {
     let area = &pack.areas[6];
     let question = &area.questions[0];
-    let r = &mut workbook.reflections[0];
+    let r = workbook.reflection_mut(0);
     r.title = "Looking after my own resilience".into();
     r.context = "own-development".into();
     r.focus = Focus::Areas(vec![area.id.clone()]);
@@ -241,7 +245,7 @@ fn the_owners_edits_replace_the_prompts_text() {
 fn accounts_are_numbered_on_from_the_first_with_a_warning_past_five() {
     let (pack, mut workbook, regs) = fixture();
     workbook.reflections.truncate(3);
-    for r in &mut workbook.reflections {
+    for r in workbook.reflections_mut() {
         r.cpd.code_themes = ["practise-effectively".to_string()].into();
     }
     let numbers = |document: &Document| -> Vec<String> {

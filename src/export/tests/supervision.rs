@@ -44,7 +44,7 @@ fn action(
 fn fixture() -> Fixture {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = generate(&pack, 3, 5);
-    for (index, r) in workbook.reflections.iter_mut().enumerate() {
+    for (index, r) in workbook.reflections_mut().enumerate() {
         r.title = format!("Reflection {}", index + 1);
         r.focus = Focus::Areas(vec!["resilience".into()]);
         r.ratings.clear();
@@ -56,10 +56,10 @@ fn fixture() -> Fixture {
         [("resilience.c1", 2), ("resilience.c2", 2)],
         [("resilience.c1", 2), ("resilience.c2", 3)],
     ];
-    for (r, rated) in workbook.reflections.iter_mut().zip(ratings) {
-        r.ratings = rated.map(|(id, value)| (id.to_string(), value)).into();
+    for (r, rated) in workbook.reflections_mut().zip(ratings) {
+        r.ratings = rated.map(|(id, value)| (id.into(), value)).into();
     }
-    let second = &mut workbook.reflections[1];
+    let second = workbook.reflection_mut(1);
     second.answers.insert("resilience.q1".into(), ANSWER.into());
     let prompts = [("comments", COMMENT), ("develop", "Ask for a peer review.")];
     let prompts = prompts.map(|(id, text)| (id.to_string(), text.to_string()));
@@ -106,7 +106,10 @@ impl Fixture {
             regulators: &self.regulators,
             today: date(2026, 11, 1),
         };
-        let chosen: Vec<&Reflection> = self.workbook.reflections[1..].iter().collect();
+        let chosen: Vec<&Reflection> = self.workbook.reflections[1..]
+            .iter()
+            .map(std::sync::Arc::as_ref)
+            .collect();
         build(&sources, &chosen, options)
     }
 }

@@ -231,7 +231,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         .workbook
         .reflections
         .iter()
-        .map(|r| (r.id.as_str(), r))
+        .map(|r| (r.id.as_str(), r.as_ref()))
         .collect();
     let width = list.width as usize;
     let mut lines: Vec<Line> = Vec::new();

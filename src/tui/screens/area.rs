@@ -11,6 +11,7 @@ use crate::tui::keys::{
 };
 use crate::tui::keys::{DELETE, PAGE_DOWN, PAGE_UP};
 use crate::tui::screens::summary;
+use crate::workbook::intern::intern;
 use crate::workbook::{self, ActionStatus, OwnActivity, Reflection};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,8 +264,8 @@ fn rate(app: &mut App, state: &State, area: &Area, item: Item, change: Rating, n
     };
     let levels = app.pack.scale.len() as u8;
     let id = area.competencies[index].id.clone();
-    let reflection = &mut app.workbook.reflections[state.reflection];
-    let current = reflection.ratings.get(&id).copied();
+    let reflection = app.workbook.reflection_mut(state.reflection);
+    let current = reflection.ratings.get(id.as_str()).copied();
     let new = match change {
         Rating::Set(0) => None,
         Rating::Set(value) if value <= levels => Some(value),
@@ -281,8 +282,8 @@ fn rate(app: &mut App, state: &State, area: &Area, item: Item, change: Rating, n
         return;
     }
     match new {
-        Some(value) => reflection.ratings.insert(id, value),
-        None => reflection.ratings.remove(&id),
+        Some(value) => reflection.ratings.insert(intern(&id), value),
+        None => reflection.ratings.remove(id.as_str()),
     };
     reflection.updated = now.time;
     app.changed(now);
@@ -290,7 +291,7 @@ fn rate(app: &mut App, state: &State, area: &Area, item: Item, change: Rating, n
 
 fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, now: &Now) {
     let reflection_index = state.reflection;
-    let reflection = &mut app.workbook.reflections[reflection_index];
+    let reflection = app.workbook.reflection_mut(reflection_index);
     let editor = match item {
         Item::Competency(_) => {
             app.info("Rate with the number keys, or ← and →.");

@@ -183,7 +183,7 @@ fn item_lines(
     match item {
         Item::Competency(index) => {
             let competency = &area.competencies[index];
-            let rating = match reflection.ratings.get(&competency.id) {
+            let rating = match reflection.ratings.get(competency.id.as_str()) {
                 Some(&value) => {
                     let label = app.pack.scale_level(value).map_or("", |l| l.label.as_str());
                     format!("{value} {label}")
@@ -337,7 +337,7 @@ fn detail_lines(app: &App, reflection: &Reflection, area: &Area, item: Item) -> 
             let tags: Vec<String> = competency.tags.iter().map(|t| t.to_string()).collect();
             let level = match reflection
                 .ratings
-                .get(&competency.id)
+                .get(competency.id.as_str())
                 .and_then(|v| app.pack.scale_level(*v))
             {
                 Some(level) => format!("{} {}: {}", level.value, level.label, level.description),

@@ -128,7 +128,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
             let forward = action != Action::Left;
             let theme_ids: Vec<String> = themes(app).iter().map(|t| t.id.clone()).collect();
             let type_ids: Vec<String> = activity_types(app).iter().map(|t| t.id.clone()).collect();
-            let Some(reflection) = app.workbook.reflections.get_mut(index) else {
+            let Some(reflection) = app.workbook.get_reflection_mut(index) else {
                 return Outcome::stay();
             };
             let cpd = &mut reflection.cpd;

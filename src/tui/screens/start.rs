@@ -163,7 +163,7 @@ fn begin(app: &mut App, state: &State, now: &Now) -> Outcome {
         PackRef::of(&app.pack),
     );
     app.workbook.mode = state.mode;
-    app.workbook.reflections.push(reflection);
+    app.workbook.reflections.push(reflection.into());
     app.changed(now);
     Outcome::go(Screen::Area(area::State::new(
         app.workbook.reflections.len() - 1,

@@ -71,7 +71,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
             )));
         }
         Action::MarkComplete if app.can_change() => {
-            if let Some(reflection) = app.workbook.reflections.get_mut(state.reflection) {
+            if let Some(reflection) = app.workbook.get_reflection_mut(state.reflection) {
                 reflection.status = Status::Complete;
                 reflection.updated = now.time;
                 app.changed(now);

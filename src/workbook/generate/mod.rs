@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, Offset, Utc};
 
 use super::id::format_id;
+use super::intern::intern;
 use super::{Action, ActionStatus, Cpd, Focus, Mode, OwnActivity, PackRef, Reflection, Status};
 use super::{Timestamp, Workbook};
 use crate::content::{Area, Pack};
@@ -70,7 +71,7 @@ pub fn generate(pack: &Pack, reflections: usize, seed: u64) -> Workbook {
         let reflection = reflection(pack, &mut rng, at, draft);
         let areas = reflection.focus.area_ids(pack);
         actions(&mut rng, &reflection, &areas, &mut book.actions);
-        book.reflections.push(reflection);
+        book.reflections.push(reflection.into());
     }
     let updates = book.reflections.iter().map(|r| r.updated);
     let updates = updates.chain(book.actions.iter().map(|a| a.updated));
@@ -143,7 +144,7 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
                 .scale
                 .get((rng.below(levels) + rng.below(levels)).div_ceil(2));
             if let Some(level) = level.filter(|_| rng.chance(0.85)) {
-                r.ratings.insert(competency.id.clone(), level.value);
+                r.ratings.insert(intern(&competency.id), level.value);
             }
         }
         for question in &area.questions {

@@ -94,17 +94,17 @@ pub fn parse(bytes: &[u8]) -> Result<Workbook, LoadError> {
 /// Like [`parse`], also giving the version the bytes were written in, so that the store can
 /// keep a copy of a workbook it migrates.
 pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LoadError::Damaged(Damage::Empty));
-    }
-    if let Err(error) = std::str::from_utf8(bytes) {
-        let prefix = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
-        let (line, column) = line_column(prefix, prefix.len());
-        return Err(LoadError::Damaged(Damage::NotUtf8 { line, column }));
-    }
     let current = u64::from(SCHEMA_VERSION);
+    // serde_json checks the UTF-8 of what it reads, so a good file is read once; only a file
+    // that fails is looked at again, to say what is wrong with it.
     match serde_json::from_slice::<Workbook>(bytes) {
         Ok(workbook) if u64::from(workbook.schema_version) == current => Ok((workbook, current)),
+        _ if bytes.iter().all(u8::is_ascii_whitespace) => Err(LoadError::Damaged(Damage::Empty)),
+        _ if let Err(error) = std::str::from_utf8(bytes) => {
+            let prefix = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            let (line, column) = line_column(prefix, prefix.len());
+            Err(LoadError::Damaged(Damage::NotUtf8 { line, column }))
+        }
         result => {
             // Read leniently first: a newer workbook may fail to parse only because of what
             // the newer version added, and an older one is migrated.

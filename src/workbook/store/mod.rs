@@ -356,13 +356,13 @@ fn read_file(
     Ok(Some(parse_versioned(&bytes)))
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
+fn read_bytes(path: &Path) -> Result<files::FileBytes, StoreError> {
     if files::is_symlink(path) {
         return Err(StoreError::Symlink {
             path: path.to_path_buf(),
         });
     }
-    files::read_no_follow(path).map_err(|cause| StoreError::Read {
+    files::read_mapped_no_follow(path).map_err(|cause| StoreError::Read {
         path: path.to_path_buf(),
         cause,
     })

@@ -213,7 +213,8 @@ fn reading_scrolls_within_the_text_and_goes_back_to_the_same_list() {
         // A reflection longer than the screen, whatever was generated.
         let index = listed(&app, browse(&app))[browse(&app).selected];
         let long = vec!["A line of a long answer."; 120].join("\n");
-        app.workbook.reflections[index]
+        app.workbook
+            .reflection_mut(index)
             .answers
             .insert("resilience.q1".into(), long);
         press(&mut app, KeyCode::Enter);

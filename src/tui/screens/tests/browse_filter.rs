@@ -80,7 +80,7 @@ fn book(pack: &Pack) -> Workbook {
         status: ActionStatus::Open,
     });
     // Listed out of order on purpose: Browse sorts newest first.
-    book.reflections = vec![r3, r1, r4, r2];
+    book.reflections = vec![r3.into(), r1.into(), r4.into(), r2.into()];
     book
 }
 

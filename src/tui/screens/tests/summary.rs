@@ -49,38 +49,39 @@ fn app(size: (u16, u16), whole_wheel: bool) -> App {
     // The reflection before the newest rated Resilience only: it is "last time", and every
     // other area was "not rated last time".
     let before = book.newest_first()[1].id.clone();
-    if let Some(previous) = book.reflections.iter_mut().find(|r| r.id == before) {
+    if let Some(previous) = book.reflections_mut().find(|r| r.id == before) {
         previous.ratings.clear();
         for competency in &pack.areas[6].competencies {
-            previous.ratings.insert(competency.id.clone(), 2);
+            previous.ratings.insert(competency.id.as_str().into(), 2);
         }
     }
     let newest = book.newest_first()[0].id.clone();
     let index = book.reflections.iter().position(|r| r.id == newest);
     let index = index.expect("there");
-    let reflection = &mut book.reflections[index];
+    let reflection = book.reflection_mut(index);
     let (resilience, outcomes) = (&pack.areas[6], &pack.areas[0]);
     reflection.focus = Focus::Areas(vec![resilience.id.clone(), outcomes.id.clone()]);
     for (position, area) in pack.areas.iter().enumerate() {
         for competency in area.competencies.iter().map(|c| c.id.clone()) {
             let value = 1 + (position % 4) as u8;
             if position + 1 < pack.areas.len() && (whole_wheel || position == 6) {
-                reflection.ratings.insert(competency, value);
+                reflection.ratings.insert(competency.into(), value);
             } else {
-                reflection.ratings.remove(&competency);
+                reflection.ratings.remove(competency.as_str());
             }
         }
     }
     if whole_wheel {
         reflection.focus = Focus::WholeWheel;
     }
+    let (created, id) = (reflection.created, reflection.id.clone());
     book.actions.push(workbook::Action {
         id: "a-test".into(),
-        created: reflection.created,
-        updated: reflection.created,
+        created,
+        updated: created,
         text: "Ask the team for feedback".into(),
         area: resilience.id.clone(),
-        reflection: Some(reflection.id.clone()),
+        reflection: Some(id),
         due: NaiveDate::from_ymd_opt(2026, 5, 1),
         status: ActionStatus::Open,
     });
