@@ -187,6 +187,22 @@ fn a_whole_reflection_ends_up_in_the_workbook_as_entered() {
 }
 
 #[test]
+fn a_new_reflection_heads_the_home_list() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 5, 4));
+    start_resilience_reflection(&mut driver);
+    assert_eq!(
+        driver.app.newest_first,
+        driver.app.workbook.newest_first_indices()
+    );
+    let first = wheelbook::tui::screens::home::listed(&driver.app)[0];
+    assert_eq!(
+        driver.app.workbook.reflections[first].title,
+        "After a fall at home"
+    );
+}
+
+#[test]
 fn typing_does_not_save_until_the_user_pauses() {
     let mut driver = Driver::empty();
     start_resilience_reflection(&mut driver);
@@ -434,7 +450,7 @@ fn clicking_selects_and_clicking_again_opens() {
     // On Home, a click picks a reflection in the list.
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 12, 3));
-    let second = wheelbook::tui::screens::home::listed(&driver.app.workbook)[1];
+    let second = wheelbook::tui::screens::home::listed(&driver.app)[1];
     let title = driver.app.workbook.reflections[second]
         .title
         .chars()

@@ -118,6 +118,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub status: Option<(StatusKind, String)>,
     pub save: SaveState,
+    /// Indices of the workbook's reflections, newest first: sorted once and kept in step (see
+    /// [`App::reorder`]), so that drawing a list does not sort thousands of reflections.
+    pub newest_first: Vec<usize>,
     /// Why the workbook cannot be changed, when another wheelbook has it open.
     pub read_only: Option<String>,
     pub today: NaiveDate,
@@ -144,6 +147,7 @@ impl App {
         let screen = Screen::Home(home::State::default());
         App {
             pack,
+            newest_first: workbook.newest_first_indices(),
             workbook,
             screen,
             overlay: None,
@@ -158,6 +162,11 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             export_return: None,
         }
+    }
+
+    /// Sorts [`App::newest_first`] again: after a reflection is added or deleted.
+    pub fn reorder(&mut self) {
+        self.newest_first = self.workbook.newest_first_indices();
     }
 
     /// Records that the workbook changed: it is saved once the user pauses.

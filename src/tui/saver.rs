@@ -129,8 +129,9 @@ mod tests {
         saver.save(second.clone());
         assert_eq!(saver.wait(), vec![Ok(()), Ok(())]);
         assert!(saver.finished().is_empty(), "every outcome given once");
-        let mut byte = [0u8; 2];
-        assert_eq!(io::Read::read(&mut &wake, &mut byte).expect("woken"), 2);
+        // One wake a save (each written just after its outcome is sent).
+        let mut bytes = [0u8; 2];
+        io::Read::read_exact(&mut &wake, &mut bytes).expect("woken twice");
         let saved = read_workbook_file(&location.workbook_path()).expect("saved");
         assert_eq!(saved, second, "the later save is the one on disk");
     }

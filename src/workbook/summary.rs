@@ -49,10 +49,19 @@ impl Workbook {
     /// For each area of the pack, in order, the mean rating from the newest reflection that
     /// rated it.
     pub fn latest_area_means(&self, pack: &Pack) -> Vec<Option<f64>> {
-        let newest = self.newest_first();
+        self.latest_area_means_in(pack, &self.newest_first_indices())
+    }
+
+    /// [`Workbook::latest_area_means`] with the order already known: `newest_first` holds
+    /// the indices of [`Workbook::newest_first_indices`].
+    pub fn latest_area_means_in(&self, pack: &Pack, newest_first: &[usize]) -> Vec<Option<f64>> {
         pack.areas
             .iter()
-            .map(|area| newest.iter().find_map(|r| r.area_mean(area)))
+            .map(|area| {
+                newest_first
+                    .iter()
+                    .find_map(|&i| self.reflections[i].area_mean(area))
+            })
             .collect()
     }
 

@@ -58,9 +58,9 @@ impl State {
         let chosen = match id {
             Some(id) => vec![id.to_string()],
             None => app
-                .workbook
-                .newest_first()
-                .into_iter()
+                .newest_first
+                .iter()
+                .map(|&i| &app.workbook.reflections[i])
                 .find(|r| r.status == Status::Complete)
                 .map(|r| vec![r.id.clone()])
                 .unwrap_or_default(),
@@ -196,7 +196,7 @@ pub fn is_confirmed(state: &State, located: &Located) -> bool {
 
 /// The reflections offered, newest first.
 pub fn offered(app: &App) -> Vec<usize> {
-    app.workbook.newest_first_indices()
+    app.newest_first.clone()
 }
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {

@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Screen};
 use crate::tui::keys::{Binding, DOWN, ENTER, Key, PAGE_DOWN, PAGE_UP, UP, bind, more};
 use crate::tui::screens::{actions, area, browse, export, start};
-use crate::workbook::{ActionStatus, Status, Workbook};
+use crate::workbook::{ActionStatus, Status};
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -56,17 +56,18 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// Indices of the reflections in the order Home lists them: drafts first, then newest first.
-pub fn listed(workbook: &Workbook) -> Vec<usize> {
-    let (mut drafts, complete): (Vec<usize>, Vec<usize>) = workbook
-        .newest_first_indices()
-        .into_iter()
-        .partition(|&i| workbook.reflections[i].status == Status::Draft);
+pub fn listed(app: &App) -> Vec<usize> {
+    let reflections = &app.workbook.reflections;
+    let (mut drafts, complete): (Vec<usize>, Vec<usize>) = app
+        .newest_first
+        .iter()
+        .partition(|&&i| reflections[i].status == Status::Draft);
     drafts.extend(complete);
     drafts
 }
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
-    let order = listed(&app.workbook);
+    let order = listed(app);
     match action {
         Action::Up => state.selected = state.selected.saturating_sub(1),
         Action::Down => state.selected = (state.selected + 1).min(order.len().saturating_sub(1)),
@@ -124,7 +125,7 @@ pub fn row_at(app: &App, state: &State, area: Rect, x: u16, y: u16) -> Option<us
     // The list scrolls just enough to show the selection, as ratatui's List does.
     let offset = (state.selected + 1).saturating_sub(inner.height as usize);
     let row = offset + (y - inner.y) as usize;
-    (row < listed(&app.workbook).len()).then_some(row)
+    (row < listed(app).len()).then_some(row)
 }
 
 pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
@@ -144,7 +145,9 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
 fn render_wheel(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let levels = app.pack.scale.len();
-    let means = app.workbook.latest_area_means(&app.pack);
+    let means = app
+        .workbook
+        .latest_area_means_in(&app.pack, &app.newest_first);
     let bar_width = 4 + levels;
     let title_width = (area.width as usize).saturating_sub(bar_width + 3);
     let mut lines: Vec<Line> = app
@@ -179,7 +182,7 @@ fn render_wheel(app: &App, frame: &mut Frame, area: Rect) {
 fn render_reflections(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let block = Block::bordered().title(Span::styled(" Reflections ", theme.heading));
-    let order = listed(&app.workbook);
+    let order = listed(app);
     if order.is_empty() {
         let text = vec![
             Line::raw("No reflections yet."),

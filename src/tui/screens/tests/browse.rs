@@ -167,6 +167,8 @@ fn deleting_asks_then_removes_and_keeps_the_selection_valid() {
     press(&mut app, KeyCode::Char('D'));
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.workbook.reflections.len(), 28);
+    // The order Home lists from is kept in step with the deletions.
+    assert_eq!(app.newest_first, app.workbook.newest_first_indices());
 }
 
 #[test]
