@@ -327,22 +327,24 @@ impl Reflection {
 
     /// Everything this reflection refers to that `pack` does not define.
     pub fn ids_not_in<'r>(&'r self, pack: &Pack) -> OrphanIds<'r> {
-        let areas: BTreeSet<&str> = pack.areas.iter().map(|a| a.id.as_str()).collect();
-        let competencies: BTreeSet<&str> = pack
-            .areas
-            .iter()
-            .flat_map(|a| a.competencies.iter().map(|c| c.id.as_str()))
-            .collect();
-        let questions: BTreeSet<&str> = pack
-            .areas
-            .iter()
-            .flat_map(|a| a.questions.iter().map(|q| q.id.as_str()))
-            .collect();
-        let activities: BTreeSet<&str> = pack
-            .areas
-            .iter()
-            .flat_map(|a| a.activities.iter().map(|q| q.id.as_str()))
-            .collect();
+        // Looked up in the pack as it is rather than in sets built for each reflection: an
+        // export of thousands of reflections asks this of every one.
+        let areas = |id: &str| pack.area(id).is_some();
+        let competencies = |id: &str| {
+            pack.areas
+                .iter()
+                .any(|a| a.competencies.iter().any(|c| c.id == id))
+        };
+        let questions = |id: &str| {
+            pack.areas
+                .iter()
+                .any(|a| a.questions.iter().any(|q| q.id == id))
+        };
+        let activities = |id: &str| {
+            pack.areas
+                .iter()
+                .any(|a| a.activities.iter().any(|t| t.id == id))
+        };
         let focus_areas: Vec<&str> = match &self.focus {
             Focus::WholeWheel => Vec::new(),
             Focus::Areas(ids) => ids.iter().map(String::as_str).collect(),
@@ -353,7 +355,7 @@ impl Reflection {
             .into_iter()
             .chain(prompt_areas)
             .chain(own_areas)
-            .filter(|id| !areas.contains(id))
+            .filter(|id| !areas(id))
             .collect();
         orphan_areas.sort_unstable();
         orphan_areas.dedup();
@@ -372,9 +374,7 @@ impl Reflection {
 
 fn missing<'r, Id: AsRef<str> + ?Sized + 'r>(
     ids: impl Iterator<Item = &'r Id>,
-    known: &BTreeSet<&str>,
+    known: impl Fn(&str) -> bool,
 ) -> Vec<&'r str> {
-    ids.map(AsRef::as_ref)
-        .filter(|id| !known.contains(id))
-        .collect()
+    ids.map(AsRef::as_ref).filter(|id| !known(id)).collect()
 }
