@@ -1,5 +1,6 @@
 //! Reading the pack, and loading and saving workbooks of 10, 1,000 and 10,000 reflections
-//! (saves include the fsync of the file and its directory). `cargo bench --bench store`.
+//! (saves include the fsync of the file and its directory, and the backup link).
+//! `cargo bench --bench store`.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use wheelbook::content::{self, PackSource};
@@ -20,8 +21,10 @@ fn workbooks(c: &mut Criterion) {
         let workbook = generate(&pack, reflections, 1);
         let dir = tempfile::tempdir().expect("temp dir");
         let location = Location::new(dir.path().to_path_buf(), "workbook").expect("location");
-        let store = Store::lock(location.clone()).expect("lock");
-        store.save(&workbook).expect("first save");
+        Store::lock(location.clone())
+            .expect("lock")
+            .save(&workbook)
+            .expect("first save");
         let bytes = std::fs::read(location.workbook_path()).expect("read");
         group.bench_with_input(
             BenchmarkId::new("parse", reflections),
@@ -33,11 +36,31 @@ fn workbooks(c: &mut Criterion) {
             &location,
             |b, location| b.iter(|| store::read(location).expect("readable")),
         );
+        // As `wheelbook import` saves: a new process, which has written nothing yet.
         group.bench_with_input(
-            BenchmarkId::new("save with fsync", reflections),
+            BenchmarkId::new("save with fsync, first in a process", reflections),
             &workbook,
-            |b, workbook| b.iter(|| store.save(workbook).expect("saved")),
+            |b, workbook| {
+                b.iter(|| {
+                    let store = Store::lock(location.clone()).expect("lock");
+                    store.save(workbook).expect("saved")
+                })
+            },
         );
+        // As the screens save: one reflection changed since the last save.
+        let store = Store::lock(location.clone()).expect("lock");
+        let mut edited = workbook.clone();
+        store.save(&edited).expect("saved");
+        group.bench_function(
+            BenchmarkId::new("save with fsync, one reflection changed", reflections),
+            |b| {
+                b.iter(|| {
+                    edited.reflection_mut(0).updated += chrono::Duration::seconds(1);
+                    store.save(&edited).expect("saved")
+                })
+            },
+        );
+        drop(store);
         // All that saving costs the screens: the copy handed to the saving thread.
         group.bench_with_input(
             BenchmarkId::new("copy handed to the saving thread", reflections),

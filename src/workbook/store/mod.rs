@@ -8,6 +8,7 @@ mod atomic;
 mod backup;
 mod error;
 mod files;
+mod fragments;
 mod load;
 mod lock;
 mod paths;
@@ -170,6 +171,8 @@ pub struct Store {
     location: Location,
     warnings: Vec<String>,
     _lock: lock::WorkbookLock,
+    /// The JSON of the reflections last saved, reused while they are unchanged.
+    fragments: std::sync::Mutex<fragments::Fragments>,
 }
 
 impl Store {
@@ -189,6 +192,7 @@ impl Store {
             location,
             warnings,
             _lock: lock,
+            fragments: Default::default(),
         })
     }
 
@@ -305,8 +309,12 @@ impl Store {
             path: path.clone(),
             cause,
         };
-        let bytes =
-            serde_json::to_vec_pretty(workbook).map_err(|e| save_error(io::Error::other(e)))?;
+        let bytes = self
+            .fragments
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .to_json(workbook)
+            .map_err(|e| save_error(io::Error::other(e)))?;
         let mut warnings = Vec::new();
         let at = Utc::now();
         if path.exists()
