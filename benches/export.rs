@@ -1,4 +1,5 @@
-//! Exporting 1,000 reflections in each format, and the identifier check over them.
+//! Exporting 1,000 reflections in each format, and the identifier check over them, with and
+//! without identifiers to find.
 //! `cargo bench --bench export`.
 
 use chrono::NaiveDate;
@@ -8,18 +9,19 @@ use wheelbook::export::check::check;
 use wheelbook::export::regulators;
 use wheelbook::export::render::{Format, render};
 use wheelbook::export::templates::{Options, Sources, Template, build};
+use wheelbook::workbook::Workbook;
 use wheelbook::workbook::generate::generate;
 
 fn export(c: &mut Criterion) {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let workbook = generate(&pack, 1_000, 1);
     let regulators = regulators::built_in().expect("regulators");
-    let sources = Sources {
-        pack: &pack,
-        workbook: &workbook,
-        regulators: &regulators,
-        today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-    };
+    let sources = Sources::new(
+        &pack,
+        &workbook,
+        &regulators,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    );
     let reflections: Vec<_> = workbook.reflections.iter().map(AsRef::as_ref).collect();
     let options = Options::default();
     let mut group = c.benchmark_group("export 1000 reflections");
@@ -42,7 +44,32 @@ fn export(c: &mut Criterion) {
     group.bench_function("identifier check", |b| {
         b.iter(|| check(&document, &reflections, &workbook, sources.today, &[]))
     });
+    // Generated text holds no identifiers, so the check has nothing to name; here every
+    // tenth reflection has some, and the check goes on to scan the reflections to name them.
+    let marked = with_identifiers(&workbook);
+    let sources = Sources::new(&pack, &marked, &regulators, sources.today);
+    let reflections: Vec<_> = marked.reflections.iter().map(AsRef::as_ref).collect();
+    let document = build(Template::Record, &sources, &reflections, &options);
+    group.bench_function("identifier check, with findings", |b| {
+        b.iter(|| check(&document, &reflections, &marked, sources.today, &[]))
+    });
     group.finish();
+}
+
+/// `workbook` with identifiers in an answer of every tenth reflection, made through its JSON
+/// so as to depend on nothing but the file format, and read back from text as a workbook
+/// file is.
+fn with_identifiers(workbook: &Workbook) -> Workbook {
+    let mut json = serde_json::to_value(workbook).expect("serialisable");
+    let reflections = json["reflections"].as_array_mut().expect("reflections");
+    for reflection in reflections.iter_mut().step_by(10) {
+        let answers = reflection["answers"].as_object_mut().expect("answers");
+        if let Some(answer) = answers.values_mut().next() {
+            let text = answer.as_str().unwrap_or_default();
+            *answer = format!("{text} Mr Smith, DOB 12/03/1950, on 07700 900123.").into();
+        }
+    }
+    serde_json::from_str(&json.to_string()).expect("a workbook")
 }
 
 criterion_group!(benches, export);

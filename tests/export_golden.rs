@@ -20,12 +20,12 @@ fn fixture() -> (Pack, Workbook, Regulators) {
 
 fn exported(template: Template, format: Format, selection: &Selection) -> String {
     let (pack, workbook, regulators) = fixture();
-    let sources = Sources {
-        pack: &pack,
-        workbook: &workbook,
-        regulators: &regulators,
-        today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-    };
+    let sources = Sources::new(
+        &pack,
+        &workbook,
+        &regulators,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    );
     let reflections = select(&workbook, &pack, selection).expect("selection");
     render(
         &build(template, &sources, &reflections, &Options::default()),
@@ -93,12 +93,12 @@ fn html_escapes_what_the_user_wrote() {
     let newest = workbook.reflections.len() - 1;
     workbook.reflection_mut(newest).title = "<script>alert('x')</script> & \"quotes\"".into();
     workbook.reflection_mut(newest).status = wheelbook::workbook::Status::Complete;
-    let sources = Sources {
-        pack: &pack,
-        workbook: &workbook,
-        regulators: &regulators,
-        today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-    };
+    let sources = Sources::new(
+        &pack,
+        &workbook,
+        &regulators,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    );
     let reflections = vec![workbook.reflections[newest].as_ref()];
     let html = render(
         &build(
@@ -130,12 +130,12 @@ fn markdown_shows_what_the_user_wrote_and_fetches_nothing() {
     let newest = workbook.reflections.len() - 1;
     workbook.reflection_mut(newest).title =
         "![t](https://tracker.example/p.png) <img src=x> # *bold*".into();
-    let sources = Sources {
-        pack: &pack,
-        workbook: &workbook,
-        regulators: &regulators,
-        today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-    };
+    let sources = Sources::new(
+        &pack,
+        &workbook,
+        &regulators,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    );
     let reflections = vec![workbook.reflections[newest].as_ref()];
     let md = render(
         &build(

@@ -112,34 +112,30 @@ pub fn export(
         .ok_or_else(|| BadInput(format!("unknown template `{}`", args.template)))?;
     let format = Format::from_name(&args.format)
         .ok_or_else(|| BadInput(format!("unknown format `{}`", args.format)))?;
-    let sources = Sources {
-        pack: &pack,
-        workbook: &workbook,
-        regulators: &regulators,
-        today: now().date_naive(),
-    };
+    let sources = Sources::new(&pack, &workbook, &regulators, now().date_naive());
     let watch_list = store::watch_list(location);
-    let Prepared { text, findings, .. } = crate::export::prepare(
+    let prepared = super::kept_to_exit(crate::export::prepare(
         &sources,
         &reflections,
         template,
         format,
         &args.options(),
         &watch_list,
-    );
+    ));
+    let Prepared { text, findings, .. } = &*prepared;
 
     if args.preview {
-        print(&text)?;
-        report_findings(&findings, "preview");
+        print(text)?;
+        report_findings(findings, "preview");
         return Ok(ExitCode::SUCCESS);
     }
     if !findings.is_empty() && !args.allow_identifiers {
-        report_findings(&findings, "refuse");
+        report_findings(findings, "refuse");
         return Ok(ExitCode::FAILURE);
     }
     match &args.output {
         Some(path) => {
-            write_private(path, &text)?;
+            write_private(path, text)?;
             eprint_lines(&format!(
                 "Wrote {} ({}, {}, {}).",
                 path.display(),
@@ -148,7 +144,7 @@ pub fn export(
                 format.extension()
             ));
         }
-        None => print(&text)?,
+        None => print(text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

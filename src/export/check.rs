@@ -2,19 +2,19 @@
 //! machine is scanned, whatever it came from (a chosen reflection, an earlier one, wording
 //! typed for this export, questions to bring), so that nothing leaves unchecked.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::document::Document;
-use super::identifiers::{Kind, Located, scan, scan_reflection};
+use super::document::{Block, Document};
+use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_reflection_with};
 use crate::workbook::{Reflection, Workbook};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
 /// today), as `YYYY-MM-DD`: a CPD record must carry them, so they are not findings. Dates a
 /// person types into their narrative are still found.
-fn structural_dates(workbook: &Workbook, today: NaiveDate) -> BTreeSet<String> {
-    let mut dates: BTreeSet<String> = workbook
+fn structural_dates(workbook: &Workbook, today: NaiveDate) -> HashSet<String> {
+    let mut dates: HashSet<String> = workbook
         .reflections
         .iter()
         .flat_map(|r| [Some(r.created.date_naive()), r.cpd.activity_date])
@@ -24,6 +24,96 @@ fn structural_dates(workbook: &Workbook, today: NaiveDate) -> BTreeSet<String> {
         .collect();
     dates.insert(today.to_string());
     dates
+}
+
+/// `text` with each run of whitespace folded to one space: templates may fold a text's spaces
+/// (summaries), so findings are compared by their words, not their spacing.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where a piece of a document stands, as [`super::document::Piece::place`] words it;
+/// written out only for a finding, since nearly every piece has none.
+#[derive(Clone, Copy)]
+enum Place<'d> {
+    Fixed(&'static str),
+    Heading(&'d str),
+    /// A field's value or a table's cell: the heading and the label or column.
+    Under(&'d str, &'d str),
+}
+
+impl Place<'_> {
+    fn text(&self) -> String {
+        match self {
+            Place::Fixed(place) => place.to_string(),
+            Place::Heading(heading) => heading.to_string(),
+            Place::Under(heading, label) => format!("{heading} · {label}"),
+        }
+    }
+}
+
+/// Each piece of `document`, in the order and with the places of [`Document::pieces`], but
+/// without copying them: a document of a thousand reflections has some 85,000 pieces.
+fn each_piece<'d>(document: &'d Document, mut visit: impl FnMut(Place<'d>, &'d str)) {
+    visit(Place::Fixed("title"), &document.title);
+    for notice in &document.notices {
+        visit(Place::Fixed("notice"), notice);
+    }
+    for section in &document.sections {
+        let heading = section.heading.as_str();
+        visit(Place::Fixed("heading"), heading);
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph { text } | Block::Warning { text } => {
+                    visit(Place::Heading(heading), text)
+                }
+                Block::Field { label, value } => {
+                    visit(Place::Heading(heading), label);
+                    visit(Place::Under(heading, label), value);
+                }
+                Block::List { items } => {
+                    for item in items {
+                        visit(Place::Heading(heading), item);
+                    }
+                }
+                Block::Table { headers, rows } => {
+                    for header in headers {
+                        visit(Place::Heading(heading), header);
+                    }
+                    for row in rows {
+                        let columns = headers.iter().map(String::as_str);
+                        for (cell, column) in row.iter().zip(columns.chain(std::iter::repeat(""))) {
+                            visit(Place::Under(heading, column), cell);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for footer in &document.footer {
+        visit(Place::Fixed("footer"), footer);
+    }
+}
+
+/// The findings of each distinct text that may hold one, scanned once: the document repeats
+/// texts (every reflection's table rates on "3 Established"), and carries the chosen
+/// reflections' own text again.
+struct Scanned<'t, 'w> {
+    watch_list: &'w [String],
+    by_text: HashMap<&'t str, Vec<Finding>>,
+}
+
+impl<'t> Scanned<'t, '_> {
+    fn scan(&mut self, text: &'t str) -> &[Finding] {
+        let watch_list = self.watch_list;
+        // Most texts are passed over after a quick look, which costs less than a lookup.
+        if !may_hold_finding(text, watch_list) {
+            return &[];
+        }
+        self.by_text
+            .entry(text)
+            .or_insert_with(|| scan(text, watch_list))
+    }
 }
 
 /// The likely identifiers in `document`. A finding that also stands in a chosen reflection's
@@ -37,47 +127,121 @@ pub fn check(
     watch_list: &[String],
 ) -> Vec<Located> {
     let structural = structural_dates(workbook, today);
-    let known: Vec<Located> = reflections
-        .iter()
-        .flat_map(|r| {
-            let actions: Vec<_> = workbook.actions_of(r).collect();
-            scan_reflection(r, &actions, watch_list)
-        })
-        .collect();
-    let mut findings: Vec<Located> = Vec::new();
-    for piece in document.pieces() {
-        for finding in scan(&piece.text, watch_list) {
+    let mut scanned = Scanned {
+        watch_list,
+        by_text: HashMap::default(),
+    };
+    let mut found: Vec<(Place, Finding)> = Vec::new();
+    each_piece(document, |place, text| {
+        for finding in scanned.scan(text) {
             if finding.kind == Kind::FullDate && structural.contains(&finding.text) {
                 continue;
             }
-            // Templates may fold a text's spaces (summaries): compare words, not spacing.
-            let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let located = match known
-                .iter()
-                .find(|k| words(&k.finding.text) == words(&finding.text))
-            {
-                Some(named) => Located {
-                    reflection_id: named.reflection_id.clone(),
-                    field: named.field.clone(),
-                    place: named.place.clone(),
-                    finding,
-                },
-                None => Located {
-                    reflection_id: String::new(),
-                    field: piece.place.clone(),
-                    place: None,
-                    finding,
-                },
-            };
-            let duplicate = findings.iter().any(|f| {
-                f.reflection_id == located.reflection_id
-                    && f.field == located.field
-                    && f.finding.text == located.finding.text
+            found.push((place, finding.clone()));
+        }
+    });
+    // The reflections are only scanned to name the fields of findings, so not at all for a
+    // document with none; their texts the document carries are already scanned.
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let actions = workbook.actions_by_reflection();
+    let mut known: Vec<Located> = Vec::new();
+    for r in reflections {
+        let actions = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
+        known.extend(scan_reflection_with(r, actions, |text| {
+            scanned.scan(text).to_vec()
+        }));
+    }
+    // Where the same words were found in several fields, the first names them all.
+    let mut named_by: HashMap<String, &Located> = HashMap::new();
+    for k in &known {
+        named_by.entry(words(&k.finding.text)).or_insert(k);
+    }
+    let mut findings: Vec<Located> = Vec::new();
+    let mut reported: HashSet<(String, String, String)> = HashSet::new();
+    for (place, finding) in found {
+        let (reflection_id, field, place) = match named_by.get(&words(&finding.text)) {
+            Some(named) => (
+                named.reflection_id.clone(),
+                named.field.clone(),
+                named.place.clone(),
+            ),
+            None => (String::new(), place.text(), None),
+        };
+        let key = (reflection_id.clone(), field.clone(), finding.text.clone());
+        if reported.insert(key) {
+            findings.push(Located {
+                reflection_id,
+                field,
+                place,
+                finding,
             });
-            if !duplicate {
-                findings.push(located);
-            }
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::PackSource;
+    use crate::export::document::Section;
+    use crate::export::regulators;
+    use crate::export::templates::{Options, Sources, Template, build};
+    use crate::workbook::generate::generate;
+
+    fn walked(document: &Document) -> Vec<(String, String)> {
+        let mut pieces = Vec::new();
+        each_piece(document, |place, text| {
+            pieces.push((place.text(), text.to_string()))
+        });
+        pieces
+    }
+
+    fn pieces(document: &Document) -> Vec<(String, String)> {
+        let pieces = document.pieces().into_iter();
+        pieces.map(|p| (p.place, p.text)).collect()
+    }
+
+    #[test]
+    fn the_walk_visits_the_pieces_of_the_document_in_order() {
+        let table = vec![vec!["a".into(), "b".into(), "extra".into()], vec![]];
+        let document = Document {
+            template: "t".into(),
+            title: "Title".into(),
+            notices: vec!["Notice".into()],
+            sections: vec![
+                Section::new(1, "One")
+                    .paragraph("Para")
+                    .field("Label", "Value")
+                    .list(vec!["i".into(), "ii".into()])
+                    .table(vec!["H1".into(), "H2".into()], table)
+                    .warning("Careful"),
+                Section::new(2, "Two"),
+            ],
+            footer: vec!["Footer".into()],
+        };
+        assert_eq!(walked(&document), pieces(&document));
+
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let workbook = generate(&pack, 12, 4);
+        let regulators = regulators::built_in().expect("regulators");
+        let sources = Sources::new(
+            &pack,
+            &workbook,
+            &regulators,
+            NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+        );
+        let reflections: Vec<&Reflection> =
+            workbook.reflections.iter().map(AsRef::as_ref).collect();
+        let options = Options {
+            questions: vec!["A question?".into()],
+            ..Options::default()
+        };
+        for template in Template::ALL {
+            let document = build(template, &sources, &reflections, &options);
+            assert_eq!(walked(&document), pieces(&document), "{template:?}");
+        }
+    }
 }

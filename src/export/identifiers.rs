@@ -91,12 +91,23 @@ pub struct Located {
 /// kind are joined. `watch_list` holds the user's own names, matched case-insensitively as
 /// whole words, any run of spaces matching any other; empty entries are skipped.
 pub fn scan(text: &str, watch_list: &[String]) -> Vec<Finding> {
-    let s = Scan {
-        text,
-        toks: tokens(text),
-    };
+    if !may_hold_finding(text, watch_list) {
+        return Vec::new();
+    }
+    scan_all(text, watch_list)
+}
+
+/// Whether [`scan`] could find anything in `text`: a quick look, much cheaper than the scan.
+pub(super) fn may_hold_finding(text: &str, watch_list: &[String]) -> bool {
+    let watching = watch_list.iter().any(|entry| !entry.trim().is_empty());
+    watching || may_hold_identifier(text)
+}
+
+/// [`scan`] without the quick look first.
+fn scan_all(text: &str, watch_list: &[String]) -> Vec<Finding> {
+    let s = Scan::new(text);
     let mut spans: Vec<(Kind, usize, usize)> = Vec::new();
-    for i in 0..s.toks.len() {
+    for (i, start) in s.pattern_starts() {
         let found = [
             (Kind::FullDate, s.date_at(i)),
             (Kind::DateOfBirth, s.birth_at(i)),
@@ -107,18 +118,22 @@ pub fn scan(text: &str, watch_list: &[String]) -> Vec<Finding> {
             (Kind::StreetAddress, s.street_at(i)),
             (Kind::RecordNumber, s.record_at(i)),
         ];
-        let start = s.toks[i].start;
         spans.extend(
             found
                 .into_iter()
                 .filter_map(|(k, end)| Some((k, start, end?))),
         );
     }
-    let mut i = 0;
-    while i < text.len() {
-        let phone = s.phone_at(i);
-        spans.extend(phone.map(|end| (Kind::PhoneNumber, i, end)));
-        i = phone.unwrap_or(i + 1);
+    // One phone number never overlaps another: the search goes on after each.
+    let mut searched_to = 0;
+    for i in s.phone_starts() {
+        if i < searched_to {
+            continue;
+        }
+        if let Some(end) = s.phone_at(i) {
+            spans.push((Kind::PhoneNumber, i, end));
+            searched_to = end;
+        }
     }
     spans.extend(s.emails().map(|(start, end)| (Kind::Email, start, end)));
     spans.extend(
@@ -171,65 +186,65 @@ pub fn scan_reflection(
     actions: &[&Action],
     watch_list: &[String],
 ) -> Vec<Located> {
+    scan_reflection_with(reflection, actions, |text| scan(text, watch_list))
+}
+
+/// [`scan_reflection`] with `scan` standing in for [`scan`]: the export check passes one
+/// that scans each distinct text only once.
+pub(super) fn scan_reflection_with<'r>(
+    reflection: &'r Reflection,
+    actions: &[&'r Action],
+    mut scan: impl FnMut(&'r str) -> Vec<Finding>,
+) -> Vec<Located> {
     let r = reflection;
-    let prompts = r.prompts.iter().flat_map(|(area, prompts)| {
-        prompts.iter().map(move |(prompt, text)| {
-            let field = match prompt.as_str() {
+    let mut located = Vec::new();
+    // Most fields hold nothing, so a field's name is only written once something is found.
+    let mut scan_field = |text: &'r str, field: &dyn Fn() -> String, place: Option<&String>| {
+        let findings = scan(text);
+        if findings.is_empty() {
+            return;
+        }
+        let field = field();
+        located.extend(findings.into_iter().map(|finding| Located {
+            reflection_id: r.id.clone(),
+            field: field.clone(),
+            place: place.cloned(),
+            finding,
+        }));
+    };
+    scan_field(&r.title, &|| "title".to_string(), None);
+    for (q, a) in &r.answers {
+        scan_field(a, &|| format!("answer to {q}"), Some(q));
+    }
+    for (area, prompts) in &r.prompts {
+        for (prompt, text) in prompts {
+            let field = || match prompt.as_str() {
                 "comments" => format!("comments on {area}"),
                 "develop" => format!("development plan for {area}"),
                 other => format!("{other} on {area}"),
             };
-            (field, Some(area.clone()), text)
-        })
-    });
-    let fields = std::iter::once(("title".to_string(), None, &r.title))
-        .chain(
-            r.answers
-                .iter()
-                .map(|(q, a)| (format!("answer to {q}"), Some(q.clone()), a)),
-        )
-        .chain(prompts)
-        .chain(r.own_activities.iter().map(|a| {
-            (
-                format!("own activity in {}", a.area),
-                Some(a.area.clone()),
-                &a.text,
-            )
-        }))
-        .chain(
-            r.cpd
-                .method
-                .iter()
-                .map(|m| ("CPD method".to_string(), None, m)),
-        )
-        .chain(
-            r.cpd
-                .evidence
-                .iter()
-                .map(|e| ("CPD evidence".to_string(), None, e)),
-        )
-        .chain(actions.iter().map(|a| {
-            (
-                format!("action for {}", a.area),
-                Some(a.area.clone()),
-                &a.text,
-            )
-        }));
-    let mut located = Vec::new();
-    for (field, place, text) in fields {
-        located.extend(scan(text, watch_list).into_iter().map(|finding| Located {
-            reflection_id: r.id.clone(),
-            field: field.clone(),
-            place: place.clone(),
-            finding,
-        }));
+            scan_field(text, &field, Some(area));
+        }
+    }
+    for a in &r.own_activities {
+        let field = || format!("own activity in {}", a.area);
+        scan_field(&a.text, &field, Some(&a.area));
+    }
+    if let Some(method) = &r.cpd.method {
+        scan_field(method, &|| "CPD method".to_string(), None);
+    }
+    if let Some(evidence) = &r.cpd.evidence {
+        scan_field(evidence, &|| "CPD evidence".to_string(), None);
+    }
+    for a in actions {
+        scan_field(&a.text, &|| format!("action for {}", a.area), Some(&a.area));
     }
     located
 }
 
 mod scanner;
 
-use scanner::{Scan, tokens};
+use scanner::{Scan, may_hold_identifier};
 
 #[cfg(test)]
 #[path = "tests/identifiers.rs"]

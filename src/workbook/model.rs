@@ -4,7 +4,7 @@
 //! has are kept as they are (see [`Reflection::ids_not_in`]), so nothing written with an
 //! older pack is ever dropped.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
@@ -248,6 +248,19 @@ impl Workbook {
         self.reflections.iter_mut().map(Arc::make_mut)
     }
 
+    /// The development actions of each reflection, by reflection id, in the workbook's order:
+    /// one pass over the actions, where calling [`Workbook::actions_of`] for each of
+    /// thousands of reflections would go through every action for each.
+    pub fn actions_by_reflection(&self) -> HashMap<&str, Vec<&Action>> {
+        let mut by_reflection: HashMap<&str, Vec<&Action>> = HashMap::new();
+        for action in &self.actions {
+            if let Some(reflection) = &action.reflection {
+                by_reflection.entry(reflection).or_default().push(action);
+            }
+        }
+        by_reflection
+    }
+
     /// The development actions that came from `reflection`.
     pub fn actions_of<'w>(
         &'w self,
@@ -365,9 +378,9 @@ impl Reflection {
                 .is_none()
                 .then_some(self.context.as_str()),
             areas: orphan_areas,
-            ratings: missing(self.ratings.keys(), &competencies),
-            answers: missing(self.answers.keys(), &questions),
-            activities: missing(self.ticked_activities.iter(), &activities),
+            ratings: missing(self.ratings.keys(), competencies),
+            answers: missing(self.answers.keys(), questions),
+            activities: missing(self.ticked_activities.iter(), activities),
         }
     }
 }

@@ -372,7 +372,6 @@ fn improved(sources: &Sources, r: &Reflection) -> String {
     let develop = prompts_of(sources.pack, r, "develop").into_iter();
     let mut texts: Vec<String> = develop.map(String::from).collect();
     let actions: Vec<String> = sources
-        .workbook
         .actions_of(r)
         .map(|a| {
             let status = a.status.word();

@@ -6,12 +6,14 @@ mod nmc;
 mod record;
 mod supervision;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::document::Document;
 use super::regulators::Regulators;
 use crate::content::Pack;
-use crate::workbook::{Reflection, Workbook};
+use crate::workbook::{Action, Reflection, Workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Template {
@@ -122,12 +124,42 @@ pub fn editable_fields(
 }
 
 /// What every template reads.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Sources<'a> {
     pub pack: &'a Pack,
     pub workbook: &'a Workbook,
     pub regulators: &'a Regulators,
     pub today: NaiveDate,
+    /// The workbook's actions by the id of their reflection, in workbook order: a template
+    /// going through thousands of reflections would otherwise go through every action for
+    /// each one.
+    actions: HashMap<&'a str, Vec<&'a Action>>,
+}
+
+impl<'a> Sources<'a> {
+    pub fn new(
+        pack: &'a Pack,
+        workbook: &'a Workbook,
+        regulators: &'a Regulators,
+        today: NaiveDate,
+    ) -> Self {
+        Sources {
+            pack,
+            workbook,
+            regulators,
+            today,
+            actions: workbook.actions_by_reflection(),
+        }
+    }
+
+    /// The development actions that came from `reflection` (as [`Workbook::actions_of`]).
+    pub fn actions_of(&self, reflection: &Reflection) -> impl Iterator<Item = &'a Action> + '_ {
+        self.actions
+            .get(reflection.id.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+    }
 }
 
 /// The context id of reflections on an incident or event (the Wheel pack's).
@@ -218,12 +250,12 @@ mod tests {
         }
 
         fn sources(&self) -> Sources<'_> {
-            Sources {
-                pack: &self.pack,
-                workbook: &self.workbook,
-                regulators: &self.regulators,
-                today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-            }
+            Sources::new(
+                &self.pack,
+                &self.workbook,
+                &self.regulators,
+                NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+            )
         }
 
         /// The fields and the document of `template` over the first two reflections.

@@ -202,7 +202,6 @@ fn change(sources: &Sources, r: &Reflection) -> String {
         ));
     }
     let actions: Vec<String> = sources
-        .workbook
         .actions_of(r)
         .filter(|a| a.status != ActionStatus::Dropped)
         .map(|a| {

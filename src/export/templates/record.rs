@@ -126,7 +126,6 @@ fn reflection_sections(sources: &Sources, r: &Reflection) -> Vec<Section> {
         sections.push(kept);
     }
     let actions: Vec<String> = sources
-        .workbook
         .actions_of(r)
         .map(|a| {
             let status = a.status.word();

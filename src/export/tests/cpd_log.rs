@@ -38,12 +38,7 @@ fn four_rows(workbook: &mut Workbook) {
 }
 
 fn export(pack: &Pack, workbook: &Workbook, regs: &Regulators) -> Document {
-    let sources = Sources {
-        pack,
-        workbook,
-        regulators: regs,
-        today: date(2026, 11, 1),
-    };
+    let sources = Sources::new(pack, workbook, regs, date(2026, 11, 1));
     let reflections: Vec<&Reflection> = workbook
         .reflections
         .iter()

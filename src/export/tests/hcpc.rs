@@ -39,12 +39,12 @@ fn fixture(count: usize) -> Fixture {
 
 impl Fixture {
     fn document(&self, options: &Options) -> Document {
-        let sources = Sources {
-            pack: &self.pack,
-            workbook: &self.workbook,
-            regulators: &self.regulators,
-            today: date(2026, 11, 1),
-        };
+        let sources = Sources::new(
+            &self.pack,
+            &self.workbook,
+            &self.regulators,
+            date(2026, 11, 1),
+        );
         let chosen: Vec<&Reflection> = self
             .workbook
             .reflections

@@ -17,12 +17,12 @@ fn fixture() -> (Pack, Workbook, Regulators) {
 }
 
 fn export(pack: &Pack, workbook: &Workbook, regs: &Regulators, options: &Options) -> Document {
-    let sources = Sources {
+    let sources = Sources::new(
         pack,
         workbook,
-        regulators: regs,
-        today: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-    };
+        regs,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    );
     let reflections: Vec<&Reflection> = workbook
         .reflections
         .iter()

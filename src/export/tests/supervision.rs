@@ -100,12 +100,12 @@ fn fixture() -> Fixture {
 impl Fixture {
     /// Notes from the second and third reflections.
     fn document(&self, options: &Options) -> Document {
-        let sources = Sources {
-            pack: &self.pack,
-            workbook: &self.workbook,
-            regulators: &self.regulators,
-            today: date(2026, 11, 1),
-        };
+        let sources = Sources::new(
+            &self.pack,
+            &self.workbook,
+            &self.regulators,
+            date(2026, 11, 1),
+        );
         let chosen: Vec<&Reflection> = self.workbook.reflections[1..]
             .iter()
             .map(std::sync::Arc::as_ref)

@@ -24,12 +24,7 @@ pub fn chosen<'a>(
     };
     let reflections =
         select::select(&app.workbook, &app.pack, &selection).map_err(|e| e.to_string())?;
-    let sources = Sources {
-        pack: &app.pack,
-        workbook: &app.workbook,
-        regulators,
-        today: app.today,
-    };
+    let sources = Sources::new(&app.pack, &app.workbook, regulators, app.today);
     Ok((sources, reflections))
 }
 
