@@ -35,7 +35,7 @@ fn address(reflection: &Arc<Reflection>) -> usize {
 
 impl Fragments {
     /// The workbook as pretty JSON, byte for byte what `serde_json::to_vec_pretty` gives.
-    pub fn to_json(&mut self, workbook: &Workbook) -> serde_json::Result<Vec<u8>> {
+    pub fn encode(&mut self, workbook: &Workbook) -> serde_json::Result<Vec<u8>> {
         let mut next = HashMap::with_capacity(workbook.reflections.len());
         for reflection in &workbook.reflections {
             let address = address(reflection);
@@ -116,7 +116,7 @@ mod tests {
 
     fn same_as_serde(fragments: &mut Fragments, workbook: &Workbook) {
         let expected = serde_json::to_vec_pretty(workbook).expect("json");
-        let got = fragments.to_json(workbook).expect("json");
+        let got = fragments.encode(workbook).expect("json");
         assert_eq!(
             String::from_utf8_lossy(&got),
             String::from_utf8_lossy(&expected)
@@ -149,14 +149,14 @@ mod tests {
         let pack = PackSource::BuiltIn.load().expect("pack");
         let mut workbook = generate(&pack, 5, 7);
         let mut fragments = Fragments::default();
-        fragments.to_json(&workbook).expect("json");
+        fragments.encode(&workbook).expect("json");
         let before: Vec<*const RawValue> = workbook
             .reflections
             .iter()
             .map(|r| fragments.by_address[&address(r)].1.as_ref() as *const RawValue)
             .collect();
         workbook.reflection_mut(2).title = "Changed".into();
-        fragments.to_json(&workbook).expect("json");
+        fragments.encode(&workbook).expect("json");
         let reused: Vec<bool> = workbook
             .reflections
             .iter()

@@ -95,6 +95,9 @@ pub fn parse(bytes: &[u8]) -> Result<Workbook, LoadError> {
 /// keep a copy of a workbook it migrates.
 pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
     let current = u64::from(SCHEMA_VERSION);
+    if let Some(workbook) = super::parallel::parse_current(bytes) {
+        return Ok((workbook, current));
+    }
     // serde_json checks the UTF-8 of what it reads, so a good file is read once; only a file
     // that fails is looked at again, to say what is wrong with it.
     match serde_json::from_slice::<Workbook>(bytes) {

@@ -11,6 +11,7 @@ mod files;
 mod fragments;
 mod load;
 mod lock;
+mod parallel;
 mod paths;
 
 use std::fs;
@@ -313,7 +314,7 @@ impl Store {
             .fragments
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .to_json(workbook)
+            .encode(workbook)
             .map_err(|e| save_error(io::Error::other(e)))?;
         let mut warnings = Vec::new();
         let at = Utc::now();
