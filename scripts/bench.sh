@@ -2,6 +2,8 @@
 # Whole-process figures for what a user runs, at 10, 2,000 and 10,000 reflections: the median
 # wall time and peak memory of several runs. Usage: scripts/bench.sh [RUNS]   (default 7)
 # Needs GNU time (/usr/bin/time; Debian: apt-get install time) and tmux for the first screen.
+# WHEELBOOK_BENCH_BIN=path measures another wheelbook binary (an older build, to compare
+# before and after on the same machine in the same minutes) with this one's fixtures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -14,7 +16,7 @@ fi
 
 echo "Building release..." >&2
 cargo build --release --quiet --bin wheelbook --example make_workbook
-bin=$PWD/target/release/wheelbook
+bin=${WHEELBOOK_BENCH_BIN:-$PWD/target/release/wheelbook}
 make_workbook=$PWD/target/release/examples/make_workbook
 work=$(mktemp -d)
 trap 'tmux -L wheelbook-bench kill-server 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -468,6 +468,33 @@ fn clicking_selects_and_clicking_again_opens() {
     assert_eq!(state.selected, 1);
 }
 
+/// "YYYY-MM-DD  title" as Home shows the reflection at `position` in its list.
+fn home_row(driver: &Driver, position: usize) -> String {
+    let index = wheelbook::tui::screens::home::listed(&driver.app)[position];
+    let reflection = &driver.app.workbook.reflections[index];
+    let title: String = reflection.title.chars().take(12).collect();
+    format!("{}  {title}", reflection.created.format("%Y-%m-%d"))
+}
+
+#[test]
+fn a_long_home_list_scrolls_to_the_selection_and_clicks_land_on_the_row_shown() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 300, 5));
+    for _ in 0..150 {
+        driver.press(KeyCode::Down);
+    }
+    // Only the rows that fit are drawn; the selection is among them, at the bottom.
+    let (_, selected_row) = find_on_screen(&driver.app, &home_row(&driver, 150));
+    let (_, above) = find_on_screen(&driver.app, &home_row(&driver, 149));
+    assert_eq!(above + 1, selected_row);
+    let at = find_on_screen(&driver.app, &home_row(&driver, 145));
+    click(&mut driver, at);
+    let Screen::Home(state) = &driver.app.screen else {
+        panic!("home")
+    };
+    assert_eq!(state.selected, 145);
+}
+
 #[test]
 fn the_chosen_wording_is_used_in_the_prompts() {
     let mut driver = Driver::empty();

@@ -122,10 +122,14 @@ pub fn row_at(app: &App, state: &State, area: Rect, x: u16, y: u16) -> Option<us
     if !inner.contains(ratatui::layout::Position { x, y }) {
         return None;
     }
-    // The list scrolls just enough to show the selection, as ratatui's List does.
-    let offset = (state.selected + 1).saturating_sub(inner.height as usize);
-    let row = offset + (y - inner.y) as usize;
+    let row = first_shown(state, inner.height) + (y - inner.y) as usize;
     (row < listed(app).len()).then_some(row)
+}
+
+/// The first row shown in a list `height` rows high: it scrolls just enough to show the
+/// selection.
+fn first_shown(state: &State, height: u16) -> usize {
+    (state.selected + 1).saturating_sub(height as usize)
 }
 
 pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
@@ -197,9 +201,14 @@ fn render_reflections(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         return;
     }
     let width = area.width.saturating_sub(4) as usize;
+    // Only the rows that fit are made: a workbook may hold thousands.
+    let height = block.inner(area).height;
+    let first = first_shown(state, height);
     let items: Vec<ListItem> = order
         .iter()
         .enumerate()
+        .skip(first)
+        .take(height as usize)
         .map(|(position, &index)| {
             let reflection = &app.workbook.reflections[index];
             let selected = position == state.selected;
@@ -226,7 +235,7 @@ fn render_reflections(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let mut list_state = ListState::default().with_selected(Some(state.selected));
+    let mut list_state = ListState::default().with_selected(Some(state.selected - first));
     frame.render_stateful_widget(
         List::new(items)
             .block(block)
