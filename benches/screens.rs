@@ -67,8 +67,13 @@ fn draw_screens(c: &mut Criterion) {
     let mut group = c.benchmark_group("two keystrokes while editing: update and redraw");
     for reflections in [10, REFLECTIONS, 10_000] {
         let mut app = app_with(reflections);
-        let newest = app.workbook.reflections.len() - 1;
-        app.screen = Screen::Area(area::State::new(newest));
+        // The same reflection is edited at every size, so that only the size differs.
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let edited = generate(&pack, 1, 2).reflections[0].clone();
+        app.workbook.reflections.push(edited);
+        app.reindex();
+        let last = app.workbook.reflections.len() - 1;
+        app.screen = Screen::Area(area::State::new(last));
         press(&mut app, KeyCode::Tab); // the questions
         press(&mut app, KeyCode::Enter); // the editor
         // Each iteration types a letter and deletes it, both drawn, so that the answer stays

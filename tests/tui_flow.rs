@@ -558,6 +558,10 @@ fn clearing_an_action_never_deletes_it_and_removing_asks_first() {
     driver.chars("D");
     driver.chars("y");
     assert!(driver.app.workbook.actions.is_empty());
+    assert!(
+        driver.app.actions_by_reflection.values().all(Vec::is_empty),
+        "the index the area screen lists actions from is kept in step"
+    );
 }
 
 #[test]

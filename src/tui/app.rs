@@ -1,5 +1,6 @@
 //! The one state of the terminal UI, and the messages and effects around it.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -119,8 +120,11 @@ pub struct App {
     pub status: Option<(StatusKind, String)>,
     pub save: SaveState,
     /// Indices of the workbook's reflections, newest first: sorted once and kept in step (see
-    /// [`App::reorder`]), so that drawing a list does not sort thousands of reflections.
+    /// [`App::reindex`]), so that drawing a list does not sort thousands of reflections.
     pub newest_first: Vec<usize>,
+    /// Indices of the workbook's actions by the id of their reflection, kept in step the same
+    /// way, so that drawing an area does not go through every action of the workbook.
+    pub actions_by_reflection: HashMap<String, Vec<usize>>,
     /// Why the workbook cannot be changed, when another wheelbook has it open.
     pub read_only: Option<String>,
     pub today: NaiveDate,
@@ -148,6 +152,7 @@ impl App {
         App {
             pack,
             newest_first: workbook.newest_first_indices(),
+            actions_by_reflection: actions_by_reflection(&workbook),
             workbook,
             screen,
             overlay: None,
@@ -164,9 +169,11 @@ impl App {
         }
     }
 
-    /// Sorts [`App::newest_first`] again: after a reflection is added or deleted.
-    pub fn reorder(&mut self) {
+    /// Makes [`App::newest_first`] and [`App::actions_by_reflection`] again: after a
+    /// reflection or an action is added or deleted.
+    pub fn reindex(&mut self) {
         self.newest_first = self.workbook.newest_first_indices();
+        self.actions_by_reflection = actions_by_reflection(&self.workbook);
     }
 
     /// Records that the workbook changed: it is saved once the user pauses.
@@ -200,4 +207,17 @@ impl App {
     pub fn go_home(&mut self) {
         self.screen = Screen::Home(home::State::default());
     }
+}
+
+fn actions_by_reflection(workbook: &Workbook) -> HashMap<String, Vec<usize>> {
+    let mut by_reflection: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, action) in workbook.actions.iter().enumerate() {
+        if let Some(reflection) = &action.reflection {
+            by_reflection
+                .entry(reflection.clone())
+                .or_default()
+                .push(index);
+        }
+    }
+    by_reflection
 }

@@ -270,6 +270,7 @@ fn confirmed(app: &mut App, action: ConfirmAction, now: &Now) -> Vec<Effect> {
         ConfirmAction::RemoveAction { index } => {
             if index < app.workbook.actions.len() {
                 app.workbook.actions.remove(index);
+                app.reindex();
                 app.changed(now);
             }
             Vec::new()
@@ -277,7 +278,7 @@ fn confirmed(app: &mut App, action: ConfirmAction, now: &Now) -> Vec<Effect> {
         ConfirmAction::DeleteReflection(id) => {
             if let Some(index) = app.workbook.reflections.iter().position(|r| r.id == id) {
                 app.workbook.reflections.remove(index);
-                app.reorder();
+                app.reindex();
                 app.changed(now);
                 app.info(
                     "Reflection deleted. Its last saved version stays in the backups for a while.",

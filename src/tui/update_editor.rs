@@ -179,6 +179,7 @@ fn remove_new_item(app: &mut App, target: &EditTarget, now: &Now) {
         }
         EditTarget::ActionText { action } if action < app.workbook.actions.len() => {
             app.workbook.actions.remove(action);
+            app.reindex();
             app.changed(now);
         }
         _ => {}

@@ -127,15 +127,13 @@ pub fn items(app: &App, reflection: &Reflection, area: &Area) -> Vec<Item> {
     );
     items.push(Item::AddOwn);
     items.extend((0..area.prompts.len()).map(Item::Prompt));
+    let actions = app.actions_by_reflection.get(&reflection.id);
     items.extend(
-        app.workbook
-            .actions
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| {
-                a.area == area.id && a.reflection.as_deref() == Some(reflection.id.as_str())
-            })
-            .map(|(i, _)| Item::Action(i)),
+        actions
+            .into_iter()
+            .flatten()
+            .filter(|&&i| app.workbook.actions[i].area == area.id)
+            .map(|&i| Item::Action(i)),
     );
     items.push(Item::AddAction);
     items
@@ -380,6 +378,7 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
                 due: None,
                 status: ActionStatus::Open,
             });
+            app.reindex();
             let target = EditTarget::ActionText {
                 action: app.workbook.actions.len() - 1,
             };

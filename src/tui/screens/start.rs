@@ -164,7 +164,7 @@ fn begin(app: &mut App, state: &State, now: &Now) -> Outcome {
     );
     app.workbook.mode = state.mode;
     app.workbook.reflections.push(reflection.into());
-    app.reorder();
+    app.reindex();
     app.changed(now);
     Outcome::go(Screen::Area(area::State::new(
         app.workbook.reflections.len() - 1,

@@ -53,6 +53,7 @@ fn app() -> App {
             status: *status,
         })
         .collect();
+    app.reindex();
     app.screen = Screen::Actions(State::default());
     app
 }
