@@ -1,4 +1,4 @@
-//! Reading the pack, and loading and saving workbooks of 10, 1,000 and 10,000 reflections
+//! Reading the pack, and loading and saving workbooks of 10, 1,000, 2,000 and 10,000 reflections
 //! (saves include the fsync of the file and its directory, and the backup link).
 //! `cargo bench --bench store`.
 
@@ -17,7 +17,7 @@ fn workbooks(c: &mut Criterion) {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut group = c.benchmark_group("workbook");
     group.sample_size(20);
-    for reflections in [10, 1_000, 10_000] {
+    for reflections in [10, 1_000, 2_000, 10_000] {
         let workbook = generate(&pack, reflections, 1);
         let dir = tempfile::tempdir().expect("temp dir");
         let location = Location::new(dir.path().to_path_buf(), "workbook").expect("location");
