@@ -210,14 +210,9 @@ impl App {
 }
 
 fn actions_by_reflection(workbook: &Workbook) -> HashMap<String, Vec<usize>> {
-    let mut by_reflection: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, action) in workbook.actions.iter().enumerate() {
-        if let Some(reflection) = &action.reflection {
-            by_reflection
-                .entry(reflection.clone())
-                .or_default()
-                .push(index);
-        }
-    }
-    by_reflection
+    workbook
+        .action_indices_by_reflection()
+        .into_iter()
+        .map(|(id, indices)| (id.to_string(), indices))
+        .collect()
 }

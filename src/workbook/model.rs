@@ -252,10 +252,18 @@ impl Workbook {
     /// one pass over the actions, where calling [`Workbook::actions_of`] for each of
     /// thousands of reflections would go through every action for each.
     pub fn actions_by_reflection(&self) -> HashMap<&str, Vec<&Action>> {
-        let mut by_reflection: HashMap<&str, Vec<&Action>> = HashMap::new();
-        for action in &self.actions {
+        self.action_indices_by_reflection()
+            .into_iter()
+            .map(|(id, indices)| (id, indices.into_iter().map(|i| &self.actions[i]).collect()))
+            .collect()
+    }
+
+    /// Like [`Workbook::actions_by_reflection`], with indices into `actions`.
+    pub fn action_indices_by_reflection(&self) -> HashMap<&str, Vec<usize>> {
+        let mut by_reflection: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (index, action) in self.actions.iter().enumerate() {
             if let Some(reflection) = &action.reflection {
-                by_reflection.entry(reflection).or_default().push(action);
+                by_reflection.entry(reflection).or_default().push(index);
             }
         }
         by_reflection
