@@ -100,38 +100,41 @@ pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
     }
     // serde_json checks the UTF-8 of what it reads, so a good file is read once; only a file
     // that fails is looked at again, to say what is wrong with it.
-    match serde_json::from_slice::<Workbook>(bytes) {
-        Ok(workbook) if u64::from(workbook.schema_version) == current => Ok((workbook, current)),
-        _ if bytes.iter().all(u8::is_ascii_whitespace) => Err(LoadError::Damaged(Damage::Empty)),
-        _ if let Err(error) = std::str::from_utf8(bytes) => {
-            let prefix = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
-            let (line, column) = line_column(prefix, prefix.len());
-            Err(LoadError::Damaged(Damage::NotUtf8 { line, column }))
+    let result = match serde_json::from_slice::<Workbook>(bytes) {
+        Ok(workbook) if u64::from(workbook.schema_version) == current => {
+            return Ok((workbook, current));
         }
-        result => {
-            // Read leniently first: a newer workbook may fail to parse only because of what
-            // the newer version added, and an older one is migrated.
-            let found = match serde_json::from_slice::<VersionProbe>(bytes) {
-                Ok(VersionProbe {
-                    schema_version: Some(found),
-                }) => found,
-                _ => {
-                    return Err(LoadError::Damaged(match result {
-                        Err(error) => classify(&error),
-                        Ok(_) => Damage::UnknownVersion { found: 0 },
-                    }));
-                }
-            };
-            match found {
-                found if found > current => Err(LoadError::Newer { found }),
-                found if (1..current).contains(&found) => migrate(bytes, found).map(|w| (w, found)),
-                found if found == current => Err(LoadError::Damaged(match result {
-                    Err(error) => classify(&error),
-                    Ok(_) => Damage::UnknownVersion { found },
-                })),
-                found => Err(LoadError::Damaged(Damage::UnknownVersion { found })),
-            }
+        result => result,
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Damaged(Damage::Empty));
+    }
+    if let Err(error) = std::str::from_utf8(bytes) {
+        let prefix = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        let (line, column) = line_column(prefix, prefix.len());
+        return Err(LoadError::Damaged(Damage::NotUtf8 { line, column }));
+    }
+    // Read leniently first: a newer workbook may fail to parse only because of what the newer
+    // version added, and an older one is migrated.
+    let found = match serde_json::from_slice::<VersionProbe>(bytes) {
+        Ok(VersionProbe {
+            schema_version: Some(found),
+        }) => found,
+        _ => {
+            return Err(LoadError::Damaged(match result {
+                Err(error) => classify(&error),
+                Ok(_) => Damage::UnknownVersion { found: 0 },
+            }));
         }
+    };
+    match found {
+        found if found > current => Err(LoadError::Newer { found }),
+        found if (1..current).contains(&found) => migrate(bytes, found).map(|w| (w, found)),
+        found if found == current => Err(LoadError::Damaged(match result {
+            Err(error) => classify(&error),
+            Ok(_) => Damage::UnknownVersion { found },
+        })),
+        found => Err(LoadError::Damaged(Damage::UnknownVersion { found })),
     }
 }
 
