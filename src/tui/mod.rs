@@ -67,13 +67,16 @@ pub fn run(location: Location, pack_source: &PackSource) -> anyhow::Result<Finis
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
     let mut terminal = TerminalGuard::enter()?;
     let size = terminal.terminal.size()?;
-    let mut app = App::new(
+    // Left to the system at exit rather than freed piece by piece, which took tens of
+    // milliseconds with thousands of reflections, after the user had already quit. Everything
+    // that must be let go properly (the store, its lock, the terminal) is held elsewhere.
+    let mut app = std::mem::ManuallyDrop::new(App::new(
         pack,
         workbook,
         now().date_naive(),
         theme,
         (size.width, size.height),
-    );
+    ));
     app.read_only = read_only;
     app.watch_list = store::watch_list(&location);
     if let Some(home) = directories::UserDirs::new() {

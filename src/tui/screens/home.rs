@@ -108,8 +108,12 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
 fn layout(app: &App, area: Rect) -> [Rect; 3] {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    let open_actions = open_action_lines(app, right.width.saturating_sub(4) as usize);
-    let actions_height = (open_actions.len().max(1) as u16 + 2).min(right.height / 2);
+    let open = app
+        .workbook
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open);
+    let actions_height = (open.count().max(1) as u16 + 2).min(right.height / 2);
     let [reflections, actions] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(actions_height)]).areas(right);
     [left, reflections, actions]
@@ -134,7 +138,8 @@ fn first_shown(state: &State, height: u16) -> usize {
 
 pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let [left, reflections, actions] = layout(app, area);
-    let open_actions = open_action_lines(app, actions.width.saturating_sub(4) as usize);
+    let rows = Block::bordered().inner(actions).height as usize;
+    let open_actions = open_action_lines(app, actions.width.saturating_sub(4) as usize, rows);
     render_wheel(app, frame, left);
     render_reflections(app, state, frame, reflections);
     let actions_block = Block::bordered().title(Span::styled(" Open actions ", app.theme.heading));
@@ -245,8 +250,9 @@ fn render_reflections(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// Open actions, overdue ones first and marked in words.
-fn open_action_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The first `rows` open actions, overdue ones first and marked in words. Only what fits is
+/// made: a workbook may hold thousands of actions.
+fn open_action_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut open: Vec<_> = app
         .workbook
@@ -256,6 +262,7 @@ fn open_action_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .collect();
     open.sort_by_key(|a| (a.due.is_none(), a.due));
     open.iter()
+        .take(rows)
         .map(|action| {
             let (prefix, style) = match action.due {
                 Some(due) if due < app.today => (format!("! overdue {due}  "), theme.error),
