@@ -45,6 +45,9 @@ run() {
   awk -v w="$wall" -v p="$peak" 'BEGIN {printf "%.1f ms, %.1f MB", w, p / 1024}'
 }
 
+# too_long START SECONDS: whether more than SECONDS have passed since START ($EPOCHREALTIME).
+too_long() { awk -v s="$1" -v e="$EPOCHREALTIME" -v l="$2" 'BEGIN {exit !(e - s > l)}'; }
+
 # first_screen N: milliseconds from start until the first screen is drawn in tmux, and the
 # process's peak memory once it has quit.
 first_screen() {
@@ -55,10 +58,21 @@ first_screen() {
     local start=$EPOCHREALTIME
     tmux -L wheelbook-bench -f /dev/null new-session -d -s b -x 120 -y 40 \
       "WHEELBOOK_DATA_DIR='$work/data-$n' /usr/bin/time -f %M -o '$work/peak' '$bin'; sleep 5"
-    until tmux -L wheelbook-bench capture-pane -p -t b 2>/dev/null | grep -q "wheelbook · Home"; do :; done
+    until tmux -L wheelbook-bench capture-pane -p -t b 2>/dev/null | grep -q "wheelbook · Home"; do
+      if ! tmux -L wheelbook-bench has-session -t b 2>/dev/null || too_long "$start" 20; then
+        echo "the first screen of $bin did not appear within 20 s" >&2
+        return 1
+      fi
+    done
     local end=$EPOCHREALTIME
     tmux -L wheelbook-bench send-keys -t b q
-    until [ -s "$work/peak" ]; do sleep 0.01; done
+    until [ -s "$work/peak" ]; do
+      if too_long "$end" 20; then
+        echo "$bin did not quit within 20 s of q" >&2
+        return 1
+      fi
+      sleep 0.01
+    done
     walls+=("$(awk -v s="$start" -v e="$end" 'BEGIN {printf "%.1f", (e - s) * 1000}')")
     peaks+=("$(tail -n 1 "$work/peak")")
   done
