@@ -249,8 +249,8 @@ impl Workbook {
     }
 
     /// The development actions of each reflection, by reflection id, in the workbook's order:
-    /// one pass over the actions, where calling [`Workbook::actions_of`] for each of
-    /// thousands of reflections would go through every action for each.
+    /// one pass over the actions, where looking them up for each of thousands of reflections
+    /// would go through every action for each.
     pub fn actions_by_reflection(&self) -> HashMap<&str, Vec<&Action>> {
         self.action_indices_by_reflection()
             .into_iter()
@@ -267,16 +267,6 @@ impl Workbook {
             }
         }
         by_reflection
-    }
-
-    /// The development actions that came from `reflection`.
-    pub fn actions_of<'w>(
-        &'w self,
-        reflection: &'w Reflection,
-    ) -> impl Iterator<Item = &'w Action> + 'w {
-        self.actions
-            .iter()
-            .filter(move |a| a.reflection.as_deref() == Some(reflection.id.as_str()))
     }
 
     /// Finds a reflection by its id or by a prefix of it that only one id has.

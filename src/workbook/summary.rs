@@ -47,14 +47,9 @@ impl Workbook {
     }
 
     /// For each area of the pack, in order, the mean rating from the newest reflection that
-    /// rated it.
-    pub fn latest_area_means(&self, pack: &Pack) -> Vec<Option<f64>> {
-        self.latest_area_means_in(pack, &self.newest_first_indices())
-    }
-
-    /// [`Workbook::latest_area_means`] with the order already known: `newest_first` holds
-    /// the indices of [`Workbook::newest_first_indices`].
-    pub fn latest_area_means_in(&self, pack: &Pack, newest_first: &[usize]) -> Vec<Option<f64>> {
+    /// rated it. `newest_first` is [`Workbook::newest_first_indices`], which the screens keep
+    /// rather than sort again each frame.
+    pub fn latest_area_means(&self, pack: &Pack, newest_first: &[usize]) -> Vec<Option<f64>> {
         pack.areas
             .iter()
             .map(|area| {
@@ -111,7 +106,10 @@ mod tests {
         let newest = workbook.newest_first()[0];
         assert_eq!(newest.area_mean(area), Some(2.5));
         assert_eq!(newest.rated_count(area), 2);
-        assert_eq!(workbook.latest_area_means(&pack)[6], Some(2.5));
+        assert_eq!(
+            workbook.latest_area_means(&pack, &workbook.newest_first_indices())[6],
+            Some(2.5)
+        );
         let previous = workbook
             .previous_for(&pack, newest)
             .expect("an earlier one rated it");

@@ -152,7 +152,7 @@ impl<'a> Sources<'a> {
         }
     }
 
-    /// The development actions that came from `reflection` (as [`Workbook::actions_of`]).
+    /// The development actions that came from `reflection`, in workbook order.
     pub fn actions_of(&self, reflection: &Reflection) -> impl Iterator<Item = &'a Action> + '_ {
         self.actions
             .get(reflection.id.as_str())

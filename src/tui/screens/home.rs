@@ -154,9 +154,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
 fn render_wheel(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let levels = app.pack.scale.len();
-    let means = app
-        .workbook
-        .latest_area_means_in(&app.pack, &app.newest_first);
+    let means = app.workbook.latest_area_means(&app.pack, &app.newest_first);
     let bar_width = 4 + levels;
     let title_width = (area.width as usize).saturating_sub(bar_width + 3);
     let mut lines: Vec<Line> = app
