@@ -61,11 +61,13 @@ impl Workbook {
     }
 
     /// The newest reflection created before `reflection` that rated any of the same areas:
-    /// what "since last time" compares with.
+    /// what "since last time" compares with. `newest_first` is
+    /// [`Workbook::newest_first_indices`], kept by the caller rather than sorted for each ask.
     pub fn previous_for<'w>(
         &'w self,
         pack: &Pack,
         reflection: &Reflection,
+        newest_first: &[usize],
     ) -> Option<&'w Reflection> {
         let areas: Vec<&Area> = reflection
             .focus
@@ -73,7 +75,8 @@ impl Workbook {
             .into_iter()
             .filter_map(|id| pack.area(id))
             .collect();
-        self.newest_first().into_iter().find(|other| {
+        let newest = newest_first.iter().map(|&i| self.reflections[i].as_ref());
+        newest.into_iter().find(|other| {
             other.id != reflection.id
                 && other.created < reflection.created
                 && areas.iter().any(|area| other.area_mean(area).is_some())
@@ -111,10 +114,14 @@ mod tests {
             Some(2.5)
         );
         let previous = workbook
-            .previous_for(&pack, newest)
+            .previous_for(&pack, newest, &workbook.newest_first_indices())
             .expect("an earlier one rated it");
         assert!(previous.created < newest.created && previous.area_mean(area).is_some());
         let oldest = *workbook.newest_first().last().expect("one");
-        assert!(workbook.previous_for(&pack, oldest).is_none());
+        assert!(
+            workbook
+                .previous_for(&pack, oldest, &workbook.newest_first_indices())
+                .is_none()
+        );
     }
 }

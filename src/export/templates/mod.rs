@@ -134,6 +134,8 @@ pub struct Sources<'a> {
     /// going through thousands of reflections would otherwise go through every action for
     /// each one.
     actions: HashMap<&'a str, Vec<&'a Action>>,
+    /// [`Workbook::newest_first_indices`], sorted once for the whole export.
+    newest_first: Vec<usize>,
 }
 
 impl<'a> Sources<'a> {
@@ -149,7 +151,13 @@ impl<'a> Sources<'a> {
             regulators,
             today,
             actions: workbook.actions_by_reflection(),
+            newest_first: workbook.newest_first_indices(),
         }
+    }
+
+    /// Indices of the workbook's reflections, newest first.
+    pub fn newest_first(&self) -> &[usize] {
+        &self.newest_first
     }
 
     /// The development actions that came from `reflection`, in workbook order.

@@ -131,7 +131,7 @@ fn rating(sources: &Sources, dated: &[&Reflection], area: &Area) -> String {
         .unwrap_or(0);
     let before = sources
         .workbook
-        .previous_for(sources.pack, reflection)
+        .previous_for(sources.pack, reflection, sources.newest_first())
         .and_then(|previous| previous.area_mean(area));
     let now = format!("{mean:.1}");
     let change = match before {
@@ -212,15 +212,11 @@ fn actions_from_last_time(sources: &Sources, head: Section, dated: &[&Reflection
     let Some(first) = dated.iter().map(|r| r.created).min() else {
         return head.paragraph("No actions from earlier reflections.");
     };
-    let has_actions = |r: &Reflection| {
-        workbook
-            .actions
-            .iter()
-            .any(|a| a.reflection.as_deref() == Some(r.id.as_str()))
-    };
-    let earlier: Vec<&Reflection> = workbook
+    let has_actions = |r: &Reflection| sources.actions_of(r).next().is_some();
+    let earlier: Vec<&Reflection> = sources
         .newest_first()
-        .into_iter()
+        .iter()
+        .map(|&i| workbook.reflections[i].as_ref())
         .filter(|r| r.created < first && has_actions(r))
         .collect();
     let Some(last) = earlier

@@ -91,7 +91,9 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
 /// The areas in focus with this reflection's mean ratings and the previous one's.
 fn wheel(app: &App, reflection: &Reflection) -> Wheel {
     let areas = area::focus_areas(app, reflection);
-    let previous = app.workbook.previous_for(&app.pack, reflection);
+    let previous = app
+        .workbook
+        .previous_for(&app.pack, reflection, &app.newest_first);
     let scale = match (app.pack.scale.first(), app.pack.scale.last()) {
         (Some(low), Some(high)) => format!(
             "{} {} to {} {}",

@@ -85,7 +85,14 @@ fn app(size: (u16, u16), whole_wheel: bool) -> App {
         due: NaiveDate::from_ymd_opt(2026, 5, 1),
         status: ActionStatus::Open,
     });
-    assert!(book.previous_for(&pack, &book.reflections[index]).is_some());
+    assert!(
+        book.previous_for(
+            &pack,
+            &book.reflections[index],
+            &book.newest_first_indices()
+        )
+        .is_some()
+    );
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).expect("date");
     let mut app = App::new(pack, book, today, Theme::COLOUR, size);
     app.screen = Screen::Summary(State::new(index));
