@@ -6,12 +6,11 @@
 //! `Some`, arbitrary Unicode with control characters and quotes, every enum variant, time
 //! zone offsets from -12:00 to +14:00 and nanosecond timestamps.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use proptest::collection::{btree_map, btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
+use wheelbook::workbook::flat::{FlatMap, FlatSet};
 use wheelbook::workbook::{
     Action, ActionStatus, Cpd, Focus, Mode, OwnActivity, PackRef, Reflection, Status, Timestamp,
     Workbook,
@@ -192,7 +191,7 @@ fn cpd() -> impl Strategy<Value = Cpd> {
                 hours,
                 participatory,
                 method,
-                code_themes,
+                code_themes: code_themes.into_iter().collect(),
                 evidence,
                 activity_type,
                 planned,
@@ -237,10 +236,13 @@ fn reflection() -> impl Strategy<Value = Reflection> {
                     .into_iter()
                     .map(|(id, value)| (id.into(), value))
                     .collect(),
-                answers,
-                ticked_activities,
+                answers: answers.into_iter().collect(),
+                ticked_activities: ticked_activities.into_iter().collect(),
                 own_activities,
-                prompts,
+                prompts: prompts
+                    .into_iter()
+                    .map(|(area, inner)| (area, inner.into_iter().collect()))
+                    .collect(),
                 status,
                 cpd,
             },
@@ -331,8 +333,8 @@ fn assert_same(original: &Workbook, read_back: &Workbook) -> Result<(), TestCase
 
 /// The same workbook with every map and set rebuilt in reverse insertion order.
 fn rebuilt_in_reverse(wb: &Workbook) -> Workbook {
-    fn rev_map<K: Clone + Ord, V: Clone>(m: &BTreeMap<K, V>) -> BTreeMap<K, V> {
-        let mut out = BTreeMap::new();
+    fn rev_map<K: Clone + Ord, V: Clone>(m: &FlatMap<K, V>) -> FlatMap<K, V> {
+        let mut out = FlatMap::new();
         for (k, v) in m.iter().rev() {
             out.insert(k.clone(), v.clone());
         }
@@ -347,7 +349,7 @@ fn rebuilt_in_reverse(wb: &Workbook) -> Workbook {
             .iter()
             .rev()
             .cloned()
-            .collect::<BTreeSet<_>>();
+            .collect::<FlatSet<_>>();
         r.prompts = r
             .prompts
             .iter()

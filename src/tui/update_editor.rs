@@ -83,7 +83,9 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
             let Some(reflection) = workbook.get_reflection_mut(reflection) else {
                 return;
             };
-            let answers = reflection.prompts.entry(area.clone()).or_default();
+            let answers = reflection
+                .prompts
+                .get_or_insert_with(area.clone(), Default::default);
             if text.trim().is_empty() {
                 answers.remove(&prompt);
             } else {

@@ -5,11 +5,13 @@
 //! and most of the time spent reading the file; shared, each id is stored once.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, Visitor};
+
+use crate::workbook::flat::{self, FlatMap};
 
 /// An id held once however often it is used.
 pub type SharedId = Arc<str>;
@@ -38,30 +40,12 @@ pub fn intern(id: &str) -> SharedId {
 }
 
 /// Reads a JSON object of id to value, sharing the ids. Later duplicates win, as for any map.
-pub fn deserialize_map<'de, D, V>(deserializer: D) -> Result<BTreeMap<SharedId, V>, D::Error>
+pub fn deserialize_map<'de, D, V>(deserializer: D) -> Result<FlatMap<SharedId, V>, D::Error>
 where
     D: Deserializer<'de>,
     V: serde::Deserialize<'de>,
 {
-    struct MapVisitor<V>(std::marker::PhantomData<V>);
-
-    impl<'de, V: serde::Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
-        type Value = BTreeMap<SharedId, V>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a map of ids")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-            let mut map = BTreeMap::new();
-            while let Some(key) = access.next_key::<Key>()? {
-                map.insert(key.0, access.next_value()?);
-            }
-            Ok(map)
-        }
-    }
-
-    deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    flat::deserialize_map_with(deserializer, |key: Key| key.0)
 }
 
 /// A map key read straight from the input into its shared copy, with no `String` in between.
@@ -101,16 +85,15 @@ mod tests {
 
     #[test]
     fn maps_share_their_keys_and_keep_the_last_duplicate() {
-        let a: BTreeMap<SharedId, u8> = deserialize_map(&mut serde_json::Deserializer::from_str(
+        let a: FlatMap<SharedId, u8> = deserialize_map(&mut serde_json::Deserializer::from_str(
             r#"{"x.c1": 1, "x.c2": 2}"#,
         ))
         .expect("map");
-        let b: BTreeMap<SharedId, u8> = deserialize_map(&mut serde_json::Deserializer::from_str(
+        let b: FlatMap<SharedId, u8> = deserialize_map(&mut serde_json::Deserializer::from_str(
             r#"{"x.c1": 3, "x.c1": 4, "x\u002ec3": 5}"#,
         ))
         .expect("map");
-        let key =
-            |m: &BTreeMap<SharedId, u8>, id: &str| m.get_key_value(id).map(|(k, _)| k.clone());
+        let key = |m: &FlatMap<SharedId, u8>, id: &str| m.get_key_value(id).map(|(k, _)| k.clone());
         let (a1, b1) = (key(&a, "x.c1").expect("a"), key(&b, "x.c1").expect("b"));
         assert!(Arc::ptr_eq(&a1, &b1));
         assert_eq!(b.get("x.c1"), Some(&4));

@@ -1,6 +1,7 @@
 //! The user's data: the workbook model, merging, and the private store on disk.
 //! Knows the pack's ids but nothing of the terminal.
 
+pub mod flat;
 pub mod generate;
 mod id;
 pub mod intern;

@@ -4,13 +4,14 @@
 //! has are kept as they are (see [`Reflection::ids_not_in`]), so nothing written with an
 //! older pack is ever dropped.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::content::Pack;
+use crate::workbook::flat::{FlatMap, FlatSet};
 use crate::workbook::intern::{self, SharedId};
 
 /// The workbook format this build reads and writes. Any new field means a new version, and
@@ -69,18 +70,18 @@ pub struct Reflection {
     pub pack: PackRef,
     /// Competency id to scale value. A competency not in the map is "not assessed".
     #[serde(default, deserialize_with = "intern::deserialize_map")]
-    pub ratings: BTreeMap<SharedId, u8>,
+    pub ratings: FlatMap<SharedId, u8>,
     /// Reflective question id to the answer.
     #[serde(default)]
-    pub answers: BTreeMap<String, String>,
+    pub answers: FlatMap<String, String>,
     /// Ids of the pack's example activities the user ticked.
     #[serde(default)]
-    pub ticked_activities: BTreeSet<String>,
+    pub ticked_activities: FlatSet<String>,
     #[serde(default)]
     pub own_activities: Vec<OwnActivity>,
     /// Area id to prompt id (`comments`, `develop`) to what the user wrote.
     #[serde(default)]
-    pub prompts: BTreeMap<String, BTreeMap<String, String>>,
+    pub prompts: FlatMap<String, FlatMap<String, String>>,
     pub status: Status,
     #[serde(default)]
     pub cpd: Cpd,
@@ -153,8 +154,8 @@ pub struct Cpd {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Ids of the NMC Code's themes this is relevant to (see content/regulators.toml).
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub code_themes: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "FlatSet::is_empty")]
+    pub code_themes: FlatSet<String>,
     /// Where the evidence is: a certificate's file name, a notebook page, an agenda.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
@@ -326,11 +327,11 @@ impl Reflection {
             context,
             focus,
             pack,
-            ratings: BTreeMap::new(),
-            answers: BTreeMap::new(),
-            ticked_activities: BTreeSet::new(),
+            ratings: FlatMap::new(),
+            answers: FlatMap::new(),
+            ticked_activities: FlatSet::new(),
             own_activities: Vec::new(),
-            prompts: BTreeMap::new(),
+            prompts: FlatMap::new(),
             status: Status::Draft,
             cpd: Cpd::default(),
         }

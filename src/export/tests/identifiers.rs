@@ -517,7 +517,9 @@ fn scan_reflection_names_each_field() {
         .insert("resilience.q2".to_string(), "Call 07700 900123".to_string());
     r.answers
         .insert("resilience.q1".to_string(), "Nothing to see".to_string());
-    let prompts = r.prompts.entry("resilience".to_string()).or_default();
+    let prompts = r
+        .prompts
+        .get_or_insert_with("resilience".to_string(), Default::default);
     prompts.insert("comments".to_string(), "aged 87".to_string());
     prompts.insert("develop".to_string(), "email jo@nhs.net".to_string());
     r.own_activities.push(OwnActivity {

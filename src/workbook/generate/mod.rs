@@ -7,8 +7,6 @@
 //! All text comes from the vocabulary below. It must never contain anything like a patient
 //! identifier: no names, NHS numbers, dates of birth, addresses, postcodes or phone numbers.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, Offset, Utc};
 
 use super::id::format_id;
@@ -119,11 +117,11 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
             false => Focus::Areas(focus.iter().map(|a| a.id.clone()).collect()),
         },
         pack: PackRef::of(pack),
-        ratings: BTreeMap::new(),
-        answers: BTreeMap::new(),
+        ratings: Default::default(),
+        answers: Default::default(),
         ticked_activities: Default::default(),
         own_activities: Vec::new(),
-        prompts: BTreeMap::new(),
+        prompts: Default::default(),
         status: if draft {
             Status::Draft
         } else {
@@ -179,7 +177,9 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
                 false => format!("{first} {second}"),
             };
             let text = finish(rng, text);
-            let area_prompts = r.prompts.entry(area.id.clone()).or_default();
+            let area_prompts = r
+                .prompts
+                .get_or_insert_with(area.id.clone(), Default::default);
             area_prompts.insert(prompt.id.clone(), text);
         }
     }

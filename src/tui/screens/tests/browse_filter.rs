@@ -48,8 +48,7 @@ fn book(pack: &Pack) -> Workbook {
     );
     let mut r2 = reflection(pack, "r2", "2025-06-01", "supervision", &[]);
     r2.prompts
-        .entry("outcomes-framework".into())
-        .or_default()
+        .get_or_insert_with("outcomes-framework".into(), Default::default)
         .insert("develop".into(), "Shadow the discharge team".into());
     let mut r3 = reflection(
         pack,

@@ -1,0 +1,464 @@
+//! Small sorted maps and sets, for what each reflection holds.
+//!
+//! A reflection keeps a few answers, a prompt or two per area and a handful of ticked
+//! activities. A `BTreeMap` gives each of those collections a node with room for eleven
+//! entries: with thousands of reflections, the empty room took more memory than the text the
+//! user wrote, and filling it was much of the time taken to open a workbook. These keep their
+//! entries in one sorted vector, with the same order, the same JSON (an object for a map, an
+//! array for a set) and the same answer for a repeated key (the last one wins).
+//!
+//! Lookups are binary searches and changes move the entries after the changed one: fine for
+//! the tens of entries a reflection has.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, Serializer};
+
+/// A map kept as one vector of entries sorted by key, each key once.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FlatMap<K, V>(Vec<(K, V)>);
+
+/// A set kept as one sorted vector, each item once.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FlatSet<T>(Vec<T>);
+
+impl<K, V> Default for FlatMap<K, V> {
+    fn default() -> Self {
+        FlatMap(Vec::new())
+    }
+}
+
+impl<T> Default for FlatSet<T> {
+    fn default() -> Self {
+        FlatSet(Vec::new())
+    }
+}
+
+impl<K: Ord, V> FlatMap<K, V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn position<Q>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.0.binary_search_by(|(k, _)| k.borrow().cmp(key))
+    }
+
+    pub fn get<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).ok().map(|at| &mut self.0[at].1)
+    }
+
+    pub fn get_key_value<Q>(&self, key: &Q) -> Option<(&K, &V)>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).ok().map(|at| {
+            let (k, v) = &self.0[at];
+            (k, v)
+        })
+    }
+
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).is_ok()
+    }
+
+    /// Sets `key` to `value`, giving back the value it replaced.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        // Entries read from a file come in order: appending them is the common case.
+        if self.0.last().is_none_or(|(last, _)| *last < key) {
+            self.0.push((key, value));
+            return None;
+        }
+        match self.position(&key) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
+            Err(at) => {
+                self.0.insert(at, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn remove<Q>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).ok().map(|at| self.0.remove(at).1)
+    }
+
+    /// The value of `key`, inserting `make()` first if there is none.
+    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+        let at = match self.position(&key) {
+            Ok(at) => at,
+            Err(at) => {
+                self.0.insert(at, (key, make()));
+                at
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
+        self.0.retain_mut(|(k, v)| keep(k, v));
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + ExactSizeIterator {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn iter_mut(
+        &mut self,
+    ) -> impl DoubleEndedIterator<Item = (&K, &mut V)> + ExactSizeIterator {
+        self.0.iter_mut().map(|(k, v)| (&*k, v))
+    }
+
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+}
+
+impl<T: Ord> FlatSet<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn contains<Q>(&self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.0.binary_search_by(|t| t.borrow().cmp(item)).is_ok()
+    }
+
+    /// Adds `item`; false if it was there already.
+    pub fn insert(&mut self, item: T) -> bool {
+        match self.0.binary_search(&item) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, item);
+                true
+            }
+        }
+    }
+
+    /// Takes `item` out; false if it was not there.
+    pub fn remove<Q>(&mut self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        match self.0.binary_search_by(|t| t.borrow().cmp(item)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
+impl<K: Ord, V> FromIterator<(K, V)> for FlatMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
+        let mut map = FlatMap::new();
+        map.extend(entries);
+        map
+    }
+}
+
+impl<K: Ord, V> Extend<(K, V)> for FlatMap<K, V> {
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, entries: I) {
+        for (key, value) in entries {
+            self.insert(key, value);
+        }
+    }
+}
+
+impl<T: Ord> FromIterator<T> for FlatSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut items: Vec<T> = items.into_iter().collect();
+        items.sort();
+        items.dedup();
+        FlatSet(items)
+    }
+}
+
+impl<T: Ord> Extend<T> for FlatSet<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for item in items {
+            self.insert(item);
+        }
+    }
+}
+
+impl<K: Ord, V, const N: usize> From<[(K, V); N]> for FlatMap<K, V> {
+    fn from(entries: [(K, V); N]) -> Self {
+        entries.into_iter().collect()
+    }
+}
+
+impl<T: Ord, const N: usize> From<[T; N]> for FlatSet<T> {
+    fn from(items: [T; N]) -> Self {
+        items.into_iter().collect()
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a FlatMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<K, V> IntoIterator for FlatMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a FlatSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T> IntoIterator for FlatSet<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for FlatMap<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, v)| (k, v)))
+            .finish()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for FlatSet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(&self.0).finish()
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for FlatMap<K, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<T: Serialize> Serialize for FlatSet<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(&self.0)
+    }
+}
+
+/// Reads a map whose keys are made by `key`, so that a caller can share them (see
+/// `intern`). Entries in order are appended; a repeated key keeps its last value.
+pub fn deserialize_map_with<'de, D, K, V, KD>(
+    deserializer: D,
+    key: fn(KD) -> K,
+) -> Result<FlatMap<K, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: Ord,
+    V: Deserialize<'de>,
+    KD: Deserialize<'de>,
+{
+    struct MapVisitor<K, V, KD>(fn(KD) -> K, PhantomData<fn() -> V>);
+
+    impl<'de, K: Ord, V: Deserialize<'de>, KD: Deserialize<'de>> Visitor<'de> for MapVisitor<K, V, KD> {
+        type Value = FlatMap<K, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+            // A hint from the file is not trusted beyond a size every reflection stays under.
+            let mut map = FlatMap(Vec::with_capacity(access.size_hint().unwrap_or(0).min(64)));
+            while let Some(key) = access.next_key::<KD>()? {
+                map.insert((self.0)(key), access.next_value()?);
+            }
+            map.0.shrink_to_fit();
+            Ok(map)
+        }
+    }
+
+    deserializer.deserialize_map(MapVisitor(key, PhantomData))
+}
+
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for FlatMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_map_with(deserializer, |key: K| key)
+    }
+}
+
+impl<'de, T: Ord + Deserialize<'de>> Deserialize<'de> for FlatSet<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SetVisitor<T>(PhantomData<fn() -> T>);
+
+        impl<'de, T: Ord + Deserialize<'de>> Visitor<'de> for SetVisitor<T> {
+            type Value = FlatSet<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(access.size_hint().unwrap_or(0).min(64));
+                while let Some(item) = access.next_element()? {
+                    items.push(item);
+                }
+                Ok(items.into_iter().collect())
+            }
+        }
+
+        deserializer.deserialize_seq(SetVisitor(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Whatever is done to it, a FlatMap holds what a BTreeMap would, in the same order,
+        /// and reads and writes the same JSON.
+        #[test]
+        fn a_map_behaves_as_a_btree_map(
+            steps in prop::collection::vec((0u8..3, 0u8..20, any::<u16>()), 0..60)
+        ) {
+            let (mut flat, mut btree) = (FlatMap::new(), BTreeMap::new());
+            for (step, key, value) in steps {
+                let key = format!("k{key}");
+                match step {
+                    0 => prop_assert_eq!(flat.insert(key.clone(), value), btree.insert(key, value)),
+                    1 => prop_assert_eq!(flat.remove(&key), btree.remove(&key)),
+                    _ => {
+                        *flat.get_or_insert_with(key.clone(), || value) += 1;
+                        *btree.entry(key).or_insert(value) += 1;
+                    }
+                }
+            }
+            prop_assert!(flat.iter().eq(btree.iter()));
+            prop_assert_eq!(flat.len(), btree.len());
+            let json = serde_json::to_string(&flat).expect("json");
+            prop_assert_eq!(&json, &serde_json::to_string(&btree).expect("json"));
+            prop_assert_eq!(serde_json::from_str::<FlatMap<String, u16>>(&json).expect("read"), flat);
+        }
+
+        #[test]
+        fn a_set_behaves_as_a_btree_set(steps in prop::collection::vec((any::<bool>(), 0u8..20), 0..60)) {
+            let (mut flat, mut btree) = (FlatSet::new(), BTreeSet::new());
+            for (add, item) in steps {
+                if add {
+                    prop_assert_eq!(flat.insert(item), btree.insert(item));
+                } else {
+                    prop_assert_eq!(flat.remove(&item), btree.remove(&item));
+                }
+                prop_assert_eq!(flat.contains(&item), btree.contains(&item));
+            }
+            prop_assert!(flat.iter().eq(btree.iter()));
+            let json = serde_json::to_string(&flat).expect("json");
+            prop_assert_eq!(&json, &serde_json::to_string(&btree).expect("json"));
+        }
+    }
+
+    #[test]
+    fn reading_sorts_and_keeps_the_last_of_a_repeated_key() {
+        let map: FlatMap<String, u8> =
+            serde_json::from_str(r#"{"b": 1, "a": 2, "b": 3}"#).expect("map");
+        assert_eq!(format!("{map:?}"), r#"{"a": 2, "b": 3}"#);
+        let set: FlatSet<String> = serde_json::from_str(r#"["b", "a", "b"]"#).expect("set");
+        assert_eq!(format!("{set:?}"), r#"{"a", "b"}"#);
+        assert_eq!(
+            serde_json::to_string(&FlatMap::<String, u8>::new()).expect("json"),
+            "{}"
+        );
+        assert_eq!(
+            serde_json::to_string(&FlatSet::<String>::new()).expect("json"),
+            "[]"
+        );
+    }
+
+    #[test]
+    fn a_list_is_not_read_as_a_map_nor_a_map_as_a_list() {
+        assert!(serde_json::from_str::<FlatMap<String, u8>>(r#"[["a", 1]]"#).is_err());
+        assert!(serde_json::from_str::<FlatSet<String>>(r#"{"a": 1}"#).is_err());
+    }
+}
