@@ -39,6 +39,16 @@ pub struct Cli {
     #[arg(long, global = true, env = "WHEELBOOK_WORKBOOK", value_name = "NAME")]
     pub workbook: Option<String>,
 
+    /// For measuring: once the first screen is drawn, add a line to FILE with the time and
+    /// the peak memory (see docs/performance.md)
+    #[arg(
+        long,
+        hide = true,
+        env = "WHEELBOOK_STARTUP_REPORT",
+        value_name = "FILE"
+    )]
+    pub startup_report: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -115,11 +125,12 @@ pub enum PackCommand {
 pub fn run(cli: Cli) -> ExitCode {
     let pack_in_use = PackSource::from_option(cli.pack);
     let (data_dir, name) = (cli.data_dir, cli.workbook);
+    let startup_report = cli.startup_report;
     let location = || -> anyhow::Result<Location> {
         Ok(Location::resolve(data_dir.clone(), name.as_deref())?)
     };
     finish(match cli.command {
-        None => location().and_then(|l| run_tui(l, &pack_in_use)),
+        None => location().and_then(|l| run_tui(l, &pack_in_use, startup_report.as_deref())),
         Some(Command::Pack { command }) => match command {
             PackCommand::Check { file } => pack::check(&choose(file, pack_in_use)),
             PackCommand::Show { json, file } => pack::show(&choose(file, pack_in_use), json),
@@ -176,8 +187,12 @@ fn kept_to_exit<T>(value: T) -> std::mem::ManuallyDrop<T> {
 }
 
 /// `wheelbook` with no command: the workbook screens.
-fn run_tui(location: Location, pack_source: &PackSource) -> anyhow::Result<ExitCode> {
-    let finished = crate::tui::run(location, pack_source)?;
+fn run_tui(
+    location: Location,
+    pack_source: &PackSource,
+    startup_report: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let finished = crate::tui::run(location, pack_source, startup_report)?;
     if let Some(notice) = &finished.notice {
         output::eprint_lines(&format!("wheelbook: {notice}"));
     }

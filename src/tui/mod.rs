@@ -9,11 +9,13 @@ mod input;
 pub mod keys;
 mod saver;
 pub mod screens;
+mod startup_report;
 pub mod theme;
 pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -52,8 +54,13 @@ pub struct Finished {
 }
 
 /// Opens the workbook and runs the UI until the user quits. Problems found before the
-/// terminal is taken over (no terminal, a damaged workbook) are returned as errors.
-pub fn run(location: Location, pack_source: &PackSource) -> anyhow::Result<Finished> {
+/// terminal is taken over (no terminal, a damaged workbook) are returned as errors. With
+/// `startup_report`, a line is added to that file once the first screen is drawn.
+pub fn run(
+    location: Location,
+    pack_source: &PackSource,
+    startup_report: Option<&Path>,
+) -> anyhow::Result<Finished> {
     let terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     let (pack, opened) = pack_source.load_alongside(|| terminal.then(|| open(&location)));
     // A broken pack is told first, as it is by every command.
@@ -85,7 +92,7 @@ pub fn run(location: Location, pack_source: &PackSource) -> anyhow::Result<Finis
     if let Some(warning) = warnings.first() {
         app.error(format!("Privacy: {warning}"));
     }
-    event_loop(&mut terminal, &mut app, store)
+    event_loop(&mut terminal, &mut app, store, startup_report)
 }
 
 type Opened = (Option<Store>, Workbook, Option<String>, Vec<String>);
@@ -112,6 +119,7 @@ fn event_loop(
     terminal: &mut TerminalGuard,
     app: &mut App,
     store: Option<Store>,
+    startup_report: Option<&Path>,
 ) -> anyhow::Result<Finished> {
     let mut signals = Signals::register()?;
     let mut saver = match store {
@@ -119,7 +127,7 @@ fn event_loop(
         None => None,
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        run_loop(terminal, app, saver.as_mut(), &mut signals)
+        run_loop(terminal, app, saver.as_mut(), &mut signals, startup_report)
     }));
     match result {
         Ok(Ok(ending)) => Ok(Finished {
@@ -182,6 +190,7 @@ fn run_loop(
     app: &mut App,
     mut saver: Option<&mut Saver>,
     signals: &mut Signals,
+    mut startup_report: Option<&Path>,
 ) -> anyhow::Result<Ending> {
     loop {
         // Checked before drawing: after SIGHUP the terminal may take no more output.
@@ -189,6 +198,14 @@ fn run_loop(
             return Ok(Ending::Signal(signal));
         }
         terminal.terminal.draw(|frame| view::draw(frame, app))?;
+        if let Some(path) = startup_report.take()
+            && let Err(error) = startup_report::note_first_screen(path)
+        {
+            app.error(format!(
+                "Could not write the startup report to {}: {error}",
+                path.display()
+            ));
+        }
         let mut messages = Vec::new();
         match signals.wait(TICK)? {
             Wake::Hangup => return Ok(Ending::Signal(signal_hook::consts::SIGHUP)),

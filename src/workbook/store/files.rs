@@ -65,6 +65,40 @@ impl std::ops::Deref for FileBytes {
     }
 }
 
+impl FileBytes {
+    /// Lets the system take back the memory of a part of the file already read (offsets into
+    /// it): with thousands of reflections, holding the whole file while its reflections were
+    /// read into memory made the process about half as large again as the reflections. Only
+    /// whole pages are let go; nothing is lost, since a page read again comes back from the
+    /// file.
+    pub fn release(&self, part: std::ops::Range<usize>) {
+        let FileBytes::Mapped(map) = self else {
+            return;
+        };
+        let page = page_size();
+        let start = part.start / page * page;
+        let end = part.end.min(map.len()) / page * page;
+        if end > start {
+            // SAFETY: the map is a read-only mapping of a file that is never written in place
+            // (see read_mapped_no_follow), so MADV_DONTNEED only drops this process's view of
+            // those pages: reading them again faults the same bytes back in from the file.
+            // Nothing here holds or writes memory that would be zeroed.
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
+            };
+        }
+    }
+}
+
+fn page_size() -> usize {
+    // SAFETY: sysconf has no preconditions; a failure (-1) falls back to the usual size.
+    let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    usize::try_from(size)
+        .ok()
+        .filter(|&s| s > 0)
+        .unwrap_or(4096)
+}
+
 /// Below this size reading is as quick as mapping.
 const MAP_FROM: u64 = 256 * 1024;
 
@@ -171,5 +205,52 @@ mod tests {
         assert_eq!(privacy_warning(&file), None);
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
         assert!(privacy_warning(dir.path()).is_some_and(|w| w.contains("chmod 700")));
+    }
+
+    /// The resident size, in KB, of the mapping that holds `address`, from /proc/self/smaps.
+    #[cfg(target_os = "linux")]
+    fn resident_kb(address: usize) -> Option<usize> {
+        let smaps = fs::read_to_string("/proc/self/smaps").ok()?;
+        let mut inside = false;
+        for line in smaps.lines() {
+            if let Some((range, _)) = line.split_once(' ')
+                && let Some((start, end)) = range.split_once('-')
+                && let (Ok(start), Ok(end)) = (
+                    usize::from_str_radix(start, 16),
+                    usize::from_str_radix(end, 16),
+                )
+            {
+                inside = (start..end).contains(&address);
+            } else if inside && let Some(rss) = line.strip_prefix("Rss:") {
+                return rss.trim().trim_end_matches(" kB").parse().ok();
+            }
+        }
+        None
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_released_part_of_a_mapped_file_leaves_memory_and_reads_back_the_same() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.json");
+        let content: Vec<u8> = (0..2 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
+        fs::write(&path, &content).expect("write");
+        let bytes = read_mapped_no_follow(&path).expect("read");
+        assert!(matches!(bytes, FileBytes::Mapped(_)));
+        let address = bytes.as_ptr() as usize;
+        let before = resident_kb(address).expect("the mapping is listed");
+        assert!(before >= 2000, "populated: {before} KB");
+
+        bytes.release(100..content.len() - 100);
+        let after = resident_kb(address).expect("the mapping is listed");
+        assert!(after <= 8, "{after} KB still held of {before}");
+        assert!(*bytes == content[..], "what is read again is the file");
+    }
+
+    #[test]
+    fn releasing_a_file_read_into_memory_changes_nothing() {
+        let bytes = FileBytes::Read(b"{}".to_vec());
+        bytes.release(0..2);
+        assert_eq!(&*bytes, b"{}");
     }
 }

@@ -362,7 +362,9 @@ fn read_file(
     }
     let bytes = read_bytes(&path)?;
     warnings.extend(files::privacy_warning(&path));
-    Ok(Some(parse_versioned(&bytes)))
+    Ok(Some(load::parse_releasing(&bytes, &|part| {
+        bytes.release(part)
+    })))
 }
 
 fn read_bytes(path: &Path) -> Result<files::FileBytes, StoreError> {
