@@ -5,10 +5,10 @@
 //! and most of the time spent reading the file; shared, each id is stored once.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
 use serde::de::{Deserializer, Visitor};
 
 use crate::workbook::flat::{self, FlatMap};
@@ -21,7 +21,9 @@ pub type SharedId = Arc<str>;
 const MAX_SHARED: usize = 4096;
 
 thread_local! {
-    static IDS: RefCell<HashSet<SharedId>> = RefCell::new(HashSet::new());
+    // The ids are the pack's and the user's own, so a hostile key order is no concern, and a
+    // quick hash matters: a large workbook looks up tens of thousands of them.
+    static IDS: RefCell<FxHashSet<SharedId>> = RefCell::new(FxHashSet::default());
 }
 
 /// The shared copy of `id`.
