@@ -11,6 +11,7 @@ mod files;
 mod fragments;
 mod load;
 mod lock;
+mod outline;
 mod parallel;
 mod paths;
 

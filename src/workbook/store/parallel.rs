@@ -6,25 +6,27 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
+use serde::de::IgnoredAny;
 
+use super::outline;
 use crate::workbook::{Action, Mode, Reflection, SCHEMA_VERSION, Timestamp, Workbook};
 
 /// Below this many reflections a second thread costs more than it saves.
 const SPLIT_FROM: usize = 256;
 
-/// The workbook with each reflection still as its JSON text.
+/// The workbook without its reflections, read from the file with the inside of the
+/// reflections array left out.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Outline<'a> {
+struct Head {
     schema_version: u32,
     created: Timestamp,
     updated: Timestamp,
     #[serde(default)]
     display_name: Option<String>,
     mode: Mode,
-    #[serde(default, borrow)]
-    reflections: Vec<&'a RawValue>,
+    #[serde(default)]
+    reflections: Vec<IgnoredAny>,
     #[serde(default)]
     actions: Vec<Action>,
 }
@@ -32,32 +34,50 @@ struct Outline<'a> {
 /// A workbook of this version, read on two threads when it is large; `None` for anything
 /// else (an older version, damage of any kind), which the caller reads the ordinary way, to
 /// say exactly what is wrong.
+///
 /// `release` is called with each part of `bytes` (offsets) once its reflections are read.
 pub fn parse_current(bytes: &[u8], release: &(dyn Fn(Range<usize>) + Sync)) -> Option<Workbook> {
-    let outline: Outline = serde_json::from_slice(bytes).ok()?;
-    if outline.schema_version != SCHEMA_VERSION || outline.reflections.len() < SPLIT_FROM {
+    let outline = outline::scan(bytes)?;
+    if outline.reflections.len() < SPLIT_FROM {
         return None;
     }
-    let (first, second) = outline.reflections.split_at(outline.reflections.len() / 2);
-    let (first, second) = std::thread::scope(|scope| {
+    // Halves of about the same size, so that both threads finish at about the same time.
+    let middle = outline.inside.start + outline.inside.len() / 2;
+    let split = outline.reflections.partition_point(|r| r.end <= middle);
+    let (first, second) = outline.reflections.split_at(split.max(1));
+    let (head, first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| read_all(bytes, second, release));
+        let head = read_head(bytes, &outline.inside);
         (
+            head,
             read_all(bytes, first, release),
             second.join().ok().flatten(),
         )
     });
+    let head = head?;
+    if head.schema_version != SCHEMA_VERSION || !head.reflections.is_empty() {
+        return None;
+    }
     let mut reflections = first?;
     reflections.extend(second?);
     // Every field named: a field added to Workbook fails to compile here until it is read.
     Some(Workbook {
-        schema_version: outline.schema_version,
-        created: outline.created,
-        updated: outline.updated,
-        display_name: outline.display_name,
-        mode: outline.mode,
+        schema_version: head.schema_version,
+        created: head.created,
+        updated: head.updated,
+        display_name: head.display_name,
+        mode: head.mode,
         reflections,
-        actions: outline.actions,
+        actions: head.actions,
     })
+}
+
+/// Everything but the reflections, read from a copy of the file without them.
+fn read_head(bytes: &[u8], reflections: &Range<usize>) -> Option<Head> {
+    let mut head = Vec::with_capacity(bytes.len() - reflections.len());
+    head.extend_from_slice(&bytes[..reflections.start]);
+    head.extend_from_slice(&bytes[reflections.end..]);
+    serde_json::from_slice(&head).ok()
 }
 
 /// How much of the file is read between two calls to `release`: each call makes the system
@@ -66,16 +86,20 @@ const RELEASE_EVERY: usize = 256 * 1024;
 
 fn read_all(
     bytes: &[u8],
-    reflections: &[&RawValue],
+    reflections: &[Range<usize>],
     release: &(dyn Fn(Range<usize>) + Sync),
 ) -> Option<Vec<Arc<Reflection>>> {
-    let offset = |text: &str| text.as_ptr() as usize - bytes.as_ptr() as usize;
     let mut read = Vec::with_capacity(reflections.len());
-    let mut from = reflections.first().map(|raw| offset(raw.get()))?;
+    let Some(first) = reflections.first() else {
+        return Some(read);
+    };
+    let mut from = first.start;
     let mut end = from;
-    for raw in reflections {
-        read.push(serde_json::from_str(raw.get()).ok()?);
-        end = offset(raw.get()) + raw.get().len();
+    for range in reflections {
+        // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
+        let text = std::str::from_utf8(&bytes[range.clone()]).ok()?;
+        read.push(serde_json::from_str(text).ok()?);
+        end = range.end;
         if end - from >= RELEASE_EVERY {
             release(from..end);
             from = end;
@@ -117,14 +141,10 @@ mod tests {
         assert!(released.len() > 2, "in parts as it goes: {released:?}");
         // Together the parts cover the reflections, from the first to the last, without gaps
         // and without going past the file.
-        let outline: Outline = serde_json::from_slice(&bytes).expect("outline");
-        let span = |raw: &RawValue| {
-            let start = raw.get().as_ptr() as usize - bytes.as_ptr() as usize;
-            start..start + raw.get().len()
-        };
+        let outline = outline::scan(&bytes).expect("outline");
         let (first, last) = (
-            span(outline.reflections[0]),
-            span(outline.reflections[outline.reflections.len() - 1]),
+            outline.reflections[0].clone(),
+            outline.reflections[outline.reflections.len() - 1].clone(),
         );
         assert_eq!(released[0].start, first.start);
         assert_eq!(released[released.len() - 1].end, last.end);
@@ -151,6 +171,12 @@ mod tests {
         let mut value = serde_json::to_value(&workbook).expect("json");
         value["reflections"][SPLIT_FROM - 1]["status"] = "unheard-of".into();
         assert!(parse_current(&serde_json::to_vec(&value).expect("json"), &|_| {}).is_none());
+        // The scan is lenient outside the reflections; reading the rest is not.
+        let text =
+            String::from_utf8(serde_json::to_vec_pretty(&workbook).expect("json")).expect("utf-8");
+        let no_comma = text.replacen("],\n  \"actions\"", "]\n  \"actions\"", 1);
+        assert_ne!(no_comma, text);
+        assert!(parse_current(no_comma.as_bytes(), &|_| {}).is_none());
         let mut value = serde_json::to_value(&workbook).expect("json");
         value["surprise"] = true.into();
         assert!(parse_current(&serde_json::to_vec(&value).expect("json"), &|_| {}).is_none());

@@ -1,0 +1,216 @@
+//! Where each reflection of a workbook file starts and ends, found without reading them.
+//!
+//! Reading a large workbook on two threads needs the reflections apart first. Asking
+//! serde_json for them as raw values made it check and skip the whole file once before
+//! either thread could start: a third of all the work of opening a workbook, on one thread.
+//! This scan only follows strings and brackets. It checks nothing else: every reflection is
+//! then read by serde_json, and so is everything around them, so a file this scan misreads
+//! fails to read and is read again the ordinary way, which says exactly what is wrong.
+
+use std::ops::Range;
+
+/// The byte ranges of the elements of the top-level `"reflections"` array, and the range of
+/// everything inside its brackets; `None` if the file is not laid out as a workbook object
+/// with one such array (the ordinary reader then decides what it is).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Outline {
+    pub reflections: Vec<Range<usize>>,
+    pub inside: Range<usize>,
+}
+
+pub fn scan(bytes: &[u8]) -> Option<Outline> {
+    let mut at = skip_space(bytes, 0);
+    if bytes.get(at) != Some(&b'{') {
+        return None;
+    }
+    at += 1;
+    let mut found = None;
+    loop {
+        at = skip_space(bytes, at);
+        match bytes.get(at)? {
+            b'}' => return found,
+            b',' => at = skip_space(bytes, at + 1),
+            _ => {}
+        }
+        let key_start = at;
+        at = skip_string(bytes, at)?;
+        let key = &bytes[key_start..at];
+        at = skip_space(bytes, at);
+        if bytes.get(at) != Some(&b':') {
+            return None;
+        }
+        at = skip_space(bytes, at + 1);
+        if key == b"\"reflections\"" {
+            if found.is_some() || bytes.get(at) != Some(&b'[') {
+                return None;
+            }
+            let (outline, end) = scan_array(bytes, at)?;
+            found = Some(outline);
+            at = end;
+        } else {
+            at = skip_value(bytes, at)?;
+        }
+    }
+}
+
+/// The elements of the array whose `[` is at `open`, and the index just past its `]`.
+fn scan_array(bytes: &[u8], open: usize) -> Option<(Outline, usize)> {
+    let mut reflections = Vec::new();
+    let mut at = skip_space(bytes, open + 1);
+    if bytes.get(at) == Some(&b']') {
+        let inside = open + 1..at;
+        return Some((
+            Outline {
+                reflections,
+                inside,
+            },
+            at + 1,
+        ));
+    }
+    loop {
+        let end = skip_value(bytes, at)?;
+        reflections.push(at..end);
+        at = skip_space(bytes, end);
+        match bytes.get(at)? {
+            b',' => at = skip_space(bytes, at + 1),
+            b']' => {
+                let inside = open + 1..at;
+                return Some((
+                    Outline {
+                        reflections,
+                        inside,
+                    },
+                    at + 1,
+                ));
+            }
+            _ => return None,
+        }
+    }
+}
+
+fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The index just past the string that starts (with its quote) at `at`.
+fn skip_string(bytes: &[u8], at: usize) -> Option<usize> {
+    if bytes.get(at) != Some(&b'"') {
+        return None;
+    }
+    let mut at = at + 1;
+    loop {
+        at += memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;
+        if bytes[at] == b'"' {
+            return Some(at + 1);
+        }
+        // An escape: whatever follows the backslash is not the end of the string.
+        at += 2;
+    }
+}
+
+/// The index just past the value that starts at `at`: a string, an object or array with
+/// everything in it, or a number, `true`, `false` or `null`.
+fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at)? {
+        b'"' => skip_string(bytes, at),
+        b'{' => skip_nested(bytes, at, b'{', b'}'),
+        b'[' => skip_nested(bytes, at, b'[', b']'),
+        _ => {
+            let rest = &bytes[at..];
+            let length = rest
+                .iter()
+                .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
+                .unwrap_or(rest.len());
+            (length > 0).then_some(at + length)
+        }
+    }
+}
+
+/// The index just past the object or array that opens at `at`. Only its own kind of bracket
+/// is counted: in JSON the other kind always comes in pairs inside it, outside strings.
+fn skip_nested(bytes: &[u8], at: usize, open: u8, close: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = at;
+    loop {
+        at += memchr::memchr3(b'"', open, close, bytes.get(at..)?)?;
+        match bytes[at] {
+            b'"' => {
+                at = skip_string(bytes, at)?;
+                continue;
+            }
+            byte if byte == open => depth += 1,
+            _ => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(at + 1);
+                }
+            }
+        }
+        at += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(bytes: &'a [u8], outline: &Outline) -> Vec<&'a str> {
+        outline
+            .reflections
+            .iter()
+            .map(|r| std::str::from_utf8(&bytes[r.clone()]).expect("utf-8"))
+            .collect()
+    }
+
+    #[test]
+    fn finds_each_reflection_whatever_is_in_its_strings() {
+        let json = br#" {"schema_version": 2, "a": {"reflections": [1]}, "b": [{"x": "]}"}],
+            "reflections" : [ {"t": "a \"quoted\" } ] { [ text", "n": [1, {"m": null}]},
+            {"t": "\\"}, 3.5e2 , "s", true ] , "actions": [] } "#;
+        let outline = scan(json).expect("a workbook's layout");
+        assert_eq!(
+            texts(json, &outline),
+            [
+                r#"{"t": "a \"quoted\" } ] { [ text", "n": [1, {"m": null}]}"#,
+                r#"{"t": "\\"}"#,
+                "3.5e2",
+                r#""s""#,
+                "true",
+            ]
+        );
+        let inside = std::str::from_utf8(&json[outline.inside]).expect("utf-8");
+        assert!(
+            inside.starts_with(" {\"t\"") && inside.ends_with("true "),
+            "{inside}"
+        );
+    }
+
+    #[test]
+    fn an_empty_or_missing_array_is_told_apart() {
+        let empty = scan(br#"{"reflections": [ ], "actions": []}"#).expect("layout");
+        assert!(empty.reflections.is_empty());
+        assert_eq!(empty.inside, 17..18);
+        assert_eq!(scan(br#"{"actions": []}"#), None);
+        assert_eq!(scan(b"{}"), None);
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_ordinary_reader() {
+        for bad in [
+            &b""[..],
+            b"[]",
+            br#"{"reflections": [{"a": 1}"#,
+            br#"{"reflections": [{"a": "unterminated}]}"#,
+            br#"{"reflections": [{} {}]}"#,
+            br#"{"reflections": [], "reflections": []}"#,
+            br#"{"reflections": {}}"#,
+            br#"{"reflections" []}"#,
+            br#"{"reflections": [,]}"#,
+        ] {
+            assert_eq!(scan(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+}
