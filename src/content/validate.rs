@@ -32,6 +32,7 @@ struct Checker<'t> {
     problems: Vec<Problem>,
     /// Areas, competencies, questions and activities share one namespace, so that an id in a
     /// saved workbook can never mean two things. Maps id to (line, kind) of its first use.
+    /// Each id with where it is first used (a byte offset) and what it names.
     item_ids: HashMap<String, (usize, &'static str)>,
 }
 
@@ -152,8 +153,10 @@ impl<'t> Checker<'t> {
     /// An id in the shared namespace of areas, competencies, questions and activities.
     fn item_id(&mut self, field: &Text, kind: &'static str) -> String {
         let id = self.id_format(field, kind);
-        let line = Problem::at_span(self.text, &field.span(), "").line;
-        if let Some((first_line, first_kind)) = self.item_ids.get(&id).copied() {
+        // The line of the first use is only worked out for a duplicate: counting lines for
+        // every id took longer than the rest of reading the pack.
+        if let Some((first_offset, first_kind)) = self.item_ids.get(&id).copied() {
+            let first_line = Problem::at(self.text, first_offset, "").line;
             self.problem(
                 field,
                 format!(
@@ -162,7 +165,7 @@ impl<'t> Checker<'t> {
                 ),
             );
         } else {
-            self.item_ids.insert(id.clone(), (line, kind));
+            self.item_ids.insert(id.clone(), (field.span().start, kind));
         }
         id
     }
