@@ -9,6 +9,7 @@ pub mod merge;
 mod model;
 pub mod store;
 mod summary;
+pub mod timestamp;
 
 pub use id::new_id;
 pub use merge::{MergeReport, merge};

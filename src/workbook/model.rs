@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Pack;
 use crate::workbook::flat::{FlatMap, FlatSet};
 use crate::workbook::intern::{self, SharedId};
+use crate::workbook::timestamp;
 
 /// The workbook format this build reads and writes. Any new field means a new version, and
 /// older versions are migrated on reading (see `store::load`).
@@ -35,7 +36,9 @@ pub fn now() -> Timestamp {
 #[serde(deny_unknown_fields)]
 pub struct Workbook {
     pub schema_version: u32,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub created: Timestamp,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub updated: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
@@ -61,7 +64,9 @@ pub enum Mode {
 #[serde(deny_unknown_fields)]
 pub struct Reflection {
     pub id: String,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub created: Timestamp,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub updated: Timestamp,
     pub title: String,
     /// A context id of the pack, e.g. `incident`.
@@ -172,7 +177,9 @@ pub struct Cpd {
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: String,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub created: Timestamp,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub updated: Timestamp,
     pub text: String,
     /// The area id this action develops.

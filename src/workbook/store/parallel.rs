@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::outline;
-use crate::workbook::{Action, Mode, Reflection, SCHEMA_VERSION, Timestamp, Workbook};
+use crate::workbook::{Action, Mode, Reflection, SCHEMA_VERSION, Timestamp, Workbook, timestamp};
 
 /// Below this many reflections a second thread costs more than it saves.
 const SPLIT_FROM: usize = 256;
@@ -20,7 +20,9 @@ const SPLIT_FROM: usize = 256;
 #[serde(deny_unknown_fields)]
 struct Head {
     schema_version: u32,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     created: Timestamp,
+    #[serde(deserialize_with = "timestamp::deserialize")]
     updated: Timestamp,
     #[serde(default)]
     display_name: Option<String>,
