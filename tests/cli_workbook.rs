@@ -240,9 +240,9 @@ fn answers_the_pack_no_longer_has_are_shown_and_kept() {
     let data = DataDir::new();
     let mut workbook = generated(1, 61);
     let reflection = workbook.reflection_mut(0);
-    reflection.ratings.insert("retired-area.c9".into(), 2);
+    reflection.ratings.insert("retired-area.c9", 2);
     reflection.answers.insert(
-        "retired-area.q1".into(),
+        "retired-area.q1",
         "An answer written with an older pack.".into(),
     );
     let id = reflection.id.clone();

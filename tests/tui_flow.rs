@@ -9,6 +9,7 @@ use wheelbook::content::PackSource;
 use wheelbook::tui::app::{App, Effect, Msg, Now, Overlay, Screen};
 use wheelbook::tui::theme::Theme;
 use wheelbook::tui::update::update;
+use wheelbook::workbook::intern::SharedId;
 use wheelbook::workbook::{ActionStatus, Focus, Status, Workbook};
 
 /// Feeds messages to `update` on a clock that only moves when told to.
@@ -764,7 +765,7 @@ fn cpd_details_are_recorded_from_the_summary() {
     assert_eq!(cpd.method.as_deref(), Some("supervision"));
     assert_eq!(cpd.activity_type.as_deref(), Some("work-based-learning"));
     assert_eq!(cpd.planned, Some(false));
-    let themes: Vec<&str> = cpd.code_themes.iter().map(String::as_str).collect();
+    let themes: Vec<&str> = cpd.code_themes.iter().map(SharedId::as_str).collect();
     assert_eq!(themes, ["preserve-safety", "prioritise-people"]);
     assert_eq!(cpd.evidence.as_deref(), Some("Supervision notes"));
     assert!(driver.app.save.dirty);
@@ -924,10 +925,9 @@ fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
         .reflections_mut()
         .find(|r| r.id == newest)
         .expect("newest");
-    reflection.answers.insert(
-        "resilience.q2".into(),
-        "Talked it over with Mrs Begum.".into(),
-    );
+    reflection
+        .answers
+        .insert("resilience.q2", "Talked it over with Mrs Begum.".into());
     let mut driver = Driver::new(workbook);
     driver.chars("x");
     driver.chars("t"); // another template than the first

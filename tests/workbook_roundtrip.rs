@@ -232,10 +232,7 @@ fn reflection() -> impl Strategy<Value = Reflection> {
                 context,
                 focus,
                 pack,
-                ratings: ratings
-                    .into_iter()
-                    .map(|(id, value)| (id.into(), value))
-                    .collect(),
+                ratings: ratings.into_iter().collect(),
                 answers: answers.into_iter().collect(),
                 ticked_activities: ticked_activities.into_iter().collect(),
                 own_activities,

@@ -199,7 +199,7 @@ pub(super) fn scan_reflection_with<'r>(
     let r = reflection;
     let mut located = Vec::new();
     // Most fields hold nothing, so a field's name is only written once something is found.
-    let mut scan_field = |text: &'r str, field: &dyn Fn() -> String, place: Option<&String>| {
+    let mut scan_field = |text: &'r str, field: &dyn Fn() -> String, place: Option<&str>| {
         let findings = scan(text);
         if findings.is_empty() {
             return;
@@ -208,13 +208,13 @@ pub(super) fn scan_reflection_with<'r>(
         located.extend(findings.into_iter().map(|finding| Located {
             reflection_id: r.id.clone(),
             field: field.clone(),
-            place: place.cloned(),
+            place: place.map(str::to_string),
             finding,
         }));
     };
     scan_field(&r.title, &|| "title".to_string(), None);
     for (q, a) in &r.answers {
-        scan_field(a, &|| format!("answer to {q}"), Some(q));
+        scan_field(a, &|| format!("answer to {q}"), Some(q.as_str()));
     }
     for (area, prompts) in &r.prompts {
         for (prompt, text) in prompts {
@@ -223,7 +223,7 @@ pub(super) fn scan_reflection_with<'r>(
                 "develop" => format!("development plan for {area}"),
                 other => format!("{other} on {area}"),
             };
-            scan_field(text, &field, Some(area));
+            scan_field(text, &field, Some(area.as_str()));
         }
     }
     for a in &r.own_activities {

@@ -132,13 +132,16 @@ fn has_data(r: &Reflection, area: &Area) -> bool {
     area.competencies
         .iter()
         .any(|c| r.ratings.contains_key(c.id.as_str()))
-        || area.questions.iter().any(|q| r.answers.contains_key(&q.id))
+        || area
+            .questions
+            .iter()
+            .any(|q| r.answers.contains_key(q.id.as_str()))
         || area
             .activities
             .iter()
-            .any(|a| r.ticked_activities.contains(&a.id))
+            .any(|a| r.ticked_activities.contains(a.id.as_str()))
         || r.own_activities.iter().any(|a| a.area == area.id)
-        || r.prompts.contains_key(&area.id)
+        || r.prompts.contains_key(area.id.as_str())
 }
 
 fn write_area(
@@ -164,19 +167,24 @@ fn write_area(
     let answered: Vec<_> = area
         .questions
         .iter()
-        .filter(|q| r.answers.contains_key(&q.id))
+        .filter(|q| r.answers.contains_key(q.id.as_str()))
         .collect();
     if !answered.is_empty() {
         writeln!(out, "Reflective questions")?;
         for question in answered {
             writeln!(out, "  {}", question.text)?;
-            write_indented(out, r.answers.get(&question.id).map_or("", String::as_str))?;
+            write_indented(
+                out,
+                r.answers
+                    .get(question.id.as_str())
+                    .map_or("", String::as_str),
+            )?;
         }
     }
     let ticked: Vec<_> = area
         .activities
         .iter()
-        .filter(|a| r.ticked_activities.contains(&a.id))
+        .filter(|a| r.ticked_activities.contains(a.id.as_str()))
         .collect();
     let own: Vec<_> = r
         .own_activities
@@ -192,9 +200,9 @@ fn write_area(
             writeln!(out, "  [x] {} (my own)", activity.text)?;
         }
     }
-    if let Some(answers) = r.prompts.get(&area.id) {
+    if let Some(answers) = r.prompts.get(area.id.as_str()) {
         for prompt in &area.prompts {
-            if let Some(text) = answers.get(&prompt.id) {
+            if let Some(text) = answers.get(prompt.id.as_str()) {
                 writeln!(out, "{}", workbook.worded(pack, &prompt.text))?;
                 write_indented(out, text)?;
             }

@@ -69,7 +69,7 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
                 return;
             };
             if text.trim().is_empty() {
-                reflection.answers.remove(&question);
+                reflection.answers.remove(question.as_str());
             } else {
                 reflection.answers.insert(question, text);
             }
@@ -87,12 +87,12 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
                 .prompts
                 .get_or_insert_with(area.clone(), Default::default);
             if text.trim().is_empty() {
-                answers.remove(&prompt);
+                answers.remove(prompt.as_str());
             } else {
                 answers.insert(prompt, text);
             }
             if answers.is_empty() {
-                reflection.prompts.remove(&area);
+                reflection.prompts.remove(area.as_str());
             }
             reflection.updated = now.time;
         }

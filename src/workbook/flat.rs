@@ -98,7 +98,8 @@ impl<K: Ord, V> FlatMap<K, V> {
     }
 
     /// Sets `key` to `value`, giving back the value it replaced.
-    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+    pub fn insert(&mut self, key: impl Into<K>, value: V) -> Option<V> {
+        let key = key.into();
         // Entries read from a file come in order: appending them is the common case.
         if self.0.last().is_none_or(|(last, _)| *last < key) {
             self.0.push((key, value));
@@ -122,7 +123,8 @@ impl<K: Ord, V> FlatMap<K, V> {
     }
 
     /// The value of `key`, inserting `make()` first if there is none.
-    pub fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
+    pub fn get_or_insert_with(&mut self, key: impl Into<K>, make: impl FnOnce() -> V) -> &mut V {
+        let key = key.into();
         let at = match self.position(&key) {
             Ok(at) => at,
             Err(at) => {
@@ -186,7 +188,8 @@ impl<T: Ord> FlatSet<T> {
     }
 
     /// Adds `item`; false if it was there already.
-    pub fn insert(&mut self, item: T) -> bool {
+    pub fn insert(&mut self, item: impl Into<T>) -> bool {
+        let item = item.into();
         match self.0.binary_search(&item) {
             Ok(_) => false,
             Err(at) => {
@@ -216,47 +219,47 @@ impl<T: Ord> FlatSet<T> {
     }
 }
 
-impl<K: Ord, V> FromIterator<(K, V)> for FlatMap<K, V> {
-    fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
+impl<K: Ord, V, Q: Into<K>> FromIterator<(Q, V)> for FlatMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (Q, V)>>(entries: I) -> Self {
         let mut map = FlatMap::new();
         map.extend(entries);
         map
     }
 }
 
-impl<K: Ord, V> Extend<(K, V)> for FlatMap<K, V> {
-    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, entries: I) {
+impl<K: Ord, V, Q: Into<K>> Extend<(Q, V)> for FlatMap<K, V> {
+    fn extend<I: IntoIterator<Item = (Q, V)>>(&mut self, entries: I) {
         for (key, value) in entries {
             self.insert(key, value);
         }
     }
 }
 
-impl<T: Ord> FromIterator<T> for FlatSet<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        let mut items: Vec<T> = items.into_iter().collect();
+impl<T: Ord, Q: Into<T>> FromIterator<Q> for FlatSet<T> {
+    fn from_iter<I: IntoIterator<Item = Q>>(items: I) -> Self {
+        let mut items: Vec<T> = items.into_iter().map(Into::into).collect();
         items.sort();
         items.dedup();
         FlatSet(items)
     }
 }
 
-impl<T: Ord> Extend<T> for FlatSet<T> {
-    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+impl<T: Ord, Q: Into<T>> Extend<Q> for FlatSet<T> {
+    fn extend<I: IntoIterator<Item = Q>>(&mut self, items: I) {
         for item in items {
             self.insert(item);
         }
     }
 }
 
-impl<K: Ord, V, const N: usize> From<[(K, V); N]> for FlatMap<K, V> {
-    fn from(entries: [(K, V); N]) -> Self {
+impl<K: Ord, V, Q: Into<K>, const N: usize> From<[(Q, V); N]> for FlatMap<K, V> {
+    fn from(entries: [(Q, V); N]) -> Self {
         entries.into_iter().collect()
     }
 }
 
-impl<T: Ord, const N: usize> From<[T; N]> for FlatSet<T> {
-    fn from(items: [T; N]) -> Self {
+impl<T: Ord, Q: Into<T>, const N: usize> From<[Q; N]> for FlatSet<T> {
+    fn from(items: [Q; N]) -> Self {
         items.into_iter().collect()
     }
 }
@@ -376,7 +379,7 @@ impl<'de, T: Ord + Deserialize<'de>> Deserialize<'de> for FlatSet<T> {
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut items = Vec::with_capacity(access.size_hint().unwrap_or(0).min(64));
+                let mut items: Vec<T> = Vec::with_capacity(access.size_hint().unwrap_or(0).min(64));
                 while let Some(item) = access.next_element()? {
                     items.push(item);
                 }
@@ -424,7 +427,7 @@ mod tests {
 
         #[test]
         fn a_set_behaves_as_a_btree_set(steps in prop::collection::vec((any::<bool>(), 0u8..20), 0..60)) {
-            let (mut flat, mut btree) = (FlatSet::new(), BTreeSet::new());
+            let (mut flat, mut btree) = (FlatSet::<u8>::new(), BTreeSet::new());
             for (add, item) in steps {
                 if add {
                     prop_assert_eq!(flat.insert(item), btree.insert(item));

@@ -1,23 +1,26 @@
 //! Shared copies of the ids that repeat through a workbook.
 //!
 //! A workbook of 2,000 whole-wheel reflections holds some 80,000 ratings of the same few dozen
-//! competencies. As a `String` each, the keys took more memory than everything the user wrote
-//! and most of the time spent reading the file; shared, each id is stored once.
+//! competencies, and tens of thousands of answers, prompts and ticks keyed by the same few
+//! hundred ids. As a `String` each, the keys took more memory than everything the user wrote
+//! and much of the time spent reading the file; shared, each id is stored once.
 
+use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::fmt;
 use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 use serde::de::{Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
-use crate::workbook::flat::{self, FlatMap};
-
-/// An id held once however often it is used.
-pub type SharedId = Arc<str>;
+/// An id held once however often it is used: read from a file, or made from a string, it is
+/// the shared copy. It compares, orders and hashes as its text.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedId(Arc<str>);
 
 /// Ids beyond this many distinct ones are not shared: a hostile or odd file must not make the
-/// table grow without bound. Packs have tens of ids; this leaves room for many packs.
+/// table grow without bound. Packs have hundreds of ids; this leaves room for many packs.
 const MAX_SHARED: usize = 4096;
 
 thread_local! {
@@ -33,7 +36,7 @@ pub fn intern(id: &str) -> SharedId {
         if let Some(shared) = ids.get(id) {
             return shared.clone();
         }
-        let shared: SharedId = Arc::from(id);
+        let shared = SharedId(Arc::from(id));
         if ids.len() < MAX_SHARED {
             ids.insert(shared.clone());
         }
@@ -41,35 +44,121 @@ pub fn intern(id: &str) -> SharedId {
     })
 }
 
-/// Reads a JSON object of id to value, sharing the ids. Later duplicates win, as for any map.
-pub fn deserialize_map<'de, D, V>(deserializer: D) -> Result<FlatMap<SharedId, V>, D::Error>
-where
-    D: Deserializer<'de>,
-    V: serde::Deserialize<'de>,
-{
-    flat::deserialize_map_with(deserializer, |key: Key| key.0)
+impl SharedId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `self` and `other` are the one shared copy.
+    pub fn ptr_eq(&self, other: &SharedId) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-/// A map key read straight from the input into its shared copy, with no `String` in between.
-struct Key(SharedId);
+impl std::ops::Deref for SharedId {
+    type Target = str;
 
-impl<'de> serde::Deserialize<'de> for Key {
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for SharedId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SharedId {
+    fn from(id: &str) -> Self {
+        intern(id)
+    }
+}
+
+impl From<String> for SharedId {
+    fn from(id: String) -> Self {
+        intern(&id)
+    }
+}
+
+impl From<&String> for SharedId {
+    fn from(id: &String) -> Self {
+        intern(id)
+    }
+}
+
+impl PartialEq<str> for SharedId {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedId {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedId {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedId> for String {
+    fn eq(&self, other: &SharedId) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<SharedId> for str {
+    fn eq(&self, other: &SharedId) -> bool {
+        *self == *other.0
+    }
+}
+
+impl fmt::Debug for SharedId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for SharedId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for SharedId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Read straight from the input into its shared copy, with no `String` in between.
+impl<'de> Deserialize<'de> for SharedId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
+        struct IdVisitor;
 
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
+        impl Visitor<'_> for IdVisitor {
+            type Value = SharedId;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an id")
             }
 
-            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<Key, E> {
-                Ok(Key(intern(id)))
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<SharedId, E> {
+                Ok(intern(id))
             }
         }
 
-        deserializer.deserialize_str(KeyVisitor)
+        deserializer.deserialize_str(IdVisitor)
     }
 }
 
@@ -81,25 +170,29 @@ mod tests {
     fn one_id_is_stored_once() {
         let first = intern("resilience.c1");
         let second = intern(&String::from("resilience.c1"));
-        assert!(Arc::ptr_eq(&first, &second));
-        assert!(!Arc::ptr_eq(&first, &intern("resilience.c2")));
+        assert!(first.ptr_eq(&second));
+        assert!(!first.ptr_eq(&intern("resilience.c2")));
     }
 
     #[test]
-    fn maps_share_their_keys_and_keep_the_last_duplicate() {
-        let a: FlatMap<SharedId, u8> = deserialize_map(&mut serde_json::Deserializer::from_str(
-            r#"{"x.c1": 1, "x.c2": 2}"#,
-        ))
-        .expect("map");
-        let b: FlatMap<SharedId, u8> = deserialize_map(&mut serde_json::Deserializer::from_str(
-            r#"{"x.c1": 3, "x.c1": 4, "x\u002ec3": 5}"#,
-        ))
-        .expect("map");
+    fn maps_and_sets_read_from_a_file_share_their_ids_and_keep_the_last_duplicate() {
+        use crate::workbook::flat::{FlatMap, FlatSet};
+        let a: FlatMap<SharedId, u8> =
+            serde_json::from_str(r#"{"x.c1": 1, "x.c2": 2}"#).expect("map");
+        let b: FlatMap<SharedId, FlatMap<SharedId, u8>> =
+            serde_json::from_str(r#"{"x": {"x.c1": 3, "x.c1": 4, "x\u002ec3": 5}}"#).expect("map");
+        let c: FlatSet<SharedId> = serde_json::from_str(r#"["x.c1"]"#).expect("set");
+        let inner = b.get("x").expect("inner map");
         let key = |m: &FlatMap<SharedId, u8>, id: &str| m.get_key_value(id).map(|(k, _)| k.clone());
-        let (a1, b1) = (key(&a, "x.c1").expect("a"), key(&b, "x.c1").expect("b"));
-        assert!(Arc::ptr_eq(&a1, &b1));
-        assert_eq!(b.get("x.c1"), Some(&4));
-        assert_eq!(b.get("x.c3"), Some(&5), "escaped keys are read too");
+        let (a1, b1) = (key(&a, "x.c1").expect("a"), key(inner, "x.c1").expect("b"));
+        assert!(a1.ptr_eq(&b1));
+        assert!(c.iter().next().expect("c").ptr_eq(&a1));
+        assert_eq!(inner.get("x.c1"), Some(&4));
+        assert_eq!(inner.get("x.c3"), Some(&5), "escaped keys are read too");
+        assert_eq!(
+            serde_json::to_string(&b).expect("json"),
+            r#"{"x":{"x.c1":4,"x.c3":5}}"#
+        );
     }
 
     #[test]

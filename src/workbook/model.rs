@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Pack;
 use crate::workbook::flat::{FlatMap, FlatSet};
-use crate::workbook::intern::{self, SharedId};
+use crate::workbook::intern::SharedId;
 use crate::workbook::timestamp;
 
 /// The workbook format this build reads and writes. Any new field means a new version, and
@@ -74,19 +74,19 @@ pub struct Reflection {
     pub focus: Focus,
     pub pack: PackRef,
     /// Competency id to scale value. A competency not in the map is "not assessed".
-    #[serde(default, deserialize_with = "intern::deserialize_map")]
+    #[serde(default)]
     pub ratings: FlatMap<SharedId, u8>,
     /// Reflective question id to the answer.
     #[serde(default)]
-    pub answers: FlatMap<String, String>,
+    pub answers: FlatMap<SharedId, String>,
     /// Ids of the pack's example activities the user ticked.
     #[serde(default)]
-    pub ticked_activities: FlatSet<String>,
+    pub ticked_activities: FlatSet<SharedId>,
     #[serde(default)]
     pub own_activities: Vec<OwnActivity>,
     /// Area id to prompt id (`comments`, `develop`) to what the user wrote.
     #[serde(default)]
-    pub prompts: FlatMap<String, FlatMap<String, String>>,
+    pub prompts: FlatMap<SharedId, FlatMap<SharedId, String>>,
     pub status: Status,
     #[serde(default)]
     pub cpd: Cpd,
@@ -160,7 +160,7 @@ pub struct Cpd {
     pub method: Option<String>,
     /// Ids of the NMC Code's themes this is relevant to (see content/regulators.toml).
     #[serde(default, skip_serializing_if = "FlatSet::is_empty")]
-    pub code_themes: FlatSet<String>,
+    pub code_themes: FlatSet<SharedId>,
     /// Where the evidence is: a certificate's file name, a notebook page, an agenda.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
@@ -368,7 +368,7 @@ impl Reflection {
             Focus::WholeWheel => Vec::new(),
             Focus::Areas(ids) => ids.iter().map(String::as_str).collect(),
         };
-        let prompt_areas = self.prompts.keys().map(String::as_str);
+        let prompt_areas = self.prompts.keys().map(SharedId::as_str);
         let own_areas = self.own_activities.iter().map(|a| a.area.as_str());
         let mut orphan_areas: Vec<&str> = focus_areas
             .into_iter()

@@ -103,8 +103,8 @@ mod tests {
         newest
             .ratings
             .retain(|id, _| !id.starts_with("resilience."));
-        newest.ratings.insert("resilience.c1".into(), 2);
-        newest.ratings.insert("resilience.c2".into(), 3);
+        newest.ratings.insert("resilience.c1", 2);
+        newest.ratings.insert("resilience.c2", 3);
 
         let newest = workbook.newest_first()[0];
         assert_eq!(newest.area_mean(area), Some(2.5));

@@ -93,11 +93,14 @@ fn topic(sources: &Sources, r: &Reflection) -> String {
 fn themes(sources: &Sources, r: &Reflection) -> String {
     let code = &sources.regulators.nmc.code;
     let chosen = &r.cpd.code_themes;
-    let known = code.themes.iter().filter(|t| chosen.contains(&t.id));
+    let known = code
+        .themes
+        .iter()
+        .filter(|t| chosen.contains(t.id.as_str()));
     let unknown = chosen.iter().filter(|id| code.theme(id).is_none());
     known
         .map(|t| t.label.clone())
-        .chain(unknown.cloned())
+        .chain(unknown.map(ToString::to_string))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -343,7 +343,10 @@ fn did(sources: &Sources, r: &Reflection) -> String {
 
 /// The texts of a reflection's areas, in the pack's order, then any from an older pack.
 fn prompts_of<'r>(pack: &Pack, r: &'r Reflection, prompt: &str) -> Vec<&'r str> {
-    let known = pack.areas.iter().filter_map(|a| r.prompts.get(&a.id));
+    let known = pack
+        .areas
+        .iter()
+        .filter_map(|a| r.prompts.get(a.id.as_str()));
     let older = r
         .prompts
         .iter()

@@ -398,9 +398,10 @@ mod tests {
         let fixture = Fixture::new();
         let (plain, _) = fixture.export(Template::HcpcProfile, &Options::default());
         let mut options = Options::default();
-        options
-            .edits
-            .insert("summary".into(), "Community nurse for ten years.".into());
+        options.edits.insert(
+            "summary".to_string(),
+            "Community nurse for ten years.".into(),
+        );
         let statement = "I did the visit, learnt to listen, and now ask first.";
         options.edits.insert(plain[2].key.clone(), statement.into());
         let (fields, document) = fixture.export(Template::HcpcProfile, &options);

@@ -113,7 +113,7 @@ fn account(sources: &Sources, r: &Reflection, number: u32, options: &Options) ->
         .themes
         .iter()
         .map(|theme| {
-            let mark = if r.cpd.code_themes.contains(&theme.id) {
+            let mark = if r.cpd.code_themes.contains(theme.id.as_str()) {
                 'x'
             } else {
                 ' '
@@ -174,7 +174,11 @@ fn learning(sources: &Sources, r: &Reflection) -> String {
     let mut blocks = Vec::new();
     for area in &pack.areas {
         for question in &area.questions {
-            if let Some(answer) = r.answers.get(&question.id).filter(|a| !a.trim().is_empty()) {
+            if let Some(answer) = r
+                .answers
+                .get(question.id.as_str())
+                .filter(|a| !a.trim().is_empty())
+            {
                 let question = workbook.worded(pack, &question.text);
                 blocks.push(format!("{}\n{}", labelled(question), answer.trim()));
             }
@@ -229,7 +233,7 @@ fn chosen_themes(sources: &Sources, r: &Reflection) -> Vec<String> {
     let themes = &sources.regulators.nmc.code.themes;
     themes
         .iter()
-        .filter(|t| r.cpd.code_themes.contains(&t.id))
+        .filter(|t| r.cpd.code_themes.contains(t.id.as_str()))
         .map(|t| t.label.clone())
         .collect()
 }

@@ -161,14 +161,14 @@ fn area_section(sources: &Sources, r: &Reflection, area: &Area) -> Section {
         rows,
     );
     for question in &area.questions {
-        if let Some(answer) = r.answers.get(&question.id) {
+        if let Some(answer) = r.answers.get(question.id.as_str()) {
             section = section.field(question.text.clone(), answer.clone());
         }
     }
     let mut activities: Vec<String> = area
         .activities
         .iter()
-        .filter(|a| r.ticked_activities.contains(&a.id))
+        .filter(|a| r.ticked_activities.contains(a.id.as_str()))
         .map(|a| a.text.clone())
         .collect();
     activities.extend(
@@ -180,9 +180,9 @@ fn area_section(sources: &Sources, r: &Reflection, area: &Area) -> Section {
     if !activities.is_empty() {
         section = section.paragraph("Activities:").list(activities);
     }
-    if let Some(answers) = r.prompts.get(&area.id) {
+    if let Some(answers) = r.prompts.get(area.id.as_str()) {
         for prompt in &area.prompts {
-            if let Some(text) = answers.get(&prompt.id) {
+            if let Some(text) = answers.get(prompt.id.as_str()) {
                 section = section.field(sources.workbook.worded(pack, &prompt.text), text.clone());
             }
         }

@@ -170,11 +170,14 @@ fn reflections_to_bring(
             .field("Context", context_label(pack, &r.context));
         for area in &pack.areas {
             for question in &area.questions {
-                if let Some(answer) = r.answers.get(&question.id) {
+                if let Some(answer) = r.answers.get(question.id.as_str()) {
                     section = section.field(question.text.clone(), shown(answer));
                 }
             }
-            let comments = r.prompts.get(&area.id).and_then(|p| p.get("comments"));
+            let comments = r
+                .prompts
+                .get(area.id.as_str())
+                .and_then(|p| p.get("comments"));
             if let Some(comments) = comments.filter(|_| options.include_comments) {
                 section = section.field(format!("Comments on {}", area.title), shown(comments));
             }

@@ -129,13 +129,13 @@ fn the_summary_has_a_placeholder_and_a_500_word_counter() {
     assert!(warnings(&summary).is_empty());
 
     let mut options = Options::default();
-    options.edits.insert("summary".into(), words(500));
+    options.edits.insert("summary".to_string(), words(500));
     let document = f.document(&options);
     let summary = section(&document, "Summary of practice history");
     assert_eq!(field(summary, "Word count"), "500 of 500 words");
     assert!(warnings(summary).is_empty());
 
-    options.edits.insert("summary".into(), words(501));
+    options.edits.insert("summary".to_string(), words(501));
     let document = f.document(&options);
     let summary = section(&document, "Summary of practice history");
     assert_eq!(field(summary, "Word count"), "501 of 500 words");

@@ -514,14 +514,12 @@ fn scan_reflection_names_each_field() {
         },
     );
     r.answers
-        .insert("resilience.q2".to_string(), "Call 07700 900123".to_string());
+        .insert("resilience.q2", "Call 07700 900123".to_string());
     r.answers
-        .insert("resilience.q1".to_string(), "Nothing to see".to_string());
-    let prompts = r
-        .prompts
-        .get_or_insert_with("resilience".to_string(), Default::default);
-    prompts.insert("comments".to_string(), "aged 87".to_string());
-    prompts.insert("develop".to_string(), "email jo@nhs.net".to_string());
+        .insert("resilience.q1", "Nothing to see".to_string());
+    let prompts = r.prompts.get_or_insert_with("resilience", Default::default);
+    prompts.insert("comments", "aged 87".to_string());
+    prompts.insert("develop", "email jo@nhs.net".to_string());
     r.own_activities.push(OwnActivity {
         area: "resilience".to_string(),
         text: "Shadow Priya".to_string(),

@@ -229,7 +229,7 @@ fn the_owners_edits_replace_the_prompts_text() {
     );
     options
         .edits
-        .insert("relevance".into(), "It keeps people safe.".into());
+        .insert("relevance".to_string(), "It keeps people safe.".into());
     let document = export(&pack, &workbook, &regs, &options);
     let first = &document.sections[0];
     assert_eq!(field(first, PROMPTS[1]), "What I learnt, in my words.");

@@ -57,13 +57,13 @@ fn fixture() -> Fixture {
         [("resilience.c1", 2), ("resilience.c2", 3)],
     ];
     for (r, rated) in workbook.reflections_mut().zip(ratings) {
-        r.ratings = rated.map(|(id, value)| (id.into(), value)).into();
+        r.ratings = rated.map(|(id, value)| (id, value)).into();
     }
     let second = workbook.reflection_mut(1);
-    second.answers.insert("resilience.q1".into(), ANSWER.into());
+    second.answers.insert("resilience.q1", ANSWER.into());
     let prompts = [("comments", COMMENT), ("develop", "Ask for a peer review.")];
     let prompts = prompts.map(|(id, text)| (id.to_string(), text.to_string()));
-    second.prompts.insert("resilience".into(), prompts.into());
+    second.prompts.insert("resilience", prompts.into());
     workbook.actions = vec![
         action(
             &workbook,

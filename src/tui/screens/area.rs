@@ -297,7 +297,7 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
         }
         Item::Activity(index) => {
             let id = area.activities[index].id.clone();
-            if !reflection.ticked_activities.remove(&id) {
+            if !reflection.ticked_activities.remove(id.as_str()) {
                 reflection.ticked_activities.insert(id);
             }
             reflection.updated = now.time;
@@ -309,7 +309,7 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
             let question = &area.questions[index];
             let text = reflection
                 .answers
-                .get(&question.id)
+                .get(question.id.as_str())
                 .cloned()
                 .unwrap_or_default();
             let target = EditTarget::Answer {
@@ -322,8 +322,8 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
             let prompt = &area.prompts[index];
             let text = reflection
                 .prompts
-                .get(&area.id)
-                .and_then(|answers| answers.get(&prompt.id))
+                .get(area.id.as_str())
+                .and_then(|answers| answers.get(prompt.id.as_str()))
                 .cloned()
                 .unwrap_or_default();
             let target = EditTarget::Prompt {

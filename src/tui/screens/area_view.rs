@@ -30,7 +30,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, rect: Rect) {
         .filter(|q| {
             reflection
                 .answers
-                .get(&q.id)
+                .get(q.id.as_str())
                 .is_some_and(|a| !a.trim().is_empty())
         })
         .count();
@@ -241,7 +241,7 @@ fn item_lines(
                 .collect();
             match reflection
                 .answers
-                .get(&question.id)
+                .get(question.id.as_str())
                 .filter(|a| !a.trim().is_empty())
             {
                 Some(answer) => lines.extend(indented(answer, "  ")),
@@ -254,7 +254,7 @@ fn item_lines(
         }
         Item::Activity(index) => {
             let activity = &area.activities[index];
-            let tick = if reflection.ticked_activities.contains(&activity.id) {
+            let tick = if reflection.ticked_activities.contains(activity.id.as_str()) {
                 "[x] "
             } else {
                 "[ ] "
@@ -284,8 +284,8 @@ fn item_lines(
             ])];
             match reflection
                 .prompts
-                .get(&area.id)
-                .and_then(|p| p.get(&prompt.id))
+                .get(area.id.as_str())
+                .and_then(|p| p.get(prompt.id.as_str()))
                 .filter(|t| !t.trim().is_empty())
             {
                 Some(text) => lines.extend(indented(text, "  ")),

@@ -142,7 +142,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
                 }
                 Field::Theme(theme) => {
                     if let Some(id) = theme_ids.get(theme)
-                        && !cpd.code_themes.remove(id)
+                        && !cpd.code_themes.remove(id.as_str())
                     {
                         cpd.code_themes.insert(id.clone());
                     }
@@ -236,7 +236,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             ),
             Field::Theme(index) => {
                 let theme_item = &themes[index];
-                let ticked = if cpd.code_themes.contains(&theme_item.id) {
+                let ticked = if cpd.code_themes.contains(theme_item.id.as_str()) {
                     "[x]"
                 } else {
                     "[ ]"

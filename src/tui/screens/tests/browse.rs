@@ -218,7 +218,7 @@ fn reading_scrolls_within_the_text_and_goes_back_to_the_same_list() {
         app.workbook
             .reflection_mut(index)
             .answers
-            .insert("resilience.q1".into(), long);
+            .insert("resilience.q1", long);
         press(&mut app, KeyCode::Enter);
         let text = screen(&app);
         assert!(

@@ -42,14 +42,12 @@ fn reflection(pack: &Pack, id: &str, date: &str, context: &str, focus: &[&str]) 
 fn book(pack: &Pack) -> Workbook {
     let mut book = Workbook::new(DateTime::parse_from_rfc3339("2024-01-01T00:00:00Z").unwrap());
     let mut r1 = reflection(pack, "r1", "2024-03-01", "incident", &["shared-purpose"]);
-    r1.answers.insert(
-        "shared-purpose.q1".into(),
-        "We Talked about the Handover".into(),
-    );
+    r1.answers
+        .insert("shared-purpose.q1", "We Talked about the Handover".into());
     let mut r2 = reflection(pack, "r2", "2025-06-01", "supervision", &[]);
     r2.prompts
-        .get_or_insert_with("outcomes-framework".into(), Default::default)
-        .insert("develop".into(), "Shadow the discharge team".into());
+        .get_or_insert_with("outcomes-framework", Default::default)
+        .insert("develop", "Shadow the discharge team".into());
     let mut r3 = reflection(
         pack,
         "r3",

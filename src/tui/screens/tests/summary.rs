@@ -52,7 +52,7 @@ fn app(size: (u16, u16), whole_wheel: bool) -> App {
     if let Some(previous) = book.reflections_mut().find(|r| r.id == before) {
         previous.ratings.clear();
         for competency in &pack.areas[6].competencies {
-            previous.ratings.insert(competency.id.as_str().into(), 2);
+            previous.ratings.insert(competency.id.as_str(), 2);
         }
     }
     let newest = book.newest_first()[0].id.clone();
@@ -65,7 +65,7 @@ fn app(size: (u16, u16), whole_wheel: bool) -> App {
         for competency in area.competencies.iter().map(|c| c.id.clone()) {
             let value = 1 + (position % 4) as u8;
             if position + 1 < pack.areas.len() && (whole_wheel || position == 6) {
-                reflection.ratings.insert(competency.into(), value);
+                reflection.ratings.insert(competency, value);
             } else {
                 reflection.ratings.remove(competency.as_str());
             }
