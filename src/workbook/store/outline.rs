@@ -12,13 +12,26 @@ use std::ops::Range;
 /// The byte ranges of the elements of the top-level `"reflections"` array, and the range of
 /// everything inside its brackets; `None` if the file is not laid out as a workbook object
 /// with one such array (the ordinary reader then decides what it is).
+#[cfg(test)]
 #[derive(Debug, PartialEq, Eq)]
 pub struct Outline {
     pub reflections: Vec<Range<usize>>,
     pub inside: Range<usize>,
 }
 
+#[cfg(test)]
 pub fn scan(bytes: &[u8]) -> Option<Outline> {
+    let mut reflections = Vec::new();
+    let inside = scan_each(bytes, |range| reflections.push(range))?;
+    Some(Outline {
+        reflections,
+        inside,
+    })
+}
+
+/// Like [`scan`], handing each reflection's range to `each` as soon as it is found, so that
+/// reading can begin before the scan ends. Gives the range inside the array's brackets.
+pub fn scan_each(bytes: &[u8], mut each: impl FnMut(Range<usize>)) -> Option<Range<usize>> {
     let mut at = skip_space(bytes, 0);
     if bytes.get(at) != Some(&b'{') {
         return None;
@@ -44,8 +57,8 @@ pub fn scan(bytes: &[u8]) -> Option<Outline> {
             if found.is_some() || bytes.get(at) != Some(&b'[') {
                 return None;
             }
-            let (outline, end) = scan_array(bytes, at)?;
-            found = Some(outline);
+            let (inside, end) = scan_array(bytes, at, &mut each)?;
+            found = Some(inside);
             at = end;
         } else {
             at = skip_value(bytes, at)?;
@@ -53,36 +66,24 @@ pub fn scan(bytes: &[u8]) -> Option<Outline> {
     }
 }
 
-/// The elements of the array whose `[` is at `open`, and the index just past its `]`.
-fn scan_array(bytes: &[u8], open: usize) -> Option<(Outline, usize)> {
-    let mut reflections = Vec::new();
+/// Hands each element of the array whose `[` is at `open` to `each`; gives the range inside
+/// the brackets and the index just past the `]`.
+fn scan_array(
+    bytes: &[u8],
+    open: usize,
+    each: &mut impl FnMut(Range<usize>),
+) -> Option<(Range<usize>, usize)> {
     let mut at = skip_space(bytes, open + 1);
     if bytes.get(at) == Some(&b']') {
-        let inside = open + 1..at;
-        return Some((
-            Outline {
-                reflections,
-                inside,
-            },
-            at + 1,
-        ));
+        return Some((open + 1..at, at + 1));
     }
     loop {
         let end = skip_value(bytes, at)?;
-        reflections.push(at..end);
+        each(at..end);
         at = skip_space(bytes, end);
         match bytes.get(at)? {
             b',' => at = skip_space(bytes, at + 1),
-            b']' => {
-                let inside = open + 1..at;
-                return Some((
-                    Outline {
-                        reflections,
-                        inside,
-                    },
-                    at + 1,
-                ));
-            }
+            b']' => return Some((open + 1..at, at + 1)),
             _ => return None,
         }
     }

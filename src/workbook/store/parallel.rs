@@ -1,9 +1,11 @@
 //! Reading a large workbook on two threads. Turning thousands of reflections into memory is
 //! most of the time it takes to open a workbook, and each reflection can be read apart from
-//! the others once it is known where each one starts and ends.
+//! the others once it is known where it starts and ends. One thread finds them (see
+//! `outline`) while the other begins reading the first ones found; then both read.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -11,8 +13,15 @@ use serde::de::IgnoredAny;
 use super::outline;
 use crate::workbook::{Action, Mode, Reflection, SCHEMA_VERSION, Timestamp, Workbook, timestamp};
 
-/// Below this many reflections a second thread costs more than it saves.
-const SPLIT_FROM: usize = 256;
+/// Below this size a second thread costs more than it saves.
+const SPLIT_FROM_BYTES: usize = 512 * 1024;
+
+/// How much of the file the scan looks through between two calls to `release`.
+const RELEASE_EVERY: usize = 256 * 1024;
+
+/// How many reflections a thread takes to read at a time: about 230 KB of a typical file, so
+/// that the memory of each part read can be let go in few calls (each stops both threads).
+const BATCH: usize = 64;
 
 /// The workbook without its reflections, read from the file with the inside of the
 /// reflections array left out.
@@ -39,29 +48,38 @@ struct Head {
 ///
 /// `release` is called with each part of `bytes` (offsets) once its reflections are read.
 pub fn parse_current(bytes: &[u8], release: &(dyn Fn(Range<usize>) + Sync)) -> Option<Workbook> {
-    let outline = outline::scan(bytes)?;
-    if outline.reflections.len() < SPLIT_FROM {
+    if bytes.len() < SPLIT_FROM_BYTES {
         return None;
     }
-    // Halves of about the same size, so that both threads finish at about the same time.
-    let middle = outline.inside.start + outline.inside.len() / 2;
-    let split = outline.reflections.partition_point(|r| r.end <= middle);
-    let (first, second) = outline.reflections.split_at(split.max(1));
-    let (head, first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| read_all(bytes, second, release));
-        let head = read_head(bytes, &outline.inside);
-        (
-            head,
-            read_all(bytes, first, release),
-            second.join().ok().flatten(),
-        )
+    let found = Found::default();
+    let (inside, mine, theirs) = std::thread::scope(|scope| {
+        let theirs = scope.spawn(|| found.read(bytes, release));
+        // The scan lets go of what it has looked through, as the readers do after it: a page
+        // read again comes back from the system's cache of the file, at little cost, and the
+        // whole file is never held at once.
+        let mut scanned = 0;
+        let inside = outline::scan_each(bytes, |range| {
+            if range.end - scanned >= RELEASE_EVERY {
+                release(scanned..range.start);
+                scanned = range.start;
+            }
+            found.add(range)
+        });
+        found.finish(inside.is_some());
+        let mine = found.read(bytes, release);
+        (inside, mine, theirs.join().ok().flatten())
     });
-    let head = head?;
+    let head = read_head(bytes, &inside?)?;
     if head.schema_version != SCHEMA_VERSION || !head.reflections.is_empty() {
         return None;
     }
-    let mut reflections = first?;
-    reflections.extend(second?);
+    let mut batches = mine?;
+    batches.extend(theirs?);
+    batches.sort_unstable_by_key(|(first, _)| *first);
+    let reflections: Vec<Arc<Reflection>> = batches.into_iter().flat_map(|(_, b)| b).collect();
+    if reflections.len() != found.count() {
+        return None;
+    }
     // Every field named: a field added to Workbook fails to compile here until it is read.
     Some(Workbook {
         schema_version: head.schema_version,
@@ -82,33 +100,95 @@ fn read_head(bytes: &[u8], reflections: &Range<usize>) -> Option<Head> {
     serde_json::from_slice(&head).ok()
 }
 
-/// How much of the file is read between two calls to `release`: each call makes the system
-/// stop both threads to forget the pages, so calls are few, and the part held stays small.
-const RELEASE_EVERY: usize = 256 * 1024;
+/// The reflections found so far, shared by the thread finding them and both reading them.
+#[derive(Default)]
+struct Found {
+    state: Mutex<State>,
+    more: Condvar,
+    /// The index of the next reflection not yet taken to be read.
+    next: AtomicUsize,
+    /// Set when anything fails: the other thread stops too.
+    failed: AtomicBool,
+}
 
-fn read_all(
-    bytes: &[u8],
-    reflections: &[Range<usize>],
-    release: &(dyn Fn(Range<usize>) + Sync),
-) -> Option<Vec<Arc<Reflection>>> {
-    let mut read = Vec::with_capacity(reflections.len());
-    let Some(first) = reflections.first() else {
-        return Some(read);
-    };
-    let mut from = first.start;
-    let mut end = from;
-    for range in reflections {
-        // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
-        let text = std::str::from_utf8(&bytes[range.clone()]).ok()?;
-        read.push(serde_json::from_str(text).ok()?);
-        end = range.end;
-        if end - from >= RELEASE_EVERY {
-            release(from..end);
-            from = end;
+#[derive(Default)]
+struct State {
+    ranges: Vec<Range<usize>>,
+    done: bool,
+}
+
+impl Found {
+    fn add(&self, range: Range<usize>) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        state.ranges.push(range);
+        if state.ranges.len() % BATCH == 0 {
+            self.more.notify_all();
         }
     }
-    release(from..end);
-    Some(read)
+
+    fn finish(&self, found_all: bool) {
+        if !found_all {
+            self.failed.store(true, Ordering::SeqCst);
+        }
+        if let Ok(mut state) = self.state.lock() {
+            state.done = true;
+        }
+        self.more.notify_all();
+    }
+
+    fn count(&self) -> usize {
+        self.state.lock().map_or(0, |state| state.ranges.len())
+    }
+
+    /// The next batch to read and the index of its first reflection, waiting for it to be
+    /// found; `None` once there are no more, or on failure.
+    fn take(&self) -> Option<(usize, Vec<Range<usize>>)> {
+        let first = self.next.fetch_add(BATCH, Ordering::SeqCst);
+        let mut state = self.state.lock().ok()?;
+        while !state.done && state.ranges.len() < first + BATCH {
+            state = self.more.wait(state).ok()?;
+        }
+        if self.failed.load(Ordering::SeqCst) || first >= state.ranges.len() {
+            return None;
+        }
+        let end = state.ranges.len().min(first + BATCH);
+        Some((first, state.ranges[first..end].to_vec()))
+    }
+
+    /// Reads batches until none are left: each with the index of its first reflection.
+    fn read(
+        &self,
+        bytes: &[u8],
+        release: &(dyn Fn(Range<usize>) + Sync),
+    ) -> Option<Vec<(usize, Vec<Arc<Reflection>>)>> {
+        let mut read = Vec::new();
+        while let Some((first, ranges)) = self.take() {
+            match read_batch(bytes, &ranges) {
+                Some(batch) => read.push((first, batch)),
+                None => {
+                    self.failed.store(true, Ordering::SeqCst);
+                    return None;
+                }
+            }
+            if let (Some(start), Some(end)) = (ranges.first(), ranges.last()) {
+                release(start.start..end.end);
+            }
+        }
+        (!self.failed.load(Ordering::SeqCst)).then_some(read)
+    }
+}
+
+fn read_batch(bytes: &[u8], ranges: &[Range<usize>]) -> Option<Vec<Arc<Reflection>>> {
+    ranges
+        .iter()
+        .map(|range| {
+            // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
+            let text = std::str::from_utf8(&bytes[range.clone()]).ok()?;
+            serde_json::from_str(text).ok()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -117,10 +197,13 @@ mod tests {
     use crate::content::PackSource;
     use crate::workbook::generate::generate;
 
+    /// Enough generated reflections for a file over [`SPLIT_FROM_BYTES`].
+    const LARGE: usize = 300;
+
     #[test]
     fn reads_what_one_thread_reads() {
         let pack = PackSource::BuiltIn.load().expect("pack");
-        let mut workbook = generate(&pack, SPLIT_FROM + 3, 11);
+        let mut workbook = generate(&pack, LARGE + 3, 11);
         workbook.display_name = Some("Sam".into());
         let bytes = serde_json::to_vec_pretty(&workbook).expect("json");
         let read = parse_current(&bytes, &|_| {}).expect("read on two threads");
@@ -130,7 +213,7 @@ mod tests {
     #[test]
     fn lets_go_of_every_reflection_once_it_is_read() {
         let pack = PackSource::BuiltIn.load().expect("pack");
-        let workbook = generate(&pack, SPLIT_FROM * 2, 14);
+        let workbook = generate(&pack, LARGE * 2, 14);
         let bytes = serde_json::to_vec_pretty(&workbook).expect("json");
         let released = std::sync::Mutex::new(Vec::new());
         let read = parse_current(&bytes, &|part| {
@@ -139,22 +222,24 @@ mod tests {
         .expect("read on two threads");
         assert_eq!(read, workbook);
         let mut released = released.into_inner().expect("not poisoned");
-        released.sort_by_key(|part| part.start);
         assert!(released.len() > 2, "in parts as it goes: {released:?}");
-        // Together the parts cover the reflections, from the first to the last, without gaps
-        // and without going past the file.
+        assert!(released.iter().all(|part| part.end <= bytes.len()));
+        // Together the parts cover every reflection (the scan's and the readers' overlap).
+        released.sort_by_key(|part| part.start);
+        let mut covered: Vec<Range<usize>> = Vec::new();
+        for part in released {
+            match covered.last_mut() {
+                Some(last) if part.start <= last.end => last.end = last.end.max(part.end),
+                _ => covered.push(part),
+            }
+        }
         let outline = outline::scan(&bytes).expect("outline");
-        let (first, last) = (
-            outline.reflections[0].clone(),
-            outline.reflections[outline.reflections.len() - 1].clone(),
-        );
-        assert_eq!(released[0].start, first.start);
-        assert_eq!(released[released.len() - 1].end, last.end);
-        for pair in released.windows(2) {
-            let gap = &bytes[pair[0].end..pair[1].start];
+        for reflection in &outline.reflections {
             assert!(
-                gap.iter().all(|b| b.is_ascii_whitespace() || *b == b','),
-                "{pair:?}"
+                covered
+                    .iter()
+                    .any(|c| c.start <= reflection.start && reflection.end <= c.end),
+                "{reflection:?} not let go: {covered:?}"
             );
         }
     }
@@ -165,13 +250,13 @@ mod tests {
         let small = serde_json::to_vec_pretty(&generate(&pack, 3, 12)).expect("json");
         assert!(parse_current(&small, &|_| {}).is_none());
 
-        let workbook = generate(&pack, SPLIT_FROM, 13);
+        let workbook = generate(&pack, LARGE, 13);
         let mut value = serde_json::to_value(&workbook).expect("json");
         value["schema_version"] = 1.into();
         assert!(parse_current(&serde_json::to_vec(&value).expect("json"), &|_| {}).is_none());
 
         let mut value = serde_json::to_value(&workbook).expect("json");
-        value["reflections"][SPLIT_FROM - 1]["status"] = "unheard-of".into();
+        value["reflections"][LARGE - 1]["status"] = "unheard-of".into();
         assert!(parse_current(&serde_json::to_vec(&value).expect("json"), &|_| {}).is_none());
         // The scan is lenient outside the reflections; reading the rest is not.
         let text =
