@@ -153,16 +153,22 @@ fn action_status() -> impl Strategy<Value = ActionStatus> {
 fn focus() -> impl Strategy<Value = Focus> {
     prop_oneof![
         Just(Focus::WholeWheel),
-        vec(key(), 0..4).prop_map(Focus::Areas),
+        vec(key(), 0..4).prop_map(|ids| Focus::Areas(ids.into_iter().map(Into::into).collect())),
     ]
 }
 
 fn pack_ref() -> impl Strategy<Value = PackRef> {
-    (key(), text()).prop_map(|(id, version)| PackRef { id, version })
+    (key(), text()).prop_map(|(id, version)| PackRef {
+        id: id.into(),
+        version: version.into(),
+    })
 }
 
 fn own_activity() -> impl Strategy<Value = OwnActivity> {
-    (key(), text()).prop_map(|(area, text)| OwnActivity { area, text })
+    (key(), text()).prop_map(|(area, text)| OwnActivity {
+        area: area.into(),
+        text,
+    })
 }
 
 fn cpd() -> impl Strategy<Value = Cpd> {
@@ -229,7 +235,7 @@ fn reflection() -> impl Strategy<Value = Reflection> {
                 created,
                 updated,
                 title,
-                context,
+                context: context.into(),
                 focus,
                 pack,
                 ratings: ratings.into_iter().collect(),
@@ -263,7 +269,7 @@ fn action() -> impl Strategy<Value = Action> {
                 created,
                 updated,
                 text,
-                area,
+                area: area.into(),
                 reflection,
                 due,
                 status,

@@ -99,7 +99,7 @@ pub fn select<'w>(
         .filter(|r| {
             selection.area.as_ref().is_none_or(|area| match &r.focus {
                 Focus::WholeWheel => true,
-                Focus::Areas(ids) => ids.contains(area),
+                Focus::Areas(ids) => ids.iter().any(|id| id == area),
             })
         })
         .collect();

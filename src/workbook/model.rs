@@ -70,7 +70,7 @@ pub struct Reflection {
     pub updated: Timestamp,
     pub title: String,
     /// A context id of the pack, e.g. `incident`.
-    pub context: String,
+    pub context: SharedId,
     pub focus: Focus,
     pub pack: PackRef,
     /// Competency id to scale value. A competency not in the map is "not assessed".
@@ -98,7 +98,7 @@ pub struct Reflection {
 #[serde(rename_all = "kebab-case")]
 pub enum Focus {
     WholeWheel,
-    Areas(Vec<String>),
+    Areas(Vec<SharedId>),
 }
 
 impl Focus {
@@ -106,7 +106,7 @@ impl Focus {
     pub fn area_ids<'p>(&'p self, pack: &'p Pack) -> Vec<&'p str> {
         match self {
             Focus::WholeWheel => pack.areas.iter().map(|a| a.id.as_str()).collect(),
-            Focus::Areas(ids) => ids.iter().map(String::as_str).collect(),
+            Focus::Areas(ids) => ids.iter().map(SharedId::as_str).collect(),
         }
     }
 }
@@ -115,15 +115,15 @@ impl Focus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackRef {
-    pub id: String,
-    pub version: String,
+    pub id: SharedId,
+    pub version: SharedId,
 }
 
 impl PackRef {
     pub fn of(pack: &Pack) -> Self {
         PackRef {
-            id: pack.id.clone(),
-            version: pack.version.clone(),
+            id: pack.id.as_str().into(),
+            version: pack.version.as_str().into(),
         }
     }
 }
@@ -132,7 +132,7 @@ impl PackRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OwnActivity {
-    pub area: String,
+    pub area: SharedId,
     pub text: String,
 }
 
@@ -183,7 +183,7 @@ pub struct Action {
     pub updated: Timestamp,
     pub text: String,
     /// The area id this action develops.
-    pub area: String,
+    pub area: SharedId,
     /// The reflection it came from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reflection: Option<String>,
@@ -331,7 +331,7 @@ impl Reflection {
             created,
             updated: created,
             title,
-            context,
+            context: context.into(),
             focus,
             pack,
             ratings: FlatMap::new(),
@@ -366,7 +366,7 @@ impl Reflection {
         };
         let focus_areas: Vec<&str> = match &self.focus {
             Focus::WholeWheel => Vec::new(),
-            Focus::Areas(ids) => ids.iter().map(String::as_str).collect(),
+            Focus::Areas(ids) => ids.iter().map(SharedId::as_str).collect(),
         };
         let prompt_areas = self.prompts.keys().map(SharedId::as_str);
         let own_areas = self.own_activities.iter().map(|a| a.area.as_str());

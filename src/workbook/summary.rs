@@ -99,7 +99,7 @@ mod tests {
             .reflections_mut()
             .find(|r| r.id == newest_id)
             .expect("one");
-        newest.focus = crate::workbook::Focus::Areas(vec![area.id.clone()]);
+        newest.focus = crate::workbook::Focus::Areas(vec![area.id.as_str().into()]);
         newest
             .ratings
             .retain(|id, _| !id.starts_with("resilience."));

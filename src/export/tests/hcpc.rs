@@ -193,7 +193,7 @@ fn each_statement_part_says_what_i_did_learnt_and_how_it_improved_my_practice() 
         created,
         updated: created,
         text: "Shadow a colleague".into(),
-        area: area.id.clone(),
+        area: area.id.as_str().into(),
         reflection: Some(first_id.clone()),
         due: None,
         status: ActionStatus::Done,

@@ -509,8 +509,8 @@ fn scan_reflection_names_each_field() {
         "service-user".to_string(),
         Focus::WholeWheel,
         PackRef {
-            id: "p".to_string(),
-            version: "1".to_string(),
+            id: "p".into(),
+            version: "1".into(),
         },
     );
     r.answers
@@ -521,7 +521,7 @@ fn scan_reflection_names_each_field() {
     prompts.insert("comments", "aged 87".to_string());
     prompts.insert("develop", "email jo@nhs.net".to_string());
     r.own_activities.push(OwnActivity {
-        area: "resilience".to_string(),
+        area: "resilience".into(),
         text: "Shadow Priya".to_string(),
     });
     r.cpd.method = Some("supervision with Dr Jones".to_string());
@@ -530,7 +530,7 @@ fn scan_reflection_names_each_field() {
         created: at,
         updated: at,
         text: "Visit 12 Acacia Avenue".to_string(),
-        area: "resilience".to_string(),
+        area: "resilience".into(),
         reflection: Some("r1".to_string()),
         due: None,
         status: ActionStatus::Open,

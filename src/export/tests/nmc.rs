@@ -161,7 +161,7 @@ fn known_reflection(pack: &Pack, workbook: &mut Workbook) -> String {
     let r = workbook.reflection_mut(0);
     r.title = "Looking after my own resilience".into();
     r.context = "own-development".into();
-    r.focus = Focus::Areas(vec![area.id.clone()]);
+    r.focus = Focus::Areas(vec![area.id.as_str().into()]);
     r.answers = [(question.id.clone(), "I learnt to pause.".to_string())].into();
     r.prompts = [(
         area.id.clone(),
@@ -187,7 +187,7 @@ fn known_reflection(pack: &Pack, workbook: &mut Workbook) -> String {
         created: at,
         updated: at,
         text: "Set up a peer support group".into(),
-        area: area.id.clone(),
+        area: area.id.as_str().into(),
         reflection: Some(id.clone()),
         due: NaiveDate::from_ymd_opt(2026, 6, 30),
         status: ActionStatus::Open,

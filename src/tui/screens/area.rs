@@ -348,7 +348,7 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
         }
         Item::AddOwn => {
             reflection.own_activities.push(OwnActivity {
-                area: area.id.clone(),
+                area: area.id.as_str().into(),
                 text: String::new(),
             });
             let target = EditTarget::OwnActivity {
@@ -373,7 +373,7 @@ fn open(app: &mut App, state: &State, area: &Area, item: Item, action: Action, n
                 created: now.time,
                 updated: now.time,
                 text: String::new(),
-                area: area.id.clone(),
+                area: area.id.as_str().into(),
                 reflection: Some(reflection_id),
                 due: None,
                 status: ActionStatus::Open,

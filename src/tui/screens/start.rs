@@ -150,7 +150,7 @@ fn begin(app: &mut App, state: &State, now: &Now) -> Outcome {
             state
                 .areas
                 .iter()
-                .map(|&i| app.pack.areas[i].id.clone())
+                .map(|&i| app.pack.areas[i].id.as_str().into())
                 .collect(),
         )
     };

@@ -111,10 +111,10 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
         created,
         updated: stamp(updated.min(END)),
         title,
-        context: context.map(|c| c.id.clone()).unwrap_or_default(),
+        context: context.map_or("", |c| c.id.as_str()).into(),
         focus: match whole {
             true => Focus::WholeWheel,
-            false => Focus::Areas(focus.iter().map(|a| a.id.clone()).collect()),
+            false => Focus::Areas(focus.iter().map(|a| a.id.as_str().into()).collect()),
         },
         pack: PackRef::of(pack),
         ratings: Default::default(),
@@ -158,7 +158,7 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
         if rng.chance(own_p) {
             let text = rng.pick(OWN_ACTIVITIES).into();
             r.own_activities.push(OwnActivity {
-                area: area.id.clone(),
+                area: area.id.as_str().into(),
                 text,
             });
         }
@@ -259,7 +259,7 @@ fn actions(rng: &mut Rng, reflection: &Reflection, areas: &[&str], into: &mut Ve
                 _ => stamp(settled),
             },
             text: rng.pick(ACTIONS).into(),
-            area: area.to_string(),
+            area: (*area).into(),
             reflection: Some(reflection.id.clone()),
             due: Some(due).filter(|_| rng.chance(0.7)),
             status,

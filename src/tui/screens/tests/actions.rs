@@ -47,7 +47,7 @@ fn app() -> App {
             created: app.workbook.created,
             updated: app.workbook.created,
             text: text.to_string(),
-            area: app.pack.areas[i % 2].id.clone(),
+            area: app.pack.areas[i % 2].id.as_str().into(),
             reflection: Some(reflection.clone()),
             due: due.map(date),
             status: *status,

@@ -25,7 +25,7 @@ fn reflection(pack: &Pack, id: &str, date: &str, context: &str, focus: &[&str]) 
         focus: if focus.is_empty() {
             Focus::WholeWheel
         } else {
-            Focus::Areas(focus.iter().map(|a| a.to_string()).collect())
+            Focus::Areas(focus.iter().map(|&a| a.into()).collect())
         },
         pack: PackRef::of(pack),
         ratings: Default::default(),

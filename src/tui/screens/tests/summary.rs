@@ -60,7 +60,10 @@ fn app(size: (u16, u16), whole_wheel: bool) -> App {
     let index = index.expect("there");
     let reflection = book.reflection_mut(index);
     let (resilience, outcomes) = (&pack.areas[6], &pack.areas[0]);
-    reflection.focus = Focus::Areas(vec![resilience.id.clone(), outcomes.id.clone()]);
+    reflection.focus = Focus::Areas(vec![
+        resilience.id.as_str().into(),
+        outcomes.id.as_str().into(),
+    ]);
     for (position, area) in pack.areas.iter().enumerate() {
         for competency in area.competencies.iter().map(|c| c.id.clone()) {
             let value = 1 + (position % 4) as u8;
@@ -80,7 +83,7 @@ fn app(size: (u16, u16), whole_wheel: bool) -> App {
         created,
         updated: created,
         text: "Ask the team for feedback".into(),
-        area: resilience.id.clone(),
+        area: resilience.id.as_str().into(),
         reflection: Some(id),
         due: NaiveDate::from_ymd_opt(2026, 5, 1),
         status: ActionStatus::Open,
