@@ -334,6 +334,17 @@ pub fn built_in() -> Result<Regulators, RegulatorsError> {
     parse(BUILT_IN_NAME, BUILT_IN_TOML)
 }
 
+/// The built-in data, read once, on first use, and kept: reading and checking it takes as
+/// long as drawing a screen, and the first screen does not need it. `Err` (the message) only
+/// if the built-in data were broken.
+pub fn built_in_shared() -> Result<&'static Regulators, &'static str> {
+    static BUILT_IN: std::sync::OnceLock<Result<Regulators, String>> = std::sync::OnceLock::new();
+    BUILT_IN
+        .get_or_init(|| built_in().map_err(|error| error.to_string()))
+        .as_ref()
+        .map_err(String::as_str)
+}
+
 /// Parses and validates regulator data. `origin` names the file in messages.
 pub fn parse(origin: &str, text: &str) -> Result<Regulators, RegulatorsError> {
     check::parse(text).map_err(|mut problems| {

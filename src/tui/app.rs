@@ -130,8 +130,6 @@ pub struct App {
     pub today: NaiveDate,
     pub theme: Theme,
     pub size: (u16, u16),
-    /// The regulators' data for exports (built in; `Err` only if that data were broken).
-    pub regulators: Result<Regulators, String>,
     /// Names the owner never wants exported (watch-list.txt in the data directory).
     pub watch_list: Vec<String>,
     /// Where exports are offered to be written.
@@ -162,11 +160,16 @@ impl App {
             today,
             theme,
             size,
-            regulators: crate::export::regulators::built_in().map_err(|e| e.to_string()),
             watch_list: Vec::new(),
             export_dir: std::path::PathBuf::from("."),
             export_return: None,
         }
+    }
+
+    /// The regulators' data for exports, read on first use (`Err` only if the built-in data
+    /// were broken).
+    pub fn regulators(&self) -> Result<&'static Regulators, String> {
+        crate::export::regulators::built_in_shared().map_err(str::to_string)
     }
 
     /// Makes [`App::newest_first`] and [`App::actions_by_reflection`] again: after a

@@ -278,3 +278,11 @@ fn a_checked_date_that_is_not_yyyy_mm_dd_is_rejected() {
     );
     assert!(problems[0].message.contains("write it as \"YYYY-MM-DD\""));
 }
+
+#[test]
+fn the_shared_built_in_data_is_read_once_and_is_the_same_data() {
+    let first = built_in_shared().expect("valid built-in data");
+    let again = built_in_shared().expect("valid built-in data");
+    assert!(std::ptr::eq(first, again), "read once and kept");
+    assert_eq!(*first, regulators());
+}

@@ -80,15 +80,13 @@ fn fields(themes: usize) -> Vec<Field> {
     fields
 }
 
-fn themes(app: &App) -> &[Item] {
-    app.regulators
-        .as_ref()
+fn themes(app: &App) -> &'static [Item] {
+    app.regulators()
         .map_or(&[], |r| r.nmc.code.themes.as_slice())
 }
 
-fn activity_types(app: &App) -> &[Item] {
-    app.regulators
-        .as_ref()
+fn activity_types(app: &App) -> &'static [Item] {
+    app.regulators()
         .map_or(&[], |r| r.hcpc.activity_types.types.as_slice())
 }
 

@@ -14,7 +14,7 @@ pub fn chosen<'a>(
     app: &'a App,
     state: &State,
 ) -> Result<(Sources<'a>, Vec<&'a Reflection>), String> {
-    let regulators = app.regulators.as_ref().map_err(Clone::clone)?;
+    let regulators = app.regulators()?;
     if state.chosen.is_empty() {
         return Err("Tick at least one reflection to export (Space).".into());
     }

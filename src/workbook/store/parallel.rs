@@ -52,7 +52,7 @@ pub fn parse_current(bytes: &[u8], release: &(dyn Fn(Range<usize>) + Sync)) -> O
         return None;
     }
     let found = Found::default();
-    let (inside, mine, theirs) = std::thread::scope(|scope| {
+    let (head, mine, theirs) = std::thread::scope(|scope| {
         let theirs = scope.spawn(|| found.read(bytes, release));
         // The scan lets go of what it has looked through, as the readers do after it: a page
         // read again comes back from the system's cache of the file, at little cost, and the
@@ -66,10 +66,12 @@ pub fn parse_current(bytes: &[u8], release: &(dyn Fn(Range<usize>) + Sync)) -> O
             found.add(range)
         });
         found.finish(inside.is_some());
+        // Read while the other thread goes on with the reflections, then join it.
+        let head = inside.and_then(|inside| read_head(bytes, &inside));
         let mine = found.read(bytes, release);
-        (inside, mine, theirs.join().ok().flatten())
+        (head, mine, theirs.join().ok().flatten())
     });
-    let head = read_head(bytes, &inside?)?;
+    let head = head?;
     if head.schema_version != SCHEMA_VERSION || !head.reflections.is_empty() {
         return None;
     }
