@@ -8,6 +8,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::document::{Block, Document};
 
+mod json;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
@@ -44,9 +46,7 @@ pub fn render(document: &Document, format: Format) -> String {
         Format::Markdown => markdown(document),
         Format::Text => plain(document),
         Format::Html => html(document),
-        Format::Json => serde_json::to_string_pretty(document)
-            .map(|json| json + "\n")
-            .unwrap_or_default(),
+        Format::Json => json::document(document),
     }
 }
 
