@@ -19,8 +19,8 @@ use templates::{Options, Sources, Template};
 /// An export ready to leave the machine: the document, its text in the chosen format, and
 /// every likely identifier in it.
 #[derive(Debug)]
-pub struct Prepared {
-    pub document: Document,
+pub struct Prepared<'a> {
+    pub document: Document<'a>,
     pub text: String,
     pub findings: Vec<Located>,
 }
@@ -30,14 +30,14 @@ const PARALLEL_FROM: usize = 64;
 
 /// Builds, writes out and checks an export: the one path the command line and the screens
 /// both take, so that what is previewed, checked and written is always the same.
-pub fn prepare(
-    sources: &Sources,
-    reflections: &[&Reflection],
+pub fn prepare<'a>(
+    sources: &Sources<'a>,
+    reflections: &[&'a Reflection],
     template: Template,
     format: Format,
     options: &Options,
     watch_list: &[String],
-) -> Prepared {
+) -> Prepared<'a> {
     let document = templates::build(template, sources, reflections, options);
     // Both only read the document, and each takes about as long as the other: on two cores
     // they take the time of one. A small document, or one without a second thread, takes

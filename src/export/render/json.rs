@@ -40,7 +40,7 @@ fn size(document: &Document) -> (usize, usize) {
         text += section.heading.len();
         pieces += 1 + section.blocks.len();
         for block in &section.blocks {
-            let mut add = |s: &String| {
+            let mut add = |s: &str| {
                 text += s.len();
                 pieces += 1;
             };
@@ -50,10 +50,10 @@ fn size(document: &Document) -> (usize, usize) {
                     add(label);
                     add(value);
                 }
-                Block::List { items } => items.iter().for_each(add),
+                Block::List { items } => items.iter().for_each(|s| add(s)),
                 Block::Table { headers, rows } => {
-                    headers.iter().for_each(&mut add);
-                    rows.iter().flatten().for_each(&mut add);
+                    headers.iter().for_each(|s| add(s));
+                    rows.iter().flatten().for_each(|s| add(s));
                     pieces += rows.len();
                 }
             }
@@ -138,8 +138,8 @@ impl Json {
         self.close(depth, '}');
     }
 
-    fn strings(&mut self, depth: usize, strings: &[String]) {
-        self.array(depth, strings, |json, _, s| json.string(s));
+    fn strings(&mut self, depth: usize, strings: &[impl AsRef<str>]) {
+        self.array(depth, strings, |json, _, s| json.string(s.as_ref()));
     }
 
     /// `items` as an array whose opening bracket stands at `depth`; `[]` when empty.
@@ -239,6 +239,8 @@ fn needs_escape(byte: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
     use proptest::prelude::*;
 
@@ -267,21 +269,32 @@ mod tests {
         prop::collection::vec(text(), 0..3)
     }
 
-    fn block() -> impl Strategy<Value = Block> {
+    fn cows(texts: Vec<String>) -> Vec<Cow<'static, str>> {
+        texts.into_iter().map(Cow::Owned).collect()
+    }
+
+    fn block() -> impl Strategy<Value = Block<'static>> {
         prop_oneof![
-            text().prop_map(|text| Block::Paragraph { text }),
-            (text(), text()).prop_map(|(label, value)| Block::Field { label, value }),
-            strings().prop_map(|items| Block::List { items }),
-            (strings(), prop::collection::vec(strings(), 0..3))
-                .prop_map(|(headers, rows)| Block::Table { headers, rows }),
-            text().prop_map(|text| Block::Warning { text }),
+            text().prop_map(|text| Block::Paragraph { text: text.into() }),
+            (text(), text()).prop_map(|(label, value)| Block::Field {
+                label: label.into(),
+                value: value.into(),
+            }),
+            strings().prop_map(|items| Block::List { items: cows(items) }),
+            (strings(), prop::collection::vec(strings(), 0..3)).prop_map(|(headers, rows)| {
+                Block::Table {
+                    headers: cows(headers),
+                    rows: rows.into_iter().map(cows).collect(),
+                }
+            }),
+            text().prop_map(|text| Block::Warning { text: text.into() }),
         ]
     }
 
-    fn document() -> impl Strategy<Value = Document> {
+    fn document() -> impl Strategy<Value = Document<'static>> {
         let section = (text(), any::<u8>(), prop::collection::vec(block(), 0..4)).prop_map(
             |(heading, level, blocks)| Section {
-                heading,
+                heading: heading.into(),
                 level,
                 blocks,
             },

@@ -1,12 +1,14 @@
 //! `record`: everything in the chosen reflections, for the owner's own files.
 
+use std::borrow::Cow;
+
 use super::{Sources, attribution, label_of, title_of};
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary, status_word};
 use crate::workbook::Reflection;
 
-pub fn build(sources: &Sources, reflections: &[&Reflection]) -> Document {
+pub fn build<'a>(sources: &Sources<'a>, reflections: &[&'a Reflection]) -> Document<'a> {
     let pack = sources.pack;
     let repeated = Repeated::new(sources);
     let sections = sections_of(sources, &repeated, reflections);
@@ -29,12 +31,12 @@ const PARALLEL_FROM: usize = 32;
 /// The sections of `reflections`, in order. Each reflection's sections depend on it alone,
 /// so on two cores each half is made on one; a few reflections, or a machine refusing a
 /// thread, are made in turn.
-fn sections_of(
-    sources: &Sources,
-    repeated: &Repeated,
-    reflections: &[&Reflection],
-) -> Vec<Section> {
-    let make = |part: &[&Reflection]| {
+fn sections_of<'a>(
+    sources: &Sources<'a>,
+    repeated: &Repeated<'a>,
+    reflections: &[&'a Reflection],
+) -> Vec<Section<'a>> {
+    let make = |part: &[&'a Reflection]| {
         let mut sections = Vec::with_capacity(part.len() * 8);
         for reflection in part {
             sections.extend(reflection_sections(sources, repeated, reflection));
@@ -59,17 +61,18 @@ fn sections_of(
 }
 
 /// What the sections of every reflection repeat, written once for the whole export.
-struct Repeated {
+struct Repeated<'a> {
     /// By area, then competency, in pack order: the competency's tags, e.g. "core, team".
     kinds: Vec<Vec<String>>,
     /// By scale value: the value and its label, or the bare value outside the scale.
     ratings: Vec<String>,
-    /// By area, then prompt, in pack order: the prompt as worded for the workbook.
-    prompts: Vec<Vec<String>>,
+    /// By area, then prompt, in pack order: the prompt as worded for the workbook, borrowed
+    /// from the pack where the wording leaves it as it is.
+    prompts: Vec<Vec<Cow<'a, str>>>,
 }
 
-impl Repeated {
-    fn new(sources: &Sources) -> Self {
+impl<'a> Repeated<'a> {
+    fn new(sources: &Sources<'a>) -> Self {
         let pack = sources.pack;
         let kinds = pack.areas.iter().map(|area| {
             let tags = |c: &crate::content::Competency| {
@@ -85,7 +88,13 @@ impl Repeated {
             )
         };
         let prompts = pack.areas.iter().map(|area| {
-            let worded = |p: &crate::content::Item| sources.workbook.worded(pack, &p.text);
+            let worded = |p: &'a crate::content::Item| {
+                let worded = sources.workbook.worded(pack, &p.text);
+                match worded == p.text {
+                    true => Cow::Borrowed(p.text.as_str()),
+                    false => Cow::Owned(worded),
+                }
+            };
             area.prompts.iter().map(worded).collect()
         });
         Repeated {
@@ -96,14 +105,18 @@ impl Repeated {
     }
 }
 
-fn reflection_sections(sources: &Sources, repeated: &Repeated, r: &Reflection) -> Vec<Section> {
+fn reflection_sections<'a>(
+    sources: &Sources<'a>,
+    repeated: &Repeated<'a>,
+    r: &'a Reflection,
+) -> Vec<Section<'a>> {
     let pack = sources.pack;
     let regulators = sources.regulators;
     let mut head = Section::new(1, format!("{} ({})", title_of(r), date_of(r)))
-        .field("Context", context_label(pack, &r.context))
-        .field("Focus", focus_summary(pack, &r.focus))
-        .field("Status", status_word(r.status))
-        .field("Reflection id", r.id.clone());
+        .with_field("Context", context_label(pack, &r.context))
+        .with_field("Focus", focus_summary(pack, &r.focus))
+        .with_field("Status", status_word(r.status))
+        .with_field("Reflection id", r.id.as_str());
     let cpd = &r.cpd;
     let mut details = Vec::new();
     if let Some(date) = cpd.activity_date {
@@ -202,12 +215,17 @@ fn reflection_sections(sources: &Sources, repeated: &Repeated, r: &Reflection) -
         })
         .collect();
     if !actions.is_empty() {
-        sections.push(Section::new(2, "Development actions").list(actions));
+        sections.push(Section::titled(2, "Development actions").list(actions));
     }
     sections
 }
 
-fn area_section(sources: &Sources, repeated: &Repeated, r: &Reflection, index: usize) -> Section {
+fn area_section<'a>(
+    sources: &Sources<'a>,
+    repeated: &Repeated<'a>,
+    r: &'a Reflection,
+    index: usize,
+) -> Section<'a> {
     let pack = sources.pack;
     let area = &pack.areas[index];
     let kinds = &repeated.kinds[index];
@@ -217,40 +235,38 @@ fn area_section(sources: &Sources, repeated: &Repeated, r: &Reflection, index: u
         .zip(kinds)
         .map(|(c, kind)| {
             let rating = match r.ratings.get(c.id.as_str()) {
-                Some(&value) => repeated.ratings[usize::from(value)].clone(),
-                None => pack.not_assessed.label.clone(),
+                Some(&value) => Cow::Owned(repeated.ratings[usize::from(value)].clone()),
+                None => Cow::Borrowed(pack.not_assessed.label.as_str()),
             };
-            vec![c.text.clone(), kind.clone(), rating]
+            vec![c.text.as_str().into(), kind.clone().into(), rating]
         })
         .collect();
-    let mut section = Section::new(2, area.title.clone()).table(
-        vec!["Competency".into(), "Kind".into(), "Self-rating".into()],
-        rows,
-    );
+    let headers = vec!["Competency".into(), "Kind".into(), "Self-rating".into()];
+    let mut section = Section::titled(2, area.title.as_str()).with_table(headers, rows);
     for question in &area.questions {
         if let Some(answer) = r.answers.get(&question.id) {
-            section = section.field(question.text.clone(), answer.clone());
+            section = section.with_field(question.text.as_str(), answer.as_str());
         }
     }
-    let mut activities: Vec<String> = area
+    let mut activities: Vec<Cow<'a, str>> = area
         .activities
         .iter()
         .filter(|a| r.ticked_activities.contains(&a.id))
-        .map(|a| a.text.clone())
+        .map(|a| a.text.as_str().into())
         .collect();
     activities.extend(
         r.own_activities
             .iter()
             .filter(|a| a.area == area.id)
-            .map(|a| format!("{} (my own)", a.text)),
+            .map(|a| format!("{} (my own)", a.text).into()),
     );
     if !activities.is_empty() {
-        section = section.paragraph("Activities:").list(activities);
+        section = section.with_paragraph("Activities:").with_list(activities);
     }
     if let Some(answers) = r.prompts.get(&area.id) {
         for (prompt, worded) in area.prompts.iter().zip(&repeated.prompts[index]) {
             if let Some(text) = answers.get(&prompt.id) {
-                section = section.field(worded.clone(), text.clone());
+                section = section.with_field(worded.clone(), text.as_str());
             }
         }
     }
