@@ -1,5 +1,6 @@
 //! Exporting 1,000 reflections in each format, and the identifier check over them, with and
-//! without identifiers to find.
+//! without identifiers to find; and the whole of an export (build, render and check, as the
+//! command line and the screens prepare one) of 2,000 reflections in JSON, by template.
 //! `cargo bench --bench export`.
 
 use chrono::NaiveDate;
@@ -72,5 +73,39 @@ fn with_identifiers(workbook: &Workbook) -> Workbook {
     serde_json::from_str(&json.to_string()).expect("a workbook")
 }
 
-criterion_group!(benches, export);
+/// As `wheelbook export --since 1900-01-01 --format json` over 2,000 reflections, less the
+/// reading of the workbook. The command line never frees what it prepared, so neither is the
+/// dropping timed here.
+fn prepare(c: &mut Criterion) {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let workbook = generate(&pack, 2_000, 1);
+    let regulators = regulators::built_in().expect("regulators");
+    let sources = Sources::new(
+        &pack,
+        &workbook,
+        &regulators,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    );
+    let reflections: Vec<_> = workbook.reflections.iter().map(AsRef::as_ref).collect();
+    let options = Options::default();
+    let mut group = c.benchmark_group("prepare 2000 reflections");
+    group.sample_size(10);
+    for template in Template::ALL {
+        group.bench_function(BenchmarkId::new(template.name(), "json"), |b| {
+            b.iter_with_large_drop(|| {
+                wheelbook::export::prepare(
+                    &sources,
+                    &reflections,
+                    template,
+                    Format::Json,
+                    &options,
+                    &[],
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, export, prepare);
 criterion_main!(benches);

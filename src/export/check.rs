@@ -54,13 +54,13 @@ impl Place<'_> {
 
 /// Each piece of `document`, in the order and with the places of [`Document::pieces`], but
 /// without copying them: a document of a thousand reflections has some 85,000 pieces.
-fn each_piece<'d>(document: &'d Document, mut visit: impl FnMut(Place<'d>, &'d str)) {
+fn each_piece<'d>(document: &'d Document<'_>, mut visit: impl FnMut(Place<'d>, &'d str)) {
     visit(Place::Fixed("title"), &document.title);
     for notice in &document.notices {
         visit(Place::Fixed("notice"), notice);
     }
     for section in &document.sections {
-        let heading = section.heading.as_str();
+        let heading: &str = &section.heading;
         visit(Place::Fixed("heading"), heading);
         for block in &section.blocks {
             match block {
@@ -81,7 +81,7 @@ fn each_piece<'d>(document: &'d Document, mut visit: impl FnMut(Place<'d>, &'d s
                         visit(Place::Heading(heading), header);
                     }
                     for row in rows {
-                        let columns = headers.iter().map(String::as_str);
+                        let columns = headers.iter().map(|h| &**h);
                         for (cell, column) in row.iter().zip(columns.chain(std::iter::repeat(""))) {
                             visit(Place::Under(heading, column), cell);
                         }

@@ -1,56 +1,71 @@
 //! What an export says, apart from how it is written down: every template builds a
 //! [`Document`], and [`super::render`] writes it as Markdown, plain text, HTML or JSON.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
+/// The text of sections is borrowed where it stands as written in the workbook or the pack
+/// (answers, competencies, headings): an export of thousands of reflections would otherwise
+/// copy all of it, and a copy costs as much again in memory to touch.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Document {
+pub struct Document<'a> {
     /// The template's name, e.g. `nmc-reflective-account`.
     pub template: String,
     pub title: String,
     /// Shown first: what this document is, and who it is for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<String>,
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'a>>,
     /// Shown last: where the document belongs, attribution.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub footer: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Section {
-    pub heading: String,
+pub struct Section<'a> {
+    pub heading: Cow<'a, str>,
     /// 1 for a top-level section, 2 and 3 below it.
     pub level: u8,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
-pub enum Block {
+pub enum Block<'a> {
     Paragraph {
-        text: String,
+        text: Cow<'a, str>,
     },
     /// A label and what was written for it, e.g. a form's prompt and the answer.
     Field {
-        label: String,
-        value: String,
+        label: Cow<'a, str>,
+        value: Cow<'a, str>,
     },
     List {
-        items: Vec<String>,
+        items: Vec<Cow<'a, str>>,
     },
     Table {
-        headers: Vec<String>,
-        rows: Vec<Vec<String>>,
+        headers: Vec<Cow<'a, str>>,
+        rows: Vec<Vec<Cow<'a, str>>>,
     },
     /// Something the reader must not miss: a shortfall, a word limit passed.
     Warning {
-        text: String,
+        text: Cow<'a, str>,
     },
 }
 
-impl Section {
+/// Owned texts as a section's texts, in place: a `String` and a `Cow` are the same size.
+fn owned<'a>(texts: Vec<String>) -> Vec<Cow<'a, str>> {
+    texts.into_iter().map(Cow::Owned).collect()
+}
+
+impl<'a> Section<'a> {
     pub fn new(level: u8, heading: impl Into<String>) -> Self {
+        Section::titled(level, Cow::Owned(heading.into()))
+    }
+
+    /// A section whose heading may be borrowed.
+    pub fn titled(level: u8, heading: impl Into<Cow<'a, str>>) -> Self {
         Section {
             heading: heading.into(),
             level,
@@ -58,12 +73,26 @@ impl Section {
         }
     }
 
-    pub fn paragraph(mut self, text: impl Into<String>) -> Self {
+    pub fn paragraph(self, text: impl Into<String>) -> Self {
+        self.with_paragraph(Cow::Owned(text.into()))
+    }
+
+    /// [`Section::paragraph`] with a text that may be borrowed.
+    pub fn with_paragraph(mut self, text: impl Into<Cow<'a, str>>) -> Self {
         self.blocks.push(Block::Paragraph { text: text.into() });
         self
     }
 
-    pub fn field(mut self, label: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn field(self, label: impl Into<String>, value: impl Into<String>) -> Self {
+        self.with_field(Cow::Owned(label.into()), Cow::Owned(value.into()))
+    }
+
+    /// [`Section::field`] with texts that may be borrowed.
+    pub fn with_field(
+        mut self,
+        label: impl Into<Cow<'a, str>>,
+        value: impl Into<Cow<'a, str>>,
+    ) -> Self {
         self.blocks.push(Block::Field {
             label: label.into(),
             value: value.into(),
@@ -71,20 +100,32 @@ impl Section {
         self
     }
 
-    pub fn list(mut self, items: Vec<String>) -> Self {
+    pub fn list(self, items: Vec<String>) -> Self {
+        self.with_list(owned(items))
+    }
+
+    /// [`Section::list`] with texts that may be borrowed.
+    pub fn with_list(mut self, items: Vec<Cow<'a, str>>) -> Self {
         if !items.is_empty() {
             self.blocks.push(Block::List { items });
         }
         self
     }
 
-    pub fn table(mut self, headers: Vec<String>, rows: Vec<Vec<String>>) -> Self {
+    pub fn table(self, headers: Vec<String>, rows: Vec<Vec<String>>) -> Self {
+        self.with_table(owned(headers), rows.into_iter().map(owned).collect())
+    }
+
+    /// [`Section::table`] with texts that may be borrowed.
+    pub fn with_table(mut self, headers: Vec<Cow<'a, str>>, rows: Vec<Vec<Cow<'a, str>>>) -> Self {
         self.blocks.push(Block::Table { headers, rows });
         self
     }
 
     pub fn warning(mut self, text: impl Into<String>) -> Self {
-        self.blocks.push(Block::Warning { text: text.into() });
+        self.blocks.push(Block::Warning {
+            text: Cow::Owned(text.into()),
+        });
         self
     }
 }
@@ -97,7 +138,7 @@ pub struct Piece {
     pub text: String,
 }
 
-impl Document {
+impl Document<'_> {
     /// Every piece of text a reader would see, with its place: what the identifier check
     /// scans, so that nothing leaves the machine unchecked.
     pub fn pieces(&self) -> Vec<Piece> {
@@ -123,9 +164,9 @@ impl Document {
                     Block::Table { headers, rows } => {
                         pieces.extend(headers.iter().map(|h| piece(heading, h)));
                         for row in rows {
-                            for (cell, header) in row
-                                .iter()
-                                .zip(headers.iter().chain(std::iter::repeat(&String::new())))
+                            let columns = headers.iter().map(|h| &**h);
+                            for (cell, header) in
+                                row.iter().zip(columns.chain(std::iter::repeat("")))
                             {
                                 pieces.push(piece(&format!("{heading} · {header}"), cell));
                             }

@@ -2,11 +2,14 @@
 //! PDF from any browser), or JSON. No hidden metadata: nothing about the user, the machine or
 //! its paths is added.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::document::{Block, Document};
+
+mod json;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -44,9 +47,7 @@ pub fn render(document: &Document, format: Format) -> String {
         Format::Markdown => markdown(document),
         Format::Text => plain(document),
         Format::Html => html(document),
-        Format::Json => serde_json::to_string_pretty(document)
-            .map(|json| json + "\n")
-            .unwrap_or_default(),
+        Format::Json => json::document(document),
     }
 }
 
@@ -189,7 +190,7 @@ fn plain(document: &Document) -> String {
 /// Plain text keeps to about this width; a wider table is written row by row instead.
 const PLAIN_WIDTH: usize = 100;
 
-fn plain_table(headers: &[String], rows: &[Vec<String>]) -> String {
+fn plain_table(headers: &[Cow<str>], rows: &[Vec<Cow<str>>]) -> String {
     let cell = |text: &str| text.replace('\n', " ");
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows {
@@ -210,7 +211,7 @@ fn plain_table(headers: &[String], rows: &[Vec<String>]) -> String {
         }
         return out;
     }
-    let line = |cells: &[String]| {
+    let line = |cells: &[Cow<str>]| {
         let parts: Vec<String> = cells
             .iter()
             .zip(&widths)

@@ -5,7 +5,11 @@
 use chrono::{Months, NaiveDate};
 
 use super::{Options, Sources};
-use crate::export::document::{Document, Section};
+use crate::export::document;
+
+// This template words everything afresh, so its document owns all its text.
+type Document = document::Document<'static>;
+type Section = document::Section<'static>;
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary};
 use crate::workbook::Reflection;

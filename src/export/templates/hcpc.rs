@@ -7,7 +7,11 @@ use chrono::{Months, NaiveDate};
 
 use super::{EditableField, Options, Sources, attribution, label_of, title_of};
 use crate::content::Pack;
-use crate::export::document::{Block, Document, Section};
+use crate::export::document::{self, Block};
+
+// This template words everything afresh, so its document owns all its text.
+type Document = document::Document<'static>;
+type Section = document::Section<'static>;
 use crate::export::regulators::Section as Heading;
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary};

@@ -173,12 +173,12 @@ impl<'a> Sources<'a> {
 /// The context id of reflections on an incident or event (the Wheel pack's).
 pub const INCIDENT_CONTEXT: &str = "incident";
 
-pub fn build(
+pub fn build<'a>(
     template: Template,
-    sources: &Sources,
-    reflections: &[&Reflection],
+    sources: &Sources<'a>,
+    reflections: &[&'a Reflection],
     options: &Options,
-) -> Document {
+) -> Document<'a> {
     let _ = options; // used by the templates that offer choices
     let mut document = match template {
         Template::Record => record::build(sources, reflections),
@@ -267,7 +267,11 @@ mod tests {
         }
 
         /// The fields and the document of `template` over the first two reflections.
-        fn export(&self, template: Template, options: &Options) -> (Vec<EditableField>, Document) {
+        fn export(
+            &self,
+            template: Template,
+            options: &Options,
+        ) -> (Vec<EditableField>, Document<'_>) {
             let reflections: Vec<&Reflection> = self
                 .workbook
                 .reflections
@@ -294,7 +298,7 @@ mod tests {
             .blocks
             .iter()
             .find_map(|b| match b {
-                Block::Field { label: l, value } if l == label => Some(value.as_str()),
+                Block::Field { label: l, value } if l == label => Some(value.as_ref()),
                 _ => None,
             })
             .expect("the field")

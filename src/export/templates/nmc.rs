@@ -3,7 +3,11 @@
 //! the prompts; the owner's edits (by prompt id) replace what it fills.
 
 use super::{EditableField, Options, Sources, title_of};
-use crate::export::document::{Document, Section};
+use crate::export::document;
+
+// This template words everything afresh, so its document owns all its text.
+type Document = document::Document<'static>;
+type Section = document::Section<'static>;
 use crate::export::text::{area_title, context_label, focus_summary};
 use crate::workbook::{ActionStatus, Reflection};
 

@@ -1,18 +1,17 @@
 //! `record`: everything in the chosen reflections, for the owner's own files.
 
+use std::borrow::Cow;
+
 use super::{Sources, attribution, label_of, title_of};
-use crate::content::Area;
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary, status_word};
 use crate::workbook::Reflection;
 
-pub fn build(sources: &Sources, reflections: &[&Reflection]) -> Document {
+pub fn build<'a>(sources: &Sources<'a>, reflections: &[&'a Reflection]) -> Document<'a> {
     let pack = sources.pack;
-    let mut sections = Vec::new();
-    for reflection in reflections {
-        sections.extend(reflection_sections(sources, reflection));
-    }
+    let repeated = Repeated::new(sources);
+    let sections = sections_of(sources, &repeated, reflections);
     Document {
         template: "record".into(),
         title: if reflections.len() == 1 {
@@ -26,14 +25,98 @@ pub fn build(sources: &Sources, reflections: &[&Reflection]) -> Document {
     }
 }
 
-fn reflection_sections(sources: &Sources, r: &Reflection) -> Vec<Section> {
+/// The number of reflections from which their sections are made on two threads.
+const PARALLEL_FROM: usize = 32;
+
+/// The sections of `reflections`, in order. Each reflection's sections depend on it alone,
+/// so on two cores each half is made on one; a few reflections, or a machine refusing a
+/// thread, are made in turn.
+fn sections_of<'a>(
+    sources: &Sources<'a>,
+    repeated: &Repeated<'a>,
+    reflections: &[&'a Reflection],
+) -> Vec<Section<'a>> {
+    let make = |part: &[&'a Reflection]| {
+        let mut sections = Vec::with_capacity(part.len() * 8);
+        for reflection in part {
+            sections.extend(reflection_sections(sources, repeated, reflection));
+        }
+        sections
+    };
+    if reflections.len() < PARALLEL_FROM {
+        return make(reflections);
+    }
+    let (first, second) = reflections.split_at(reflections.len() / 2);
+    std::thread::scope(|scope| {
+        let Ok(making) = std::thread::Builder::new().spawn_scoped(scope, || make(second)) else {
+            return make(reflections);
+        };
+        let mut sections = make(first);
+        let rest = making
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        sections.extend(rest);
+        sections
+    })
+}
+
+/// What the sections of every reflection repeat, written once for the whole export.
+struct Repeated<'a> {
+    /// By area, then competency, in pack order: the competency's tags, e.g. "core, team".
+    kinds: Vec<Vec<String>>,
+    /// By scale value: the value and its label, or the bare value outside the scale.
+    ratings: Vec<String>,
+    /// By area, then prompt, in pack order: the prompt as worded for the workbook, borrowed
+    /// from the pack where the wording leaves it as it is.
+    prompts: Vec<Vec<Cow<'a, str>>>,
+}
+
+impl<'a> Repeated<'a> {
+    fn new(sources: &Sources<'a>) -> Self {
+        let pack = sources.pack;
+        let kinds = pack.areas.iter().map(|area| {
+            let tags = |c: &crate::content::Competency| {
+                let tags: Vec<String> = c.tags.iter().map(|t| t.to_string()).collect();
+                tags.join(", ")
+            };
+            area.competencies.iter().map(tags).collect()
+        });
+        let rating = |value: u8| {
+            pack.scale_level(value).map_or_else(
+                || value.to_string(),
+                |level| format!("{value} {}", level.label),
+            )
+        };
+        let prompts = pack.areas.iter().map(|area| {
+            let worded = |p: &'a crate::content::Item| {
+                let worded = sources.workbook.worded(pack, &p.text);
+                match worded == p.text {
+                    true => Cow::Borrowed(p.text.as_str()),
+                    false => Cow::Owned(worded),
+                }
+            };
+            area.prompts.iter().map(worded).collect()
+        });
+        Repeated {
+            kinds: kinds.collect(),
+            ratings: (0..=u8::MAX).map(rating).collect(),
+            prompts: prompts.collect(),
+        }
+    }
+}
+
+fn reflection_sections<'a>(
+    sources: &Sources<'a>,
+    repeated: &Repeated<'a>,
+    r: &'a Reflection,
+) -> Vec<Section<'a>> {
     let pack = sources.pack;
     let regulators = sources.regulators;
     let mut head = Section::new(1, format!("{} ({})", title_of(r), date_of(r)))
-        .field("Context", context_label(pack, &r.context))
-        .field("Focus", focus_summary(pack, &r.focus))
-        .field("Status", status_word(r.status))
-        .field("Reflection id", r.id.clone());
+        .with_field("Context", context_label(pack, &r.context))
+        .with_field("Focus", focus_summary(pack, &r.focus))
+        .with_field("Status", status_word(r.status))
+        .with_field("Reflection id", r.id.as_str());
     let cpd = &r.cpd;
     let mut details = Vec::new();
     if let Some(date) = cpd.activity_date {
@@ -82,12 +165,10 @@ fn reflection_sections(sources: &Sources, r: &Reflection) -> Vec<Section> {
     let mut sections = vec![head];
 
     let in_focus = r.focus.area_ids(pack);
-    for area in pack
-        .areas
-        .iter()
-        .filter(|a| in_focus.contains(&a.id.as_str()))
-    {
-        sections.push(area_section(sources, r, area));
+    for (index, area) in pack.areas.iter().enumerate() {
+        if in_focus.contains(&area.id.as_str()) {
+            sections.push(area_section(sources, repeated, r, index));
+        }
     }
     let orphans = r.ids_not_in(pack);
     if !orphans.is_empty() {
@@ -134,58 +215,86 @@ fn reflection_sections(sources: &Sources, r: &Reflection) -> Vec<Section> {
         })
         .collect();
     if !actions.is_empty() {
-        sections.push(Section::new(2, "Development actions").list(actions));
+        sections.push(Section::titled(2, "Development actions").list(actions));
     }
     sections
 }
 
-fn area_section(sources: &Sources, r: &Reflection, area: &Area) -> Section {
+fn area_section<'a>(
+    sources: &Sources<'a>,
+    repeated: &Repeated<'a>,
+    r: &'a Reflection,
+    index: usize,
+) -> Section<'a> {
     let pack = sources.pack;
+    let area = &pack.areas[index];
+    let kinds = &repeated.kinds[index];
     let rows = area
         .competencies
         .iter()
-        .map(|c| {
-            let tags: Vec<String> = c.tags.iter().map(|t| t.to_string()).collect();
+        .zip(kinds)
+        .map(|(c, kind)| {
             let rating = match r.ratings.get(c.id.as_str()) {
-                Some(&value) => pack.scale_level(value).map_or_else(
-                    || value.to_string(),
-                    |level| format!("{value} {}", level.label),
-                ),
-                None => pack.not_assessed.label.clone(),
+                Some(&value) => Cow::Owned(repeated.ratings[usize::from(value)].clone()),
+                None => Cow::Borrowed(pack.not_assessed.label.as_str()),
             };
-            vec![c.text.clone(), tags.join(", "), rating]
+            vec![c.text.as_str().into(), kind.clone().into(), rating]
         })
         .collect();
-    let mut section = Section::new(2, area.title.clone()).table(
-        vec!["Competency".into(), "Kind".into(), "Self-rating".into()],
-        rows,
-    );
+    let headers = vec!["Competency".into(), "Kind".into(), "Self-rating".into()];
+    let mut section = Section::titled(2, area.title.as_str()).with_table(headers, rows);
     for question in &area.questions {
         if let Some(answer) = r.answers.get(question.id.as_str()) {
-            section = section.field(question.text.clone(), answer.clone());
+            section = section.with_field(question.text.as_str(), answer.as_str());
         }
     }
-    let mut activities: Vec<String> = area
+    let mut activities: Vec<Cow<'a, str>> = area
         .activities
         .iter()
         .filter(|a| r.ticked_activities.contains(a.id.as_str()))
-        .map(|a| a.text.clone())
+        .map(|a| a.text.as_str().into())
         .collect();
     activities.extend(
         r.own_activities
             .iter()
             .filter(|a| a.area == area.id)
-            .map(|a| format!("{} (my own)", a.text)),
+            .map(|a| format!("{} (my own)", a.text).into()),
     );
     if !activities.is_empty() {
-        section = section.paragraph("Activities:").list(activities);
+        section = section.with_paragraph("Activities:").with_list(activities);
     }
     if let Some(answers) = r.prompts.get(area.id.as_str()) {
-        for prompt in &area.prompts {
+        for (prompt, worded) in area.prompts.iter().zip(&repeated.prompts[index]) {
             if let Some(text) = answers.get(prompt.id.as_str()) {
-                section = section.field(sources.workbook.worded(pack, &prompt.text), text.clone());
+                section = section.with_field(worded.clone(), text.as_str());
             }
         }
     }
     section
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::content::PackSource;
+    use crate::export::regulators;
+    use crate::workbook::generate::generate;
+
+    #[test]
+    fn many_reflections_have_the_sections_each_has_alone_in_order() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let workbook = generate(&pack, PARALLEL_FROM + 9, 3);
+        let regulators = regulators::built_in().expect("regulators");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let sources = Sources::new(&pack, &workbook, &regulators, today);
+        let reflections: Vec<&Reflection> =
+            workbook.reflections.iter().map(AsRef::as_ref).collect();
+        let alone: Vec<Section> = reflections
+            .iter()
+            .flat_map(|r| build(&sources, &[r]).sections)
+            .collect();
+        assert_eq!(build(&sources, &reflections).sections, alone);
+    }
 }

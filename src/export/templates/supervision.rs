@@ -6,7 +6,11 @@ use chrono::NaiveDate;
 
 use super::{Options, Sources, attribution, title_of};
 use crate::content::{Area, Pack};
-use crate::export::document::{Document, Section};
+use crate::export::document;
+
+// This template words everything afresh, so its document owns all its text.
+type Document = document::Document<'static>;
+type Section = document::Section<'static>;
 use crate::export::select::date_of;
 use crate::export::text::{area_title, context_label};
 use crate::workbook::{Action, ActionStatus, Reflection};

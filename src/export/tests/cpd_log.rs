@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
+use super::Document;
 use super::build;
 use crate::content::{Pack, PackSource};
-use crate::export::document::{Block, Document};
+use crate::export::document::Block;
 use crate::export::regulators::{self, Regulators};
 use crate::export::templates::{Options, Sources};
 use crate::workbook::generate::generate;
@@ -52,7 +53,12 @@ fn table(document: &Document) -> (Vec<String>, Vec<Vec<String>>) {
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Table { headers, rows } => Some((headers.clone(), rows.clone())),
+            Block::Table { headers, rows } => Some((
+                headers.iter().map(|h| h.to_string()).collect(),
+                rows.iter()
+                    .map(|row| row.iter().map(|c| c.to_string()).collect())
+                    .collect(),
+            )),
             _ => None,
         })
         .expect("the table")
@@ -63,8 +69,8 @@ fn totals(document: &Document) -> (Vec<(String, String)>, Vec<String>) {
     let mut warnings = Vec::new();
     for block in &document.sections[1].blocks {
         match block {
-            Block::Field { label, value } => fields.push((label.clone(), value.clone())),
-            Block::Warning { text } => warnings.push(text.clone()),
+            Block::Field { label, value } => fields.push((label.to_string(), value.to_string())),
+            Block::Warning { text } => warnings.push(text.to_string()),
             _ => {}
         }
     }

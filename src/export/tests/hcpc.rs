@@ -81,7 +81,7 @@ fn field<'s>(section: &'s Section, label: &str) -> &'s str {
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Field { label: l, value } if l == label => Some(value.as_str()),
+            Block::Field { label: l, value } if l == label => Some(value.as_ref()),
             _ => None,
         })
         .unwrap_or_else(|| panic!("no field `{label}` in {}", section.heading))
@@ -92,7 +92,7 @@ fn warnings(section: &Section) -> Vec<&str> {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Warning { text } => Some(text.as_str()),
+            Block::Warning { text } => Some(text.as_ref()),
             _ => None,
         })
         .collect()
@@ -258,7 +258,7 @@ fn a_gap_of_three_months_or_more_is_flagged() {
     let Some(Block::Table { rows, .. }) = activities.blocks.get(1) else {
         panic!("a table after the guidance");
     };
-    let listed: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
+    let listed: Vec<&str> = rows.iter().map(|row| row[0].as_ref()).collect();
     assert_eq!(listed, ["2025-01-10", "2025-03-10", "2025-07-15"]);
     let gaps: Vec<&str> = warnings(activities)
         .into_iter()
@@ -282,7 +282,7 @@ fn a_gap_of_three_months_or_more_is_flagged() {
 fn fewer_than_two_types_of_activity_are_warned_of() {
     let f = fixture(4);
     let document = f.document(&Options::default());
-    let types_warned = |document: &crate::export::document::Document| {
+    let types_warned = |document: &Document| {
         warnings(section(document, "List of CPD activities"))
             .iter()
             .any(|w| w.contains("type"))

@@ -3,8 +3,9 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::build;
+use super::{Document, Section};
 use crate::content::{Pack, PackSource};
-use crate::export::document::{Block, Document, Section};
+use crate::export::document::Block;
 use crate::export::regulators::{self, Regulators};
 use crate::export::templates::{Options, Sources};
 use crate::workbook::generate::generate;
@@ -36,7 +37,7 @@ fn fields(section: &Section) -> Vec<(&str, &str)> {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Field { label, value } => Some((label.as_str(), value.as_str())),
+            Block::Field { label, value } => Some((label.as_ref(), value.as_ref())),
             _ => None,
         })
         .collect()
@@ -55,7 +56,7 @@ fn warnings(section: &Section) -> Vec<&str> {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Warning { text } => Some(text.as_str()),
+            Block::Warning { text } => Some(text.as_ref()),
             _ => None,
         })
         .collect()
@@ -66,7 +67,7 @@ fn ticks(section: &Section) -> Vec<String> {
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::List { items } => Some(items.clone()),
+            Block::List { items } => Some(items.iter().map(|i| i.to_string()).collect()),
             _ => None,
         })
         .expect("the tick list")

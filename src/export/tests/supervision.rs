@@ -124,7 +124,7 @@ fn section<'d>(document: &'d Document, heading: &str) -> &'d Section {
 
 fn field<'s>(section: &'s Section, label: &str) -> Option<&'s str> {
     section.blocks.iter().find_map(|b| match b {
-        Block::Field { label: l, value } if l == label => Some(value.as_str()),
+        Block::Field { label: l, value } if l == label => Some(value.as_ref()),
         _ => None,
     })
 }
@@ -260,7 +260,7 @@ fn actions_from_last_time_show_their_progress() {
     assert_eq!(headers, &["Action", "Area", "Progress"]);
     let progress: Vec<(&str, &str)> = rows
         .iter()
-        .map(|r| (r[0].as_str(), r[2].as_str()))
+        .map(|r| (r[0].as_ref(), r[2].as_ref()))
         .collect();
     assert_eq!(
         progress,

@@ -170,7 +170,7 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// What would be exported, built the same way for the screen, the preview and the file.
-pub fn prepare(app: &App, state: &State) -> Result<Prepared, String> {
+pub fn prepare<'a>(app: &'a App, state: &State) -> Result<Prepared<'a>, String> {
     let (sources, reflections) = fields::chosen(app, state)?;
     Ok(crate::export::prepare(
         &sources,

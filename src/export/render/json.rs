@@ -1,0 +1,337 @@
+//! A [`Document`] as JSON, byte for byte what `serde_json::to_string_pretty` writes for it,
+//! written by hand: an export of thousands of reflections is some 17 MB of JSON, and
+//! serde_json writes each level of indentation and each unescaped byte one at a time.
+
+use std::fmt::Write as _;
+
+use super::super::document::{Block, Document, Section};
+
+/// Two spaces a level, as serde_json's pretty printer indents, enough for any depth here.
+const SPACES: &str = "                                ";
+
+/// The bytes a piece of JSON takes besides its own text, at most: a comma, a line break,
+/// an indent, a key and the quotes. Estimating high costs nothing: pages never written
+/// are never touched.
+const OVERHEAD: usize = 48;
+
+pub(super) fn document(document: &Document) -> String {
+    let mut json = Json {
+        out: String::with_capacity(estimate(document)),
+    };
+    json.document(document);
+    json.out.push('\n');
+    json.out
+}
+
+/// Generous room for `document`: its text, a sixth again for escapes (the line breaks of
+/// answers), and the structure around each piece.
+fn estimate(document: &Document) -> usize {
+    let (text, pieces) = size(document);
+    text + text / 6 + pieces * OVERHEAD
+}
+
+/// The bytes of text in `document` and the number of its pieces.
+fn size(document: &Document) -> (usize, usize) {
+    let mut text = document.template.len() + document.title.len();
+    let mut pieces = 2 + document.notices.len() + document.footer.len();
+    let strings = document.notices.iter().chain(&document.footer);
+    text += strings.map(String::len).sum::<usize>();
+    for section in &document.sections {
+        text += section.heading.len();
+        pieces += 1 + section.blocks.len();
+        for block in &section.blocks {
+            let mut add = |s: &str| {
+                text += s.len();
+                pieces += 1;
+            };
+            match block {
+                Block::Paragraph { text } | Block::Warning { text } => add(text),
+                Block::Field { label, value } => {
+                    add(label);
+                    add(value);
+                }
+                Block::List { items } => items.iter().for_each(|s| add(s)),
+                Block::Table { headers, rows } => {
+                    headers.iter().for_each(|s| add(s));
+                    rows.iter().flatten().for_each(|s| add(s));
+                    pieces += rows.len();
+                }
+            }
+        }
+    }
+    (text, pieces)
+}
+
+struct Json {
+    out: String,
+}
+
+impl Json {
+    fn document(&mut self, d: &Document) {
+        self.out.push('{');
+        self.key(1, "template", true);
+        self.string(&d.template);
+        self.key(1, "title", false);
+        self.string(&d.title);
+        // As `skip_serializing_if = "Vec::is_empty"` on the Document.
+        if !d.notices.is_empty() {
+            self.key(1, "notices", false);
+            self.strings(1, &d.notices);
+        }
+        self.key(1, "sections", false);
+        self.array(1, &d.sections, Json::section);
+        if !d.footer.is_empty() {
+            self.key(1, "footer", false);
+            self.strings(1, &d.footer);
+        }
+        self.close(0, '}');
+    }
+
+    fn section(&mut self, depth: usize, section: &Section) {
+        let inner = depth + 1;
+        self.out.push('{');
+        self.key(inner, "heading", true);
+        self.string(&section.heading);
+        self.key(inner, "level", false);
+        let _ = write!(self.out, "{}", section.level);
+        self.key(inner, "blocks", false);
+        self.array(inner, &section.blocks, Json::block);
+        self.close(depth, '}');
+    }
+
+    /// As serde's internally tagged enum: the tag first, then the fields in order.
+    fn block(&mut self, depth: usize, block: &Block) {
+        let inner = depth + 1;
+        self.out.push('{');
+        self.key(inner, "type", true);
+        let field = |json: &mut Json, key: &str, text: &str| {
+            json.key(inner, key, false);
+            json.string(text);
+        };
+        match block {
+            Block::Paragraph { text } => {
+                self.string("paragraph");
+                field(self, "text", text);
+            }
+            Block::Field { label, value } => {
+                self.string("field");
+                field(self, "label", label);
+                field(self, "value", value);
+            }
+            Block::List { items } => {
+                self.string("list");
+                self.key(inner, "items", false);
+                self.strings(inner, items);
+            }
+            Block::Table { headers, rows } => {
+                self.string("table");
+                self.key(inner, "headers", false);
+                self.strings(inner, headers);
+                self.key(inner, "rows", false);
+                self.array(inner, rows, |json, depth, row| json.strings(depth, row));
+            }
+            Block::Warning { text } => {
+                self.string("warning");
+                field(self, "text", text);
+            }
+        }
+        self.close(depth, '}');
+    }
+
+    fn strings(&mut self, depth: usize, strings: &[impl AsRef<str>]) {
+        self.array(depth, strings, |json, _, s| json.string(s.as_ref()));
+    }
+
+    /// `items` as an array whose opening bracket stands at `depth`; `[]` when empty.
+    fn array<T>(&mut self, depth: usize, items: &[T], mut item: impl FnMut(&mut Json, usize, &T)) {
+        if items.is_empty() {
+            self.out.push_str("[]");
+            return;
+        }
+        self.out.push('[');
+        for (i, value) in items.iter().enumerate() {
+            self.line(depth + 1, i == 0);
+            item(self, depth + 1, value);
+        }
+        self.close(depth, ']');
+    }
+
+    fn key(&mut self, depth: usize, key: &str, first: bool) {
+        self.line(depth, first);
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\": ");
+    }
+
+    fn line(&mut self, depth: usize, first: bool) {
+        self.out.push_str(if first { "\n" } else { ",\n" });
+        self.indent(depth);
+    }
+
+    fn close(&mut self, depth: usize, bracket: char) {
+        self.out.push('\n');
+        self.indent(depth);
+        self.out.push(bracket);
+    }
+
+    fn indent(&mut self, depth: usize) {
+        let mut width = 2 * depth;
+        while width > SPACES.len() {
+            self.out.push_str(SPACES);
+            width -= SPACES.len();
+        }
+        self.out.push_str(&SPACES[..width]);
+    }
+
+    /// `text` quoted and escaped as serde_json escapes: `"`, `\` and control characters,
+    /// with the short forms \b \t \n \f \r and `\u00xx` for the rest; nothing else.
+    fn string(&mut self, text: &str) {
+        self.out.push('"');
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most texts need no escape at all: look 16 bytes at a time, which the compiler
+            // turns into vector compares, and byte by byte only where one is.
+            if let Some(block) = bytes.get(at..at + 16)
+                && !block.iter().fold(false, |any, &b| any | needs_escape(b))
+            {
+                at += 16;
+                continue;
+            }
+            let byte = bytes[at];
+            if needs_escape(byte) {
+                // Escapes are ASCII, so `start..at` ends on a character boundary.
+                self.out.push_str(&text[start..at]);
+                self.escape(byte);
+                start = at + 1;
+            }
+            at += 1;
+        }
+        self.out.push_str(&text[start..]);
+        self.out.push('"');
+    }
+
+    fn escape(&mut self, byte: u8) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let short = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            b'\t' => "\\t",
+            b'\n' => "\\n",
+            0x0c => "\\f",
+            b'\r' => "\\r",
+            _ => {
+                self.out.push_str("\\u00");
+                self.out.push(char::from(HEX[usize::from(byte >> 4)]));
+                self.out.push(char::from(HEX[usize::from(byte & 0xf)]));
+                return;
+            }
+        };
+        self.out.push_str(short);
+    }
+}
+
+fn needs_escape(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn serde(document: &Document) -> String {
+        serde_json::to_string_pretty(document).expect("serialisable") + "\n"
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        // Escapes, controls, multi-byte characters, and runs longer than a 16-byte block.
+        prop::collection::vec(
+            prop_oneof![
+                Just("\"".to_string()),
+                Just("\\".to_string()),
+                Just("\n".to_string()),
+                Just("é—’".to_string()),
+                Just("a plain run of words, long enough".to_string()),
+                (0u8..0x20).prop_map(|b| char::from(b).to_string()),
+                any::<char>().prop_map(|c| c.to_string()),
+            ],
+            0..6,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn strings() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(text(), 0..3)
+    }
+
+    fn cows(texts: Vec<String>) -> Vec<Cow<'static, str>> {
+        texts.into_iter().map(Cow::Owned).collect()
+    }
+
+    fn block() -> impl Strategy<Value = Block<'static>> {
+        prop_oneof![
+            text().prop_map(|text| Block::Paragraph { text: text.into() }),
+            (text(), text()).prop_map(|(label, value)| Block::Field {
+                label: label.into(),
+                value: value.into(),
+            }),
+            strings().prop_map(|items| Block::List { items: cows(items) }),
+            (strings(), prop::collection::vec(strings(), 0..3)).prop_map(|(headers, rows)| {
+                Block::Table {
+                    headers: cows(headers),
+                    rows: rows.into_iter().map(cows).collect(),
+                }
+            }),
+            text().prop_map(|text| Block::Warning { text: text.into() }),
+        ]
+    }
+
+    fn document() -> impl Strategy<Value = Document<'static>> {
+        let section = (text(), any::<u8>(), prop::collection::vec(block(), 0..4)).prop_map(
+            |(heading, level, blocks)| Section {
+                heading: heading.into(),
+                level,
+                blocks,
+            },
+        );
+        (
+            text(),
+            text(),
+            strings(),
+            prop::collection::vec(section, 0..4),
+            strings(),
+        )
+            .prop_map(|(template, title, notices, sections, footer)| Document {
+                template,
+                title,
+                notices,
+                sections,
+                footer,
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn the_json_is_what_serde_json_writes(document in document()) {
+            prop_assert_eq!(super::document(&document), serde(&document));
+        }
+    }
+
+    #[test]
+    fn every_byte_escapes_as_serde_json_escapes_it() {
+        let all: String = (0..=127u8).map(char::from).collect();
+        let document = Document {
+            template: all.clone(),
+            title: all.repeat(3),
+            notices: vec![],
+            sections: vec![],
+            footer: vec![],
+        };
+        assert_eq!(super::document(&document), serde(&document));
+    }
+}
