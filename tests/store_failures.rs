@@ -102,6 +102,28 @@ fn a_truncated_workbook_is_called_cut_short() {
 }
 
 #[test]
+fn damage_at_the_end_of_a_large_workbook_is_reported_where_it_is() {
+    // Large enough to be read on two threads, which give back what they have read as they go:
+    // what is wrong must still be found in the file as it is.
+    let mut value = serde_json::to_value(common::generated(600, 74)).expect("JSON");
+    value["reflections"][599]["status"] = "unheard-of".into();
+    let bad = serde_json::to_vec_pretty(&value).expect("JSON");
+    assert!(bad.len() > 1024 * 1024, "{} bytes", bad.len());
+    let error = serde_json::from_slice::<wheelbook::workbook::Workbook>(&bad).expect_err("bad");
+    let data = damaged(&bad);
+    data.wheelbook()
+        .arg("list")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "not a wheelbook workbook at line {}, column {}: unknown variant `unheard-of`",
+            error.line(),
+            error.column()
+        )));
+    assert_eq!(fs::read(data.workbook_path()).expect("read"), bad);
+}
+
+#[test]
 fn an_empty_or_non_utf8_workbook_is_never_taken_for_an_empty_one() {
     let data = damaged(b"");
     data.wheelbook()

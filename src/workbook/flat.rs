@@ -413,8 +413,10 @@ mod tests {
                     0 => prop_assert_eq!(flat.insert(key.clone(), value), btree.insert(key, value)),
                     1 => prop_assert_eq!(flat.remove(&key), btree.remove(&key)),
                     _ => {
-                        *flat.get_or_insert_with(key.clone(), || value) += 1;
-                        *btree.entry(key).or_insert(value) += 1;
+                        let v = flat.get_or_insert_with(key.clone(), || value);
+                        *v = v.wrapping_add(1);
+                        let v = btree.entry(key).or_insert(value);
+                        *v = v.wrapping_add(1);
                     }
                 }
             }

@@ -48,10 +48,11 @@ pub fn create_private_new(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// A file's bytes: mapped from the page cache when large, read into memory when small.
+/// A file's bytes, read into memory: into memory of their own when the file is large, so
+/// that it can be given back a part at a time as it is read (see [`FileBytes::release`]).
 pub enum FileBytes {
-    Mapped(memmap2::Mmap),
-    Read(Vec<u8>),
+    Large(memmap2::MmapMut),
+    Small(Vec<u8>),
 }
 
 impl std::ops::Deref for FileBytes {
@@ -59,32 +60,30 @@ impl std::ops::Deref for FileBytes {
 
     fn deref(&self) -> &[u8] {
         match self {
-            FileBytes::Mapped(map) => map,
-            FileBytes::Read(bytes) => bytes,
+            FileBytes::Large(copy) => copy,
+            FileBytes::Small(bytes) => bytes,
         }
     }
 }
 
 impl FileBytes {
-    /// Lets the system take back the memory of a part of the file already read (offsets into
-    /// it): with thousands of reflections, holding the whole file while its reflections were
-    /// read into memory made the process about half as large again as the reflections. Only
-    /// whole pages are let go; nothing is lost, since a page read again comes back from the
-    /// file.
+    /// Gives back the memory of a part of the file (offsets into it) that has been read and
+    /// will not be looked at again: with thousands of reflections, holding the whole file while
+    /// its reflections were made from it made the process about half as large again. Only the
+    /// whole pages inside `part` go; what is left of them reads as zeros.
     pub fn release(&self, part: std::ops::Range<usize>) {
-        let FileBytes::Mapped(map) = self else {
+        let FileBytes::Large(copy) = self else {
             return;
         };
         let page = page_size();
-        let start = part.start / page * page;
-        let end = part.end.min(map.len()) / page * page;
+        let start = part.start.div_ceil(page) * page;
+        let end = part.end.min(copy.len()) / page * page;
         if end > start {
-            // SAFETY: the map is a read-only mapping of a file that is never written in place
-            // (see read_mapped_no_follow), so MADV_DONTNEED only drops this process's view of
-            // those pages: reading them again faults the same bytes back in from the file.
-            // Nothing here holds or writes memory that would be zeroed.
+            // SAFETY: the copy is an anonymous mapping of this process's own, which nothing
+            // else points into; MADV_DONTNEED makes the whole pages inside `part` read as zeros
+            // from now on, and the caller promises not to read `part` again.
             let _ = unsafe {
-                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
+                copy.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
             };
         }
     }
@@ -99,27 +98,36 @@ fn page_size() -> usize {
         .unwrap_or(4096)
 }
 
-/// Below this size reading is as quick as mapping.
-const MAP_FROM: u64 = 256 * 1024;
+/// From this size a file is read into memory of its own, which can be given back in parts.
+const LARGE_FROM: u64 = 256 * 1024;
 
-/// Reads a whole file, refusing a symbolic link, by mapping it if it is large. Copying a
-/// workbook of thousands of reflections into fresh memory took a quarter of the time it took
-/// to open; mapped, the pages already in the cache are used as they are.
-pub fn read_mapped_no_follow(path: &Path) -> io::Result<FileBytes> {
+/// Reads a whole file, refusing a symbolic link. The file is copied, not mapped: a file
+/// wheelbook has just saved is held by the system in pieces of 2 MB, and a map of it brought
+/// a whole piece into the process for each page looked at.
+pub fn read_large_no_follow(path: &Path) -> io::Result<FileBytes> {
     let file = open_no_follow(path)?;
     let meta = file.metadata()?;
-    if meta.is_file() && meta.len() >= MAP_FROM {
-        // SAFETY: wheelbook never writes a workbook or backup in place (every save writes a new
-        // file and renames it over the old), so the mapped pages cannot change while they are
-        // read. Another program truncating the file in place could still end the process with
-        // SIGBUS while reading, which loses nothing: the map is only read, and only here.
-        if let Ok(map) = unsafe { memmap2::MmapOptions::new().map(&file) } {
-            return Ok(FileBytes::Mapped(map));
+    if meta.is_file()
+        && meta.len() >= LARGE_FROM
+        && let Ok(length) = usize::try_from(meta.len())
+        && let Ok(mut copy) = memmap2::MmapOptions::new().len(length).map_anon()
+    {
+        // In pieces of 2 MB where the system allows, made all at once: as many small pages, one
+        // at a time, took longer than reading the file.
+        let _ = copy.advise(memmap2::Advice::HugePage);
+        let _ = copy.advise(memmap2::Advice::PopulateWrite);
+        let mut reader = &file;
+        // The size can change between asking and reading: then the plain way below.
+        if io::Read::read_exact(&mut reader, &mut copy).is_ok()
+            && io::Read::read(&mut reader, &mut [0u8]).is_ok_and(|n| n == 0)
+        {
+            return Ok(FileBytes::Large(copy));
         }
+        io::Seek::rewind(&mut reader)?;
     }
     let mut bytes = Vec::new();
     io::Read::read_to_end(&mut &file, &mut bytes)?;
-    Ok(FileBytes::Read(bytes))
+    Ok(FileBytes::Small(bytes))
 }
 
 /// Reads a whole file, refusing a symbolic link.
@@ -230,29 +238,42 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_released_part_of_a_mapped_file_leaves_memory_and_reads_back_the_same() {
+    fn a_released_part_of_a_large_file_leaves_memory_and_the_rest_is_kept() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("big.json");
-        let content: Vec<u8> = (0..2 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
+        let content: Vec<u8> = (0..2 * 1024 * 1024).map(|i| (i % 251) as u8 + 1).collect();
         fs::write(&path, &content).expect("write");
-        let bytes = read_mapped_no_follow(&path).expect("read");
-        assert!(matches!(bytes, FileBytes::Mapped(_)));
+        let bytes = read_large_no_follow(&path).expect("read");
+        assert!(matches!(bytes, FileBytes::Large(_)));
+        assert!(*bytes == content[..], "read whole");
         let address = bytes.as_ptr() as usize;
-        // Read it all, so that every page is held.
-        let sum = bytes.iter().map(|&b| u64::from(b)).sum::<u64>();
-        assert!(sum > 0);
-        let before = resident_kb(address).expect("the mapping is listed");
+        let before = resident_kb(address).expect("the copy is listed");
         assert!(before >= 2000, "held once read: {before} KB");
 
-        bytes.release(100..content.len() - 100);
-        let after = resident_kb(address).expect("the mapping is listed");
+        let part = 100..content.len() - 100;
+        bytes.release(part.clone());
+        let after = resident_kb(address).expect("the copy is listed");
         assert!(after <= 8, "{after} KB still held of {before}");
-        assert!(*bytes == content[..], "what is read again is the file");
+        // Only whole pages go: the first and last, partly outside the part, are kept.
+        let page = page_size();
+        assert_eq!(bytes[..page], content[..page]);
+        assert_eq!(bytes[bytes.len() - page..], content[content.len() - page..]);
+        assert!(bytes[page..bytes.len() - page].iter().all(|&b| b == 0));
+    }
+
+    #[test]
+    fn a_small_file_is_read_plainly() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("small.json");
+        fs::write(&path, "{}").expect("write");
+        let bytes = read_large_no_follow(&path).expect("read");
+        assert!(matches!(bytes, FileBytes::Small(_)));
+        assert_eq!(&*bytes, b"{}");
     }
 
     #[test]
     fn releasing_a_file_read_into_memory_changes_nothing() {
-        let bytes = FileBytes::Read(b"{}".to_vec());
+        let bytes = FileBytes::Small(b"{}".to_vec());
         bytes.release(0..2);
         assert_eq!(&*bytes, b"{}");
     }

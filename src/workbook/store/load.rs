@@ -94,17 +94,8 @@ pub fn parse(bytes: &[u8]) -> Result<Workbook, LoadError> {
 /// Like [`parse`], also giving the version the bytes were written in, so that the store can
 /// keep a copy of a workbook it migrates.
 pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
-    parse_releasing(bytes, &|_| {})
-}
-
-/// Like [`parse_versioned`], calling `release` with each part of `bytes` (offsets) that has
-/// been read and will not be needed again, so that the caller can let its memory go.
-pub fn parse_releasing(
-    bytes: &[u8],
-    release: &(dyn Fn(std::ops::Range<usize>) + Sync),
-) -> Result<(Workbook, u64), LoadError> {
     let current = u64::from(SCHEMA_VERSION);
-    if let Some(workbook) = super::parallel::parse_current(bytes, release) {
+    if let Some(workbook) = super::parallel::parse_current(bytes, &|_| {}) {
         return Ok((workbook, current));
     }
     // serde_json checks the UTF-8 of what it reads, so a good file is read once; only a file

@@ -363,9 +363,13 @@ fn read_file(
     }
     let bytes = read_bytes(&path)?;
     warnings.extend(files::privacy_warning(&path));
-    Ok(Some(load::parse_releasing(&bytes, &|part| {
-        bytes.release(part)
-    })))
+    if let Some(workbook) = parallel::parse_current(&bytes, &|part| bytes.release(part)) {
+        return Ok(Some(Ok((workbook, u64::from(SCHEMA_VERSION)))));
+    }
+    // Parts may have been given back before the quick way failed: the file is read again, so
+    // that what is wrong with it (or the older version it is in) is found in all of it.
+    drop(bytes);
+    Ok(Some(parse_versioned(&read_bytes(&path)?)))
 }
 
 fn read_bytes(path: &Path) -> Result<files::FileBytes, StoreError> {
@@ -374,7 +378,7 @@ fn read_bytes(path: &Path) -> Result<files::FileBytes, StoreError> {
             path: path.to_path_buf(),
         });
     }
-    files::read_mapped_no_follow(path).map_err(|cause| StoreError::Read {
+    files::read_large_no_follow(path).map_err(|cause| StoreError::Read {
         path: path.to_path_buf(),
         cause,
     })

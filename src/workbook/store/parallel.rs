@@ -16,9 +16,6 @@ use crate::workbook::{Action, Mode, Reflection, SCHEMA_VERSION, Timestamp, Workb
 /// Below this size a second thread costs more than it saves.
 const SPLIT_FROM_BYTES: usize = 512 * 1024;
 
-/// How much of the file the scan looks through between two calls to `release`.
-const RELEASE_EVERY: usize = 256 * 1024;
-
 /// How many reflections a thread takes to read at a time: about 230 KB of a typical file, so
 /// that the memory of each part read can be let go in few calls (each stops both threads).
 const BATCH: usize = 64;
@@ -46,7 +43,8 @@ struct Head {
 /// else (an older version, damage of any kind), which the caller reads the ordinary way, to
 /// say exactly what is wrong.
 ///
-/// `release` is called with each part of `bytes` (offsets) once its reflections are read.
+/// `release` is called with each part of `bytes` (offsets) once its reflections are read; it is
+/// never looked at again, even when the reading fails.
 pub fn parse_current(bytes: &[u8], release: &(dyn Fn(Range<usize>) + Sync)) -> Option<Workbook> {
     if bytes.len() < SPLIT_FROM_BYTES {
         return None;
@@ -54,17 +52,7 @@ pub fn parse_current(bytes: &[u8], release: &(dyn Fn(Range<usize>) + Sync)) -> O
     let found = Found::default();
     let (head, mine, theirs) = std::thread::scope(|scope| {
         let theirs = scope.spawn(|| found.read(bytes, release));
-        // The scan lets go of what it has looked through, as the readers do after it: a page
-        // read again comes back from the system's cache of the file, at little cost, and the
-        // whole file is never held at once.
-        let mut scanned = 0;
-        let inside = outline::scan_each(bytes, |range| {
-            if range.end - scanned >= RELEASE_EVERY {
-                release(scanned..range.start);
-                scanned = range.start;
-            }
-            found.add(range)
-        });
+        let inside = outline::scan_each(bytes, |range| found.add(range));
         found.finish(inside.is_some());
         // Read while the other thread goes on with the reflections, then join it.
         let head = inside.and_then(|inside| read_head(bytes, &inside));
