@@ -3,6 +3,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -51,7 +52,11 @@ pub fn create_private_new(path: &Path) -> io::Result<File> {
 /// A file's bytes, read into memory: into memory of their own when the file is large, so
 /// that it can be given back a part at a time as it is read (see [`FileBytes::release`]).
 pub enum FileBytes {
-    Large(memmap2::MmapMut),
+    Large {
+        copy: memmap2::MmapMut,
+        /// Whether any part has been given back.
+        released: AtomicBool,
+    },
     Small(Vec<u8>),
 }
 
@@ -60,32 +65,57 @@ impl std::ops::Deref for FileBytes {
 
     fn deref(&self) -> &[u8] {
         match self {
-            FileBytes::Large(copy) => copy,
+            FileBytes::Large { copy, .. } => copy,
             FileBytes::Small(bytes) => bytes,
         }
     }
 }
 
 impl FileBytes {
+    /// Whether any part has been given back (see [`FileBytes::release`]), so that the bytes
+    /// are no longer all the file's.
+    pub fn released(&self) -> bool {
+        matches!(self, FileBytes::Large { released, .. } if released.load(Ordering::SeqCst))
+    }
+
     /// Gives back the memory of a part of the file (offsets into it) that has been read and
     /// will not be looked at again: with thousands of reflections, holding the whole file while
     /// its reflections were made from it made the process about half as large again. Only the
-    /// whole pages inside `part` go; what is left of them reads as zeros.
-    pub fn release(&self, part: std::ops::Range<usize>) {
-        let FileBytes::Large(copy) = self else {
+    /// whole pages inside `part` go; they read as zeros afterwards.
+    ///
+    /// # Safety
+    /// No reference into `part` may be alive, on any thread, while this runs.
+    pub unsafe fn release(&self, part: std::ops::Range<usize>) {
+        let FileBytes::Large { copy, released } = self else {
             return;
         };
         let page = page_size();
         let start = part.start.div_ceil(page) * page;
         let end = part.end.min(copy.len()) / page * page;
         if end > start {
-            // SAFETY: the copy is an anonymous mapping of this process's own, which nothing
-            // else points into; MADV_DONTNEED makes the whole pages inside `part` read as zeros
-            // from now on, and the caller promises not to read `part` again.
+            released.store(true, Ordering::SeqCst);
+            // SAFETY: the copy is an anonymous mapping of this process's own, not shared with
+            // any other; MADV_DONTNEED makes the whole pages inside `part` read as zeros from
+            // now on, and the caller promises that no reference into `part` is alive.
             let _ = unsafe {
                 copy.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
             };
         }
+    }
+}
+
+impl super::parallel::Source for FileBytes {
+    fn len(&self) -> usize {
+        <[u8]>::len(self)
+    }
+
+    fn part(&self, range: std::ops::Range<usize>) -> &[u8] {
+        &self[range]
+    }
+
+    unsafe fn release(&self, part: std::ops::Range<usize>) {
+        // SAFETY: the caller's promise is this one's.
+        unsafe { FileBytes::release(self, part) }
     }
 }
 
@@ -98,8 +128,9 @@ fn page_size() -> usize {
         .unwrap_or(4096)
 }
 
-/// From this size a file is read into memory of its own, which can be given back in parts.
-const LARGE_FROM: u64 = 256 * 1024;
+/// From this size a file is read into memory of its own, which can be given back in parts: the
+/// size from which the reflections are read on two threads, the only reading that does.
+const LARGE_FROM: u64 = super::parallel::SPLIT_FROM_BYTES as u64;
 
 /// Reads a whole file, refusing a symbolic link. The file is copied, not mapped: a file
 /// wheelbook has just saved is held by the system in pieces of 2 MB, and a map of it brought
@@ -121,7 +152,10 @@ pub fn read_large_no_follow(path: &Path) -> io::Result<FileBytes> {
         if io::Read::read_exact(&mut reader, &mut copy).is_ok()
             && io::Read::read(&mut reader, &mut [0u8]).is_ok_and(|n| n == 0)
         {
-            return Ok(FileBytes::Large(copy));
+            return Ok(FileBytes::Large {
+                copy,
+                released: AtomicBool::new(false),
+            });
         }
         io::Seek::rewind(&mut reader)?;
     }
@@ -244,14 +278,16 @@ mod tests {
         let content: Vec<u8> = (0..2 * 1024 * 1024).map(|i| (i % 251) as u8 + 1).collect();
         fs::write(&path, &content).expect("write");
         let bytes = read_large_no_follow(&path).expect("read");
-        assert!(matches!(bytes, FileBytes::Large(_)));
+        assert!(matches!(bytes, FileBytes::Large { .. }) && !bytes.released());
         assert!(*bytes == content[..], "read whole");
         let address = bytes.as_ptr() as usize;
         let before = resident_kb(address).expect("the copy is listed");
         assert!(before >= 2000, "held once read: {before} KB");
 
         let part = 100..content.len() - 100;
-        bytes.release(part.clone());
+        // SAFETY: no reference into the file's bytes is alive here.
+        unsafe { bytes.release(part.clone()) };
+        assert!(bytes.released());
         let after = resident_kb(address).expect("the copy is listed");
         assert!(after <= 8, "{after} KB still held of {before}");
         // Only whole pages go: the first and last, partly outside the part, are kept.
@@ -274,7 +310,9 @@ mod tests {
     #[test]
     fn releasing_a_file_read_into_memory_changes_nothing() {
         let bytes = FileBytes::Small(b"{}".to_vec());
-        bytes.release(0..2);
+        // SAFETY: no reference into the file's bytes is alive here.
+        unsafe { bytes.release(0..2) };
+        assert!(!bytes.released());
         assert_eq!(&*bytes, b"{}");
     }
 }

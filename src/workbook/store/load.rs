@@ -94,10 +94,16 @@ pub fn parse(bytes: &[u8]) -> Result<Workbook, LoadError> {
 /// Like [`parse`], also giving the version the bytes were written in, so that the store can
 /// keep a copy of a workbook it migrates.
 pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
-    let current = u64::from(SCHEMA_VERSION);
-    if let Some(workbook) = super::parallel::parse_current(bytes, &|_| {}) {
-        return Ok((workbook, current));
+    match super::parallel::parse_current(bytes) {
+        Some(workbook) => Ok((workbook, u64::from(SCHEMA_VERSION))),
+        None => parse_ordinary(bytes),
     }
+}
+
+/// Like [`parse_versioned`], in one serde_json pass on one thread: for whatever the quick way
+/// leaves (a small, older or damaged workbook).
+pub fn parse_ordinary(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
+    let current = u64::from(SCHEMA_VERSION);
     // serde_json checks the UTF-8 of what it reads, so a good file is read once; only a file
     // that fails is looked at again, to say what is wrong with it.
     let result = match serde_json::from_slice::<Workbook>(bytes) {

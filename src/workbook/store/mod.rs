@@ -363,13 +363,16 @@ fn read_file(
     }
     let bytes = read_bytes(&path)?;
     warnings.extend(files::privacy_warning(&path));
-    if let Some(workbook) = parallel::parse_current(&bytes, &|part| bytes.release(part)) {
+    if let Some(workbook) = parallel::parse_current(&bytes) {
         return Ok(Some(Ok((workbook, u64::from(SCHEMA_VERSION)))));
     }
-    // Parts may have been given back before the quick way failed: the file is read again, so
-    // that what is wrong with it (or the older version it is in) is found in all of it.
+    if !bytes.released() {
+        return Ok(Some(load::parse_ordinary(&bytes)));
+    }
+    // Parts were given back before the quick way failed: the file is read again, so that
+    // what is wrong with it (or the older version it is in) is found in all of it.
     drop(bytes);
-    Ok(Some(parse_versioned(&read_bytes(&path)?)))
+    Ok(Some(load::parse_ordinary(&read_bytes(&path)?)))
 }
 
 fn read_bytes(path: &Path) -> Result<files::FileBytes, StoreError> {
