@@ -31,8 +31,8 @@ struct Checker<'t> {
     text: &'t str,
     problems: Vec<Problem>,
     /// Areas, competencies, questions and activities share one namespace, so that an id in a
-    /// saved workbook can never mean two things. Maps id to (line, kind) of its first use.
-    /// Each id with where it is first used (a byte offset) and what it names.
+    /// saved workbook can never mean two things. Maps id to (byte offset, kind) of its first
+    /// use.
     item_ids: HashMap<String, (usize, &'static str)>,
 }
 

@@ -16,7 +16,11 @@ pub fn note_first_screen(path: &Path) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.create(true).append(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Private, and never through a symbolic link, as every file wheelbook writes.
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
     options.open(path)?.write_all(line.as_bytes())
 }
 
@@ -28,7 +32,15 @@ fn peak_kb() -> i64 {
         // SAFETY: getrusage writes a whole rusage into the pointer it is given and reads nothing.
         if unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0 {
             // SAFETY: initialised above, zeroed first and filled in by a successful call.
-            return unsafe { usage.assume_init() }.ru_maxrss;
+            // A c_long: i64 here, narrower on 32-bit systems.
+            #[allow(clippy::useless_conversion)]
+            let peak = i64::from(unsafe { usage.assume_init() }.ru_maxrss);
+            // macOS gives bytes where Linux and the BSDs give KB.
+            return if cfg!(target_os = "macos") {
+                peak / 1024
+            } else {
+                peak
+            };
         }
     }
     0

@@ -24,6 +24,8 @@ pub struct SharedId(Arc<str>);
 const MAX_SHARED: usize = 4096;
 
 thread_local! {
+    // One table a thread, so that the two threads reading a workbook never wait for each
+    // other: an id is then stored once a thread, which is still a few hundred copies at most.
     // The ids are the pack's and the user's own, so a hostile key order is no concern, and a
     // quick hash matters: a large workbook looks up tens of thousands of them.
     static IDS: RefCell<FxHashSet<SharedId>> = RefCell::new(FxHashSet::default());
@@ -150,7 +152,8 @@ impl<'de> Deserialize<'de> for SharedId {
             type Value = SharedId;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an id")
+                // As a String says it, so that a damaged file is described as it always was.
+                f.write_str("a string")
             }
 
             fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<SharedId, E> {

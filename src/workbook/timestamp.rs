@@ -21,7 +21,8 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timesta
         type Value = Timestamp;
 
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an RFC 3339 date and time")
+            // As chrono says it, so that a damaged file is described as it always was.
+            f.write_str("an RFC 3339 formatted date and time string")
         }
 
         fn visit_str<E: Error>(self, text: &str) -> Result<Timestamp, E> {
