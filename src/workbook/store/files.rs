@@ -3,7 +3,6 @@
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -49,14 +48,16 @@ pub fn create_private_new(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// A file's bytes, read into memory: into memory of their own when the file is large, so
-/// that it can be given back a part at a time as it is read (see [`FileBytes::release`]).
+/// A file's bytes: mapped from the system's cache of the file when it is large, and read
+/// into memory when it is small.
+///
+/// A large file is read by the two threads that read its reflections (see `parallel`): the
+/// scan looks through the map and lets it go behind it, and the readers copy each batch out
+/// of the file. A file the system has just written is cached in pieces of 2 MB, and looking
+/// at one page of a piece brought all of it into the process: so the readers never look at the
+/// map, and what the scan has passed is let go.
 pub enum FileBytes {
-    Large {
-        copy: memmap2::MmapMut,
-        /// Whether any part has been given back.
-        released: AtomicBool,
-    },
+    Large { map: memmap2::Mmap, file: File },
     Small(Vec<u8>),
 }
 
@@ -65,57 +66,70 @@ impl std::ops::Deref for FileBytes {
 
     fn deref(&self) -> &[u8] {
         match self {
-            FileBytes::Large { copy, .. } => copy,
+            FileBytes::Large { map, .. } => map,
             FileBytes::Small(bytes) => bytes,
         }
     }
 }
 
 impl FileBytes {
-    /// Whether any part has been given back (see [`FileBytes::release`]), so that the bytes
-    /// are no longer all the file's.
-    pub fn released(&self) -> bool {
-        matches!(self, FileBytes::Large { released, .. } if released.load(Ordering::SeqCst))
-    }
-
-    /// Gives back the memory of a part of the file (offsets into it) that has been read and
-    /// will not be looked at again: with thousands of reflections, holding the whole file while
-    /// its reflections were made from it made the process about half as large again. Only the
-    /// whole pages inside `part` go; they read as zeros afterwards.
-    ///
-    /// # Safety
-    /// No reference into `part` may be alive, on any thread, while this runs.
-    pub unsafe fn release(&self, part: std::ops::Range<usize>) {
-        let FileBytes::Large { copy, released } = self else {
+    /// Lets the system take back the memory of a part of the map (offsets into it). Only whole
+    /// pages go, and nothing is lost: a page looked at again comes back from the file.
+    pub fn release(&self, part: std::ops::Range<usize>) {
+        let FileBytes::Large { map, .. } = self else {
             return;
         };
         let page = page_size();
         let start = part.start.div_ceil(page) * page;
-        let end = part.end.min(copy.len()) / page * page;
+        let end = part.end.min(map.len()) / page * page;
         if end > start {
-            released.store(true, Ordering::SeqCst);
-            // SAFETY: the copy is an anonymous mapping of this process's own, not shared with
-            // any other; MADV_DONTNEED makes the whole pages inside `part` read as zeros from
-            // now on, and the caller promises that no reference into `part` is alive.
+            // SAFETY: the map is a read-only mapping of a file that is never written in place
+            // (see read_large_no_follow), so MADV_DONTNEED only drops this process's view of
+            // those pages: looked at again, the same bytes come back from the file. No memory
+            // changes under any reference into it.
             let _ = unsafe {
-                copy.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
             };
+        }
+    }
+
+    /// The bytes at `range`: copied from the file into `buffer` for a large file, so that the
+    /// map is not looked at; `None` if they cannot be read.
+    pub fn copy<'a>(
+        &'a self,
+        range: std::ops::Range<usize>,
+        buffer: &'a mut Vec<u8>,
+    ) -> Option<&'a [u8]> {
+        match self {
+            FileBytes::Large { file, map } => {
+                if range.end > map.len() {
+                    return None;
+                }
+                buffer.resize(range.len(), 0);
+                let offset = u64::try_from(range.start).ok()?;
+                std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset).ok()?;
+                Some(buffer)
+            }
+            FileBytes::Small(bytes) => bytes.get(range),
         }
     }
 }
 
 impl super::parallel::Source for FileBytes {
-    fn len(&self) -> usize {
-        <[u8]>::len(self)
+    fn whole(&self) -> &[u8] {
+        self
     }
 
-    fn part(&self, range: std::ops::Range<usize>) -> &[u8] {
-        &self[range]
+    fn copy<'a>(
+        &'a self,
+        range: std::ops::Range<usize>,
+        buffer: &'a mut Vec<u8>,
+    ) -> Option<&'a [u8]> {
+        FileBytes::copy(self, range, buffer)
     }
 
-    unsafe fn release(&self, part: std::ops::Range<usize>) {
-        // SAFETY: the caller's promise is this one's.
-        unsafe { FileBytes::release(self, part) }
+    fn release(&self, part: std::ops::Range<usize>) {
+        FileBytes::release(self, part)
     }
 }
 
@@ -128,36 +142,22 @@ fn page_size() -> usize {
         .unwrap_or(4096)
 }
 
-/// From this size a file is read into memory of its own, which can be given back in parts: the
-/// size from which the reflections are read on two threads, the only reading that does.
+/// From this size a file is mapped: the size from which its reflections are read on two
+/// threads, which read it as described at [`FileBytes`].
 const LARGE_FROM: u64 = super::parallel::SPLIT_FROM_BYTES as u64;
 
-/// Reads a whole file, refusing a symbolic link. The file is copied, not mapped: a file
-/// wheelbook has just saved is held by the system in pieces of 2 MB, and a map of it brought
-/// a whole piece into the process for each page looked at.
+/// Reads a whole file, refusing a symbolic link: mapped if it is large (see [`FileBytes`]).
 pub fn read_large_no_follow(path: &Path) -> io::Result<FileBytes> {
     let file = open_no_follow(path)?;
     let meta = file.metadata()?;
-    if meta.is_file()
-        && meta.len() >= LARGE_FROM
-        && let Ok(length) = usize::try_from(meta.len())
-        && let Ok(mut copy) = memmap2::MmapOptions::new().len(length).map_anon()
-    {
-        // In pieces of 2 MB where the system allows, made all at once: as many small pages, one
-        // at a time, took longer than reading the file.
-        let _ = copy.advise(memmap2::Advice::HugePage);
-        let _ = copy.advise(memmap2::Advice::PopulateWrite);
-        let mut reader = &file;
-        // The size can change between asking and reading: then the plain way below.
-        if io::Read::read_exact(&mut reader, &mut copy).is_ok()
-            && io::Read::read(&mut reader, &mut [0u8]).is_ok_and(|n| n == 0)
-        {
-            return Ok(FileBytes::Large {
-                copy,
-                released: AtomicBool::new(false),
-            });
+    if meta.is_file() && meta.len() >= LARGE_FROM {
+        // SAFETY: wheelbook never writes a workbook or backup in place (every save writes a new
+        // file and renames it over the old), so the mapped pages cannot change while they are
+        // read. Another program truncating the file in place could still end the process with
+        // SIGBUS while reading, which loses nothing: the map is only read, and only here.
+        if let Ok(map) = unsafe { memmap2::MmapOptions::new().map(&file) } {
+            return Ok(FileBytes::Large { map, file });
         }
-        io::Seek::rewind(&mut reader)?;
     }
     let mut bytes = Vec::new();
     io::Read::read_to_end(&mut &file, &mut bytes)?;
@@ -272,29 +272,35 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_released_part_of_a_large_file_leaves_memory_and_the_rest_is_kept() {
+    fn a_released_part_of_a_large_file_leaves_memory_and_reads_back_the_same() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("big.json");
-        let content: Vec<u8> = (0..2 * 1024 * 1024).map(|i| (i % 251) as u8 + 1).collect();
+        let content: Vec<u8> = (0..2 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
         fs::write(&path, &content).expect("write");
         let bytes = read_large_no_follow(&path).expect("read");
-        assert!(matches!(bytes, FileBytes::Large { .. }) && !bytes.released());
+        assert!(matches!(bytes, FileBytes::Large { .. }));
         assert!(*bytes == content[..], "read whole");
         let address = bytes.as_ptr() as usize;
-        let before = resident_kb(address).expect("the copy is listed");
+        let before = resident_kb(address).expect("the map is listed");
         assert!(before >= 2000, "held once read: {before} KB");
 
-        let part = 100..content.len() - 100;
-        // SAFETY: no reference into the file's bytes is alive here.
-        unsafe { bytes.release(part.clone()) };
-        assert!(bytes.released());
-        let after = resident_kb(address).expect("the copy is listed");
+        bytes.release(0..content.len());
+        let after = resident_kb(address).expect("the map is listed");
         assert!(after <= 8, "{after} KB still held of {before}");
-        // Only whole pages go: the first and last, partly outside the part, are kept.
-        let page = page_size();
-        assert_eq!(bytes[..page], content[..page]);
-        assert_eq!(bytes[bytes.len() - page..], content[content.len() - page..]);
-        assert!(bytes[page..bytes.len() - page].iter().all(|&b| b == 0));
+        assert!(*bytes == content[..], "what is read again is the file");
+    }
+
+    #[test]
+    fn a_part_of_a_large_file_is_copied_from_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.json");
+        let content: Vec<u8> = (0..1024 * 1024).map(|i| (i % 251) as u8).collect();
+        fs::write(&path, &content).expect("write");
+        let bytes = read_large_no_follow(&path).expect("read");
+        let mut buffer = Vec::new();
+        let part = bytes.copy(1000..300_000, &mut buffer).expect("copied");
+        assert_eq!(part, &content[1000..300_000]);
+        assert_eq!(bytes.copy(0..content.len() + 1, &mut buffer), None);
     }
 
     #[test]
@@ -310,9 +316,7 @@ mod tests {
     #[test]
     fn releasing_a_file_read_into_memory_changes_nothing() {
         let bytes = FileBytes::Small(b"{}".to_vec());
-        // SAFETY: no reference into the file's bytes is alive here.
-        unsafe { bytes.release(0..2) };
-        assert!(!bytes.released());
+        bytes.release(0..2);
         assert_eq!(&*bytes, b"{}");
     }
 }

@@ -363,16 +363,10 @@ fn read_file(
     }
     let bytes = read_bytes(&path)?;
     warnings.extend(files::privacy_warning(&path));
-    if let Some(workbook) = parallel::parse_current(&bytes) {
-        return Ok(Some(Ok((workbook, u64::from(SCHEMA_VERSION)))));
-    }
-    if !bytes.released() {
-        return Ok(Some(load::parse_ordinary(&bytes)));
-    }
-    // Parts were given back before the quick way failed: the file is read again, so that
-    // what is wrong with it (or the older version it is in) is found in all of it.
-    drop(bytes);
-    Ok(Some(load::parse_ordinary(&read_bytes(&path)?)))
+    Ok(Some(match parallel::parse_current(&bytes) {
+        Some(workbook) => Ok((workbook, u64::from(SCHEMA_VERSION))),
+        None => load::parse_ordinary(&bytes),
+    }))
 }
 
 fn read_bytes(path: &Path) -> Result<files::FileBytes, StoreError> {

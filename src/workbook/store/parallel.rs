@@ -39,59 +39,65 @@ struct Head {
     actions: Vec<Action>,
 }
 
-/// A file's bytes, handed out a part at a time, so that a part can be given back while the
-/// rest is still being read.
+/// A file's bytes: the whole, for the scan and the rest of the workbook, and a part at a time,
+/// for the reflections (see `files::FileBytes`).
 pub trait Source: Sync {
-    fn len(&self) -> usize;
+    fn whole(&self) -> &[u8];
 
-    fn part(&self, range: Range<usize>) -> &[u8];
+    /// The bytes at `range`, copied into `buffer` where the source needs to; `None` if they
+    /// cannot be read.
+    fn copy<'a>(&'a self, range: Range<usize>, buffer: &'a mut Vec<u8>) -> Option<&'a [u8]>;
 
-    /// Gives back the memory of `part`, which is never looked at again.
-    ///
-    /// # Safety
-    /// No reference into `part` (from [`Source::part`]) may be alive, on any thread, while
-    /// this runs: the memory may change under it.
-    unsafe fn release(&self, part: Range<usize>);
+    /// Lets go of the memory of `part` of [`Source::whole`], which stays readable.
+    fn release(&self, part: Range<usize>);
 }
 
-/// Bytes in memory that stays as it is: nothing to give back.
+/// Bytes in memory: nothing to copy or give back.
 impl Source for [u8] {
-    fn len(&self) -> usize {
-        <[u8]>::len(self)
+    fn whole(&self) -> &[u8] {
+        self
     }
 
-    fn part(&self, range: Range<usize>) -> &[u8] {
-        &self[range]
+    fn copy<'a>(&'a self, range: Range<usize>, _buffer: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+        self.get(range)
     }
 
-    unsafe fn release(&self, _part: Range<usize>) {}
+    fn release(&self, _part: Range<usize>) {}
 }
+
+/// The scan lets go of what it has passed in steps of this size, the pieces a file the system
+/// has just written is cached in (see `files::FileBytes`).
+const RELEASE_STEP: usize = 2 * 1024 * 1024;
 
 /// A workbook of this version, read on two threads when it is large; `None` for anything
 /// else (an older version, damage of any kind), which the caller reads the ordinary way, to
 /// say exactly what is wrong.
-///
-/// The reflections read are given back (see [`Source::release`]) as the reading goes, once
-/// the scan has passed the whole file: even when the reading then fails, so that the caller
-/// must read the file again to look at it.
 pub fn parse_current<S: Source + ?Sized>(bytes: &S) -> Option<Workbook> {
-    let length = bytes.len();
-    if length < SPLIT_FROM_BYTES {
+    let whole = bytes.whole();
+    if whole.len() < SPLIT_FROM_BYTES {
         return None;
     }
     let found = Found::default();
     let (head, mine, theirs) = std::thread::scope(|scope| {
         let theirs = scope.spawn(|| found.read(bytes));
-        // The scan holds the whole file until it returns: nothing is given back before. A
-        // panic in it must still end the other thread's wait.
+        // A panic in the scan must still end the other thread's wait.
         let inside = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            outline::scan_each(bytes.part(0..length), |range| found.add(range))
+            let mut released = 0;
+            outline::scan_each(whole, |range| {
+                let passed = range.start / RELEASE_STEP * RELEASE_STEP;
+                if passed > released {
+                    bytes.release(released..passed);
+                    released = passed;
+                }
+                found.add(range)
+            })
         }))
         .ok()
         .flatten();
         found.finish(inside.is_some());
         // Read while the other thread goes on with the reflections, then join it.
-        let head = inside.and_then(|inside| read_head(bytes, &inside));
+        let head = inside.and_then(|inside| read_head(whole, &inside));
+        bytes.release(0..whole.len());
         if head.is_none() {
             found.fail();
         }
@@ -122,14 +128,10 @@ pub fn parse_current<S: Source + ?Sized>(bytes: &S) -> Option<Workbook> {
 }
 
 /// Everything but the reflections, read from a copy of the file without them.
-fn read_head<S: Source + ?Sized>(bytes: &S, reflections: &Range<usize>) -> Option<Head> {
-    let (before, after) = (
-        bytes.part(0..reflections.start),
-        bytes.part(reflections.end..bytes.len()),
-    );
-    let mut head = Vec::with_capacity(before.len() + after.len());
-    head.extend_from_slice(before);
-    head.extend_from_slice(after);
+fn read_head(bytes: &[u8], reflections: &Range<usize>) -> Option<Head> {
+    let mut head = Vec::with_capacity(bytes.len() - reflections.len());
+    head.extend_from_slice(&bytes[..reflections.start]);
+    head.extend_from_slice(&bytes[reflections.end..]);
     serde_json::from_slice(&head).ok()
 }
 
@@ -165,8 +167,7 @@ impl Found {
         }
     }
 
-    /// The scan is over (`found_all`: to the end of the reflections): it holds no part of the
-    /// file any more.
+    /// The scan is over (`found_all`: to the end of the reflections).
     fn finish(&self, found_all: bool) {
         if !found_all {
             self.fail();
@@ -182,9 +183,9 @@ impl Found {
         self.state.lock().ok().map(|state| state.ranges.len())
     }
 
-    /// The next batch to read, the index of its first reflection, and whether the scan is
-    /// over; waiting for the batch to be found. `None` once there are no more, or on failure.
-    fn take(&self) -> Option<(usize, Vec<Range<usize>>, bool)> {
+    /// The next batch to read and the index of its first reflection, waiting for it to be
+    /// found. `None` once there are no more, or on failure.
+    fn take(&self) -> Option<(usize, Vec<Range<usize>>)> {
         let first = self.next.fetch_add(BATCH, Ordering::SeqCst);
         let Ok(mut state) = self.state.lock() else {
             self.fail();
@@ -203,41 +204,21 @@ impl Found {
             return None;
         }
         let end = state.ranges.len().min(first + BATCH);
-        Some((first, state.ranges[first..end].to_vec(), state.done))
+        Some((first, state.ranges[first..end].to_vec()))
     }
 
-    /// Reads batches until none are left: each with the index of its first reflection. What
-    /// it has read is given back once the scan is over.
+    /// Reads batches until none are left: each with the index of its first reflection.
     fn read<S: Source + ?Sized>(&self, bytes: &S) -> Option<Vec<(usize, Vec<Arc<Reflection>>)>> {
         let mut read = Vec::new();
-        let mut unreleased = Vec::new();
-        let release = |parts: &mut Vec<Range<usize>>| {
-            for part in parts.drain(..) {
-                // SAFETY: the scan is over, so only this thread's own batch and the head (outside
-                // the reflections) are looked at; this batch's text was dropped by read_batch,
-                // and no other batch shares its bytes.
-                unsafe { bytes.release(part) }
-            }
-        };
-        while let Some((first, ranges, scanned)) = self.take() {
-            match read_batch(bytes, &ranges) {
+        let mut buffer = Vec::new();
+        while let Some((first, ranges)) = self.take() {
+            match read_batch(bytes, &ranges, &mut buffer) {
                 Some(batch) => read.push((first, batch)),
                 None => {
                     self.fail();
-                    break;
+                    return None;
                 }
             }
-            if let (Some(start), Some(end)) = (ranges.first(), ranges.last()) {
-                unreleased.push(start.start..end.end);
-            }
-            if scanned {
-                release(&mut unreleased);
-            }
-        }
-        // The scan is over: `take` ends only once it is, or on failure, which also ends it
-        // (the scanning thread reads after the scan).
-        if self.state.lock().is_ok_and(|state| state.done) {
-            release(&mut unreleased);
         }
         (!self.failed.load(Ordering::SeqCst)).then_some(read)
     }
@@ -246,13 +227,16 @@ impl Found {
 fn read_batch<S: Source + ?Sized>(
     bytes: &S,
     ranges: &[Range<usize>],
+    buffer: &mut Vec<u8>,
 ) -> Option<Vec<Arc<Reflection>>> {
+    let span = ranges.first()?.start..ranges.last()?.end;
+    let text = bytes.copy(span.clone(), buffer)?;
     ranges
         .iter()
         .map(|range| {
+            let part = text.get(range.start - span.start..range.end - span.start)?;
             // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
-            let text = std::str::from_utf8(bytes.part(range.clone())).ok()?;
-            serde_json::from_str(text).ok()
+            serde_json::from_str(std::str::from_utf8(part).ok()?).ok()
         })
         .collect()
 }
@@ -266,27 +250,27 @@ mod tests {
     /// Enough generated reflections for a file over [`SPLIT_FROM_BYTES`].
     const LARGE: usize = 300;
 
-    /// Bytes that note each part given back, and whether the whole file was asked for (the
-    /// scan).
+    /// Bytes that note each part given back and each part copied.
     struct Noting<'a> {
         bytes: &'a [u8],
-        scanned: &'a AtomicBool,
         released: Mutex<Vec<Range<usize>>>,
+        copied: Mutex<Vec<Range<usize>>>,
     }
 
     impl Source for Noting<'_> {
-        fn len(&self) -> usize {
-            self.bytes.len()
+        fn whole(&self) -> &[u8] {
+            self.bytes
         }
 
-        fn part(&self, range: Range<usize>) -> &[u8] {
-            if range == (0..self.bytes.len()) {
-                self.scanned.store(true, Ordering::SeqCst);
-            }
-            &self.bytes[range]
+        fn copy<'a>(&'a self, range: Range<usize>, _buffer: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+            self.copied
+                .lock()
+                .expect("not poisoned")
+                .push(range.clone());
+            self.bytes.get(range)
         }
 
-        unsafe fn release(&self, part: Range<usize>) {
+        fn release(&self, part: Range<usize>) {
             self.released.lock().expect("not poisoned").push(part);
         }
     }
@@ -303,48 +287,37 @@ mod tests {
     }
 
     #[test]
-    fn lets_go_of_every_reflection_once_it_is_read() {
+    fn the_scan_lets_go_as_it_goes_and_the_readers_copy_only_reflections() {
         let pack = PackSource::BuiltIn.load().expect("pack");
-        let workbook = generate(&pack, LARGE * 2, 14);
+        let workbook = generate(&pack, LARGE * 5, 14);
         let bytes = serde_json::to_vec_pretty(&workbook).expect("json");
-        let scanned = AtomicBool::new(false);
+        assert!(bytes.len() > 2 * RELEASE_STEP, "{} bytes", bytes.len());
         let noting = Noting {
             bytes: &bytes,
-            scanned: &scanned,
             released: Mutex::new(Vec::new()),
+            copied: Mutex::new(Vec::new()),
         };
         let read = parse_current(&noting).expect("read on two threads");
         assert_eq!(read, workbook);
+        let released = noting.released.into_inner().expect("not poisoned");
+        // In steps behind the scan, then all of it once the rest of the workbook is read.
+        assert!(released.len() >= 3, "{released:?}");
+        assert_eq!(released.last(), Some(&(0..bytes.len())));
         assert!(
-            scanned.load(Ordering::SeqCst),
-            "the scan took the whole file"
+            released[..released.len() - 1]
+                .windows(2)
+                .all(|w| w[0].end == w[1].start)
         );
-        let mut released = noting.released.into_inner().expect("not poisoned");
-        assert!(released.len() > 2, "in parts as it goes: {released:?}");
-        assert!(released.iter().all(|part| part.end <= bytes.len()));
-        // Together the parts cover every reflection, and none covers anything else.
-        released.sort_by_key(|part| part.start);
-        let mut covered: Vec<Range<usize>> = Vec::new();
-        for part in released {
-            match covered.last_mut() {
-                Some(last) if part.start <= last.end => last.end = last.end.max(part.end),
-                _ => covered.push(part),
-            }
-        }
+        // The readers took the reflections, each once, and nothing else.
         let outline = outline::scan(&bytes).expect("outline");
-        assert!(
-            covered
-                .iter()
-                .all(|c| outline.inside.start <= c.start && c.end <= outline.inside.end)
-        );
-        for reflection in &outline.reflections {
-            assert!(
-                covered
-                    .iter()
-                    .any(|c| c.start <= reflection.start && reflection.end <= c.end),
-                "{reflection:?} not let go: {covered:?}"
-            );
+        let mut copied = noting.copied.into_inner().expect("not poisoned");
+        copied.sort_by_key(|part| part.start);
+        let mut batches = outline.reflections.chunks(BATCH);
+        for part in &copied {
+            let batch = batches.next().expect("a batch");
+            assert_eq!(*part, batch[0].start..batch[batch.len() - 1].end);
         }
+        assert!(batches.next().is_none(), "every batch was read");
     }
 
     #[test]
