@@ -5,24 +5,27 @@
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use wheelbook::content::PackSource;
+use wheelbook::content::{Pack, PackSource};
 use wheelbook::export::check::check;
-use wheelbook::export::regulators;
+use wheelbook::export::regulators::{self, Regulators};
 use wheelbook::export::render::{Format, render};
 use wheelbook::export::templates::{Options, Sources, Template, build};
 use wheelbook::workbook::Workbook;
 use wheelbook::workbook::generate::generate;
 
-fn export(c: &mut Criterion) {
+/// The built-in pack, a generated workbook of `reflections`, the regulators' data, and the
+/// day the exports are made.
+fn fixture(reflections: usize) -> (Pack, Workbook, Regulators, NaiveDate) {
     let pack = PackSource::BuiltIn.load().expect("pack");
-    let workbook = generate(&pack, 1_000, 1);
+    let workbook = generate(&pack, reflections, 1);
     let regulators = regulators::built_in().expect("regulators");
-    let sources = Sources::new(
-        &pack,
-        &workbook,
-        &regulators,
-        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-    );
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+    (pack, workbook, regulators, today)
+}
+
+fn export(c: &mut Criterion) {
+    let (pack, workbook, regulators, today) = fixture(1_000);
+    let sources = Sources::new(&pack, &workbook, &regulators, today);
     let reflections: Vec<_> = workbook.reflections.iter().map(AsRef::as_ref).collect();
     let options = Options::default();
     let mut group = c.benchmark_group("export 1000 reflections");
@@ -77,15 +80,8 @@ fn with_identifiers(workbook: &Workbook) -> Workbook {
 /// reading of the workbook. The command line never frees what it prepared, so neither is the
 /// dropping timed here.
 fn prepare(c: &mut Criterion) {
-    let pack = PackSource::BuiltIn.load().expect("pack");
-    let workbook = generate(&pack, 2_000, 1);
-    let regulators = regulators::built_in().expect("regulators");
-    let sources = Sources::new(
-        &pack,
-        &workbook,
-        &regulators,
-        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-    );
+    let (pack, workbook, regulators, today) = fixture(2_000);
+    let sources = Sources::new(&pack, &workbook, &regulators, today);
     let reflections: Vec<_> = workbook.reflections.iter().map(AsRef::as_ref).collect();
     let options = Options::default();
     let mut group = c.benchmark_group("prepare 2000 reflections");
