@@ -70,14 +70,6 @@ impl<K: Ord, V> FlatMap<K, V> {
         self.position(key).ok().map(|at| &self.0[at].1)
     }
 
-    pub fn get_mut<Q>(&mut self, key: &Q) -> Option<&mut V>
-    where
-        K: Borrow<Q>,
-        Q: Ord + ?Sized,
-    {
-        self.position(key).ok().map(|at| &mut self.0[at].1)
-    }
-
     pub fn get_key_value<Q>(&self, key: &Q) -> Option<(&K, &V)>
     where
         K: Borrow<Q>,
@@ -143,22 +135,12 @@ impl<K: Ord, V> FlatMap<K, V> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
-    pub fn iter_mut(
-        &mut self,
-    ) -> impl DoubleEndedIterator<Item = (&K, &mut V)> + ExactSizeIterator {
-        self.0.iter_mut().map(|(k, v)| (&*k, v))
-    }
-
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator {
         self.0.iter().map(|(k, _)| k)
     }
 
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
         self.0.iter().map(|(_, v)| v)
-    }
-
-    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
-        self.0.iter_mut().map(|(_, v)| v)
     }
 }
 
@@ -326,44 +308,30 @@ impl<T: Serialize> Serialize for FlatSet<T> {
     }
 }
 
-/// Reads a map whose keys are made by `key`, so that a caller can share them (see
-/// `intern`). Entries in order are appended; a repeated key keeps its last value.
-pub fn deserialize_map_with<'de, D, K, V, KD>(
-    deserializer: D,
-    key: fn(KD) -> K,
-) -> Result<FlatMap<K, V>, D::Error>
-where
-    D: Deserializer<'de>,
-    K: Ord,
-    V: Deserialize<'de>,
-    KD: Deserialize<'de>,
-{
-    struct MapVisitor<K, V, KD>(fn(KD) -> K, PhantomData<fn() -> V>);
-
-    impl<'de, K: Ord, V: Deserialize<'de>, KD: Deserialize<'de>> Visitor<'de> for MapVisitor<K, V, KD> {
-        type Value = FlatMap<K, V>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a map")
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-            // A hint from the file is not trusted beyond a size every reflection stays under.
-            let mut map = FlatMap(Vec::with_capacity(access.size_hint().unwrap_or(0).min(64)));
-            while let Some(key) = access.next_key::<KD>()? {
-                map.insert((self.0)(key), access.next_value()?);
-            }
-            map.0.shrink_to_fit();
-            Ok(map)
-        }
-    }
-
-    deserializer.deserialize_map(MapVisitor(key, PhantomData))
-}
-
+/// Entries in order are appended; a repeated key keeps its last value.
 impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for FlatMap<K, V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserialize_map_with(deserializer, |key: K| key)
+        struct MapVisitor<K, V>(PhantomData<fn() -> (K, V)>);
+
+        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for MapVisitor<K, V> {
+            type Value = FlatMap<K, V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                // A hint from the file is not trusted beyond a size every reflection stays under.
+                let mut map = FlatMap(Vec::with_capacity(access.size_hint().unwrap_or(0).min(64)));
+                while let Some((key, value)) = access.next_entry::<K, V>()? {
+                    map.insert(key, value);
+                }
+                map.0.shrink_to_fit();
+                Ok(map)
+            }
+        }
+
+        deserializer.deserialize_map(MapVisitor(PhantomData))
     }
 }
 
@@ -375,7 +343,8 @@ impl<'de, T: Ord + Deserialize<'de>> Deserialize<'de> for FlatSet<T> {
             type Value = FlatSet<T>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list")
+                // As a BTreeSet says it, so that a damaged file is described as it always was.
+                f.write_str("a sequence")
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
