@@ -72,30 +72,13 @@ impl std::ops::Deref for FileBytes {
     }
 }
 
-impl FileBytes {
-    /// Lets the system take back the memory of a part of the map (offsets into it). Only whole
-    /// pages go, and nothing is lost: a page looked at again comes back from the file.
-    pub fn release(&self, part: std::ops::Range<usize>) {
-        let FileBytes::Large { map, .. } = self else {
-            return;
-        };
-        let page = page_size();
-        let start = part.start.div_ceil(page) * page;
-        let end = part.end.min(map.len()) / page * page;
-        if end > start {
-            // SAFETY: the map is a read-only mapping of a file that is never written in place
-            // (see read_large_no_follow), so MADV_DONTNEED only drops this process's view of
-            // those pages: looked at again, the same bytes come back from the file. No memory
-            // changes under any reference into it.
-            let _ = unsafe {
-                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
-            };
-        }
+impl super::parallel::Source for FileBytes {
+    fn whole(&self) -> &[u8] {
+        self
     }
 
-    /// The bytes at `range`: copied from the file into `buffer` for a large file, so that the
-    /// map is not looked at; `None` if they cannot be read.
-    pub fn copy<'a>(
+    /// Copied from the file for a large file, so that the map is not looked at.
+    fn copy<'a>(
         &'a self,
         range: std::ops::Range<usize>,
         buffer: &'a mut Vec<u8>,
@@ -113,23 +96,25 @@ impl FileBytes {
             FileBytes::Small(bytes) => bytes.get(range),
         }
     }
-}
 
-impl super::parallel::Source for FileBytes {
-    fn whole(&self) -> &[u8] {
-        self
-    }
-
-    fn copy<'a>(
-        &'a self,
-        range: std::ops::Range<usize>,
-        buffer: &'a mut Vec<u8>,
-    ) -> Option<&'a [u8]> {
-        FileBytes::copy(self, range, buffer)
-    }
-
+    /// Only whole pages of the map go, and nothing is lost: a page looked at again comes
+    /// back from the file.
     fn release(&self, part: std::ops::Range<usize>) {
-        FileBytes::release(self, part)
+        let FileBytes::Large { map, .. } = self else {
+            return;
+        };
+        let page = page_size();
+        let start = part.start.div_ceil(page) * page;
+        let end = part.end.min(map.len()) / page * page;
+        if end > start {
+            // SAFETY: the map is a read-only mapping of a file that is never written in place
+            // (see read_large_no_follow), so MADV_DONTNEED only drops this process's view of
+            // those pages: looked at again, the same bytes come back from the file. No memory
+            // changes under any reference into it.
+            let _ = unsafe {
+                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
+            };
+        }
     }
 }
 
@@ -218,6 +203,7 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use crate::workbook::store::parallel::Source;
 
     #[test]
     fn reading_through_a_symlink_is_refused() {

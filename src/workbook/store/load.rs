@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use super::parallel::Source;
 use crate::content::line_column;
 use crate::workbook::{SCHEMA_VERSION, Workbook};
 
@@ -94,15 +95,21 @@ pub fn parse(bytes: &[u8]) -> Result<Workbook, LoadError> {
 /// Like [`parse`], also giving the version the bytes were written in, so that the store can
 /// keep a copy of a workbook it migrates.
 pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
+    parse_source(bytes)
+}
+
+/// Like [`parse_versioned`], from a file's bytes as the store holds them (see
+/// `files::FileBytes`): a large workbook on two threads, anything else in one serde_json pass.
+pub(super) fn parse_source<S: Source + ?Sized>(bytes: &S) -> Result<(Workbook, u64), LoadError> {
     match super::parallel::parse_current(bytes) {
         Some(workbook) => Ok((workbook, u64::from(SCHEMA_VERSION))),
-        None => parse_ordinary(bytes),
+        None => parse_ordinary(bytes.whole()),
     }
 }
 
-/// Like [`parse_versioned`], in one serde_json pass on one thread: for whatever the quick way
-/// leaves (a small, older or damaged workbook).
-pub fn parse_ordinary(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
+/// In one serde_json pass on one thread: for whatever the quick way leaves (a small, older or
+/// damaged workbook).
+fn parse_ordinary(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
     let current = u64::from(SCHEMA_VERSION);
     // serde_json checks the UTF-8 of what it reads, so a good file is read once; only a file
     // that fails is looked at again, to say what is wrong with it.

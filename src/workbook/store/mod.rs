@@ -363,10 +363,7 @@ fn read_file(
     }
     let bytes = read_bytes(&path)?;
     warnings.extend(files::privacy_warning(&path));
-    Ok(Some(match parallel::parse_current(&bytes) {
-        Some(workbook) => Ok((workbook, u64::from(SCHEMA_VERSION))),
-        None => load::parse_ordinary(&bytes),
-    }))
+    Ok(Some(load::parse_source(&bytes)))
 }
 
 fn read_bytes(path: &Path) -> Result<files::FileBytes, StoreError> {
