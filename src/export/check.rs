@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::document::{Block, Document};
 use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_reflection_with};
@@ -100,14 +101,45 @@ fn each_piece<'d>(document: &'d Document<'_>, mut visit: impl FnMut(Place<'d>, &
 /// reflections' own text again.
 struct Scanned<'t, 'w> {
     watch_list: &'w [String],
-    by_text: HashMap<&'t str, Vec<Finding>>,
+    /// By their words: every short text, and each long one that may hold a finding.
+    by_text: FxHashMap<&'t str, Vec<Finding>>,
+    /// Long texts already seen to hold nothing, by where they stand in memory: a document
+    /// quotes the pack's own wording (a competency, a question) at every reflection, some
+    /// two thirds of its text, from the one copy of it. Every text lives, unchanged, for
+    /// `'t`, so the same address and length always hold the same words.
+    clean: FxHashSet<(usize, usize)>,
 }
 
+/// The length from which a text is remembered by its address rather than its words. A short
+/// text (a label, a kind, a rating) is looked up by its words before anything else: the
+/// quick look takes a block of 64 bytes whatever the length, and costs more than that.
+const LONG_FROM: usize = 32;
+
 impl<'t> Scanned<'t, '_> {
+    fn new(watch_list: &[String]) -> Scanned<'t, '_> {
+        Scanned {
+            watch_list,
+            by_text: FxHashMap::default(),
+            clean: FxHashSet::default(),
+        }
+    }
+
     fn scan(&mut self, text: &'t str) -> &[Finding] {
         let watch_list = self.watch_list;
-        // Most texts are passed over after a quick look, which costs less than a lookup.
+        if text.len() < LONG_FROM {
+            return self
+                .by_text
+                .entry(text)
+                .or_insert_with(|| scan(text, watch_list));
+        }
+        let address = (text.as_ptr() as usize, text.len());
+        if self.clean.contains(&address) {
+            return &[];
+        }
+        // A long text seen for the first time is passed over after a quick look, unless it
+        // may hold a finding; only then is it scanned, and remembered by its words.
         if !may_hold_finding(text, watch_list) {
+            self.clean.insert(address);
             return &[];
         }
         self.by_text
@@ -127,10 +159,7 @@ pub fn check(
     watch_list: &[String],
 ) -> Vec<Located> {
     let structural = structural_dates(workbook, today);
-    let mut scanned = Scanned {
-        watch_list,
-        by_text: HashMap::default(),
-    };
+    let mut scanned = Scanned::new(watch_list);
     let mut found: Vec<(Place, Finding)> = Vec::new();
     each_piece(document, |place, text| {
         for finding in scanned.scan(text) {
@@ -202,6 +231,68 @@ mod tests {
     fn pieces(document: &Document) -> Vec<(String, String)> {
         let pieces = document.pieces().into_iter();
         pieces.map(|p| (p.place, p.text)).collect()
+    }
+
+    /// The place and words of each finding in `document`, quoted by no reflection.
+    fn found_in(document: &Document) -> Vec<(String, String)> {
+        let workbook = Workbook::new(crate::workbook::now());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let findings = check(document, &[], &workbook, today, &[]).into_iter();
+        findings.map(|l| (l.field, l.finding.text)).collect()
+    }
+
+    fn quoting<'t>(heading: &'static str, long: &'t str, short: &'t str) -> Section<'t> {
+        Section::titled(2, heading)
+            .with_paragraph(long)
+            .with_field("Who", short)
+    }
+
+    #[test]
+    fn a_text_quoted_in_several_places_is_found_in_each() {
+        let long = String::from("We spoke with Mrs. Patel about her plans for the week ahead");
+        let short = String::from("Mrs. Patel");
+        assert!(long.len() >= LONG_FROM && short.len() < LONG_FROM);
+        let document = Document {
+            template: "t".into(),
+            title: "Title".into(),
+            notices: vec![],
+            sections: vec![quoting("One", &long, &short), quoting("Two", &long, &short)],
+            footer: vec![],
+        };
+        let patel = |place: &str| (place.to_string(), "Mrs. Patel".to_string());
+        assert_eq!(
+            found_in(&document),
+            [
+                patel("One"),
+                patel("One · Who"),
+                patel("Two"),
+                patel("Two · Who")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_seen_to_hold_nothing_hides_no_other_of_its_length() {
+        // Each clean text comes first, and the one after it differs only in its words.
+        let (clean_long, named_long) = (
+            String::from("We spoke with the nurses about her plans for the week ahead"),
+            String::from("We spoke with Mrs. Patel about her plans for the week ahead"),
+        );
+        let (clean_short, named_short) = (String::from("The nurses"), String::from("Mrs. Patel"));
+        assert_eq!(clean_long.len(), named_long.len());
+        assert_eq!(clean_short.len(), named_short.len());
+        let document = Document {
+            template: "t".into(),
+            title: "Title".into(),
+            notices: vec![],
+            sections: vec![
+                quoting("Clean", &clean_long, &clean_short),
+                quoting("Named", &named_long, &named_short),
+            ],
+            footer: vec![],
+        };
+        let patel = |place: &str| (place.to_string(), "Mrs. Patel".to_string());
+        assert_eq!(found_in(&document), [patel("Named"), patel("Named · Who")]);
     }
 
     #[test]
