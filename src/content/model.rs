@@ -161,16 +161,21 @@ impl Tag {
     pub fn from_key(key: &str) -> Option<Tag> {
         Tag::ALL.into_iter().find(|tag| tag.key() == key)
     }
-}
 
-impl fmt::Display for Tag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+    /// The name shown to people, e.g. "Knowledge".
+    pub fn label(self) -> &'static str {
+        match self {
             Tag::Knowledge => "Knowledge",
             Tag::Skills => "Skills",
             Tag::Behaviour => "Behaviour",
             Tag::Attitude => "Attitude",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
     }
 }
 

@@ -62,8 +62,9 @@ fn sections_of<'a>(
 
 /// What the sections of every reflection repeat, written once for the whole export.
 struct Repeated<'a> {
-    /// By area, then competency, in pack order: the competency's tags, e.g. "core, team".
-    kinds: Vec<Vec<String>>,
+    /// By area, then competency, in pack order: the competency's tags, e.g. "Knowledge" or
+    /// "Knowledge, Skills"; a single tag's name is not copied for every row that shows it.
+    kinds: Vec<Vec<Cow<'static, str>>>,
     /// By scale value: the value and its label, or the bare value outside the scale.
     ratings: Vec<String>,
     /// By area, then prompt, in pack order: the prompt as worded for the workbook, borrowed
@@ -75,9 +76,12 @@ impl<'a> Repeated<'a> {
     fn new(sources: &Sources<'a>) -> Self {
         let pack = sources.pack;
         let kinds = pack.areas.iter().map(|area| {
-            let tags = |c: &crate::content::Competency| {
-                let tags: Vec<String> = c.tags.iter().map(|t| t.to_string()).collect();
-                tags.join(", ")
+            let tags = |c: &crate::content::Competency| -> Cow<'static, str> {
+                let labels: Vec<&'static str> = c.tags.iter().map(|t| t.label()).collect();
+                match labels.as_slice() {
+                    [only] => Cow::Borrowed(only),
+                    _ => Cow::Owned(labels.join(", ")),
+                }
             };
             area.competencies.iter().map(tags).collect()
         });
@@ -238,7 +242,7 @@ fn area_section<'a>(
                 Some(&value) => Cow::Owned(repeated.ratings[usize::from(value)].clone()),
                 None => Cow::Borrowed(pack.not_assessed.label.as_str()),
             };
-            vec![c.text.as_str().into(), kind.clone().into(), rating]
+            vec![c.text.as_str().into(), kind.clone(), rating]
         })
         .collect();
     let headers = vec!["Competency".into(), "Kind".into(), "Self-rating".into()];
