@@ -12,45 +12,38 @@ use super::files;
 
 const TEMP_SUFFIX: &str = ".tmp";
 
-/// Atomically and durably replaces `target` (in `dir`) with `bytes`, as a 0600 file.
-pub fn write(dir: &Path, target: &Path, temp_prefix: &str, bytes: &[u8]) -> io::Result<()> {
-    write_with(
-        dir,
-        target,
-        temp_prefix,
-        bytes,
-        Replace::Yes,
-        |file, bytes| file.write_all(bytes),
-    )
+/// Atomically and durably replaces `target` (in `dir`) with what `write_all` writes into
+/// the new file, as a 0600 file.
+pub fn write(
+    dir: &Path,
+    target: &Path,
+    temp_prefix: &str,
+    write_all: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
+    write_with(dir, target, temp_prefix, Replace::Yes, write_all)
 }
 
 /// Like [`write`], but fails with `AlreadyExists` rather than replace an existing `target`,
 /// even one created a moment before.
 pub fn write_new(dir: &Path, target: &Path, temp_prefix: &str, bytes: &[u8]) -> io::Result<()> {
-    write_with(
-        dir,
-        target,
-        temp_prefix,
-        bytes,
-        Replace::No,
-        |file, bytes| file.write_all(bytes),
-    )
+    write_with(dir, target, temp_prefix, Replace::No, |file| {
+        file.write_all(bytes)
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Replace {
+enum Replace {
     Yes,
     No,
 }
 
-/// [`write`] with the writing step supplied, so that tests can make it fail part-way.
-pub(super) fn write_with(
+/// [`write`] or [`write_new`].
+fn write_with(
     dir: &Path,
     target: &Path,
     temp_prefix: &str,
-    bytes: &[u8],
     replace: Replace,
-    write_all: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+    write_all: impl FnOnce(&mut fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(temp_prefix).suffix(TEMP_SUFFIX);
@@ -60,7 +53,7 @@ pub(super) fn write_with(
     ));
     // Created with O_EXCL under a random name; removed again if anything below fails.
     let mut temp = builder.tempfile_in(dir)?;
-    write_all(temp.as_file_mut(), bytes)?;
+    write_all(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     match replace {
         Replace::Yes => temp.persist(target).map_err(|error| error.error)?,
@@ -104,7 +97,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let target = dir.path().join("w.json");
         fs::write(&target, "old").expect("write");
-        write(dir.path(), &target, ".w.json.", b"new").expect("saved");
+        write(dir.path(), &target, ".w.json.", |f| f.write_all(b"new")).expect("saved");
         assert_eq!(fs::read(&target).expect("read"), b"new");
         assert_eq!(names(dir.path()), ["w.json"]);
         #[cfg(unix)]
@@ -122,23 +115,19 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let target = dir.path().join("w.json");
         fs::write(&target, "the old workbook").expect("write");
-        let error = write_with(
-            dir.path(),
-            &target,
-            ".w.json.",
-            b"a new workbook",
-            Replace::Yes,
-            |file, bytes| {
-                file.write_all(&bytes[..5])?;
-                Err(io::Error::from(io::ErrorKind::StorageFull))
-            },
-        )
+        let error = write(dir.path(), &target, ".w.json.", |file| {
+            file.write_all(b"a new")?;
+            Err(io::Error::from(io::ErrorKind::StorageFull))
+        })
         .expect_err("fails");
         assert_eq!(error.kind(), io::ErrorKind::StorageFull);
         assert_eq!(fs::read(&target).expect("read"), b"the old workbook");
         assert_eq!(names(dir.path()), ["w.json"]);
         // Once there is space again, the same save succeeds.
-        write(dir.path(), &target, ".w.json.", b"a new workbook").expect("saved");
+        write(dir.path(), &target, ".w.json.", |f| {
+            f.write_all(b"a new workbook")
+        })
+        .expect("saved");
         assert_eq!(fs::read(&target).expect("read"), b"a new workbook");
     }
 

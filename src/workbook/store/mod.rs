@@ -16,7 +16,7 @@ mod parallel;
 mod paths;
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -28,6 +28,10 @@ pub use lock::LockHolder;
 pub use paths::{DEFAULT_NAME, Location};
 
 use crate::workbook::{SCHEMA_VERSION, Workbook, now};
+
+/// The piece in which a save writes out the workbook: a few system calls for a large one,
+/// and reused memory rather than a fresh copy of it all.
+const WRITE_BUFFER: usize = 64 * 1024;
 
 /// A workbook read for looking at, with any privacy warnings about its files.
 #[derive(Debug)]
@@ -311,12 +315,6 @@ impl Store {
             path: path.clone(),
             cause,
         };
-        let bytes = self
-            .fragments
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .encode(workbook)
-            .map_err(|e| save_error(io::Error::other(e)))?;
         let mut warnings = Vec::new();
         let at = Utc::now();
         if path.exists()
@@ -327,11 +325,19 @@ impl Store {
                 self.location.backups_dir().display()
             ));
         }
+        let mut fragments = self
+            .fragments
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         atomic::write(
             self.location.dir(),
             &path,
             &self.location.temp_prefix(),
-            &bytes,
+            |file| {
+                let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, file);
+                fragments.encode_to(workbook, &mut out)?;
+                out.flush()
+            },
         )
         .map_err(save_error)?;
         if let Err(error) = backup::prune(&self.location, at) {
