@@ -188,6 +188,53 @@ fn a_whole_reflection_ends_up_in_the_workbook_as_entered() {
 }
 
 #[test]
+fn the_new_reflection_form_left_with_esc_is_kept_until_taken_up() {
+    let mut driver = Driver::empty();
+    driver.chars("n");
+    driver.press(KeyCode::Tab); // focus
+    for _ in 0..7 {
+        driver.press(KeyCode::Down);
+    }
+    driver.chars(" ");
+    driver.press(KeyCode::Tab); // title
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Paste("After a fall at home".into()));
+    driver.press(KeyCode::Esc); // closes the editor
+    driver.press(KeyCode::Esc); // leaves the form, by mistake
+    assert!(matches!(driver.app.screen, Screen::Home(_)));
+    assert!(driver.app.workbook.reflections.is_empty());
+    let status = driver.app.status.clone().expect("a message").1;
+    assert!(status.contains("n takes it up again"), "{status}");
+
+    driver.chars("n");
+    let Screen::Start(form) = &driver.app.screen else {
+        panic!("the form, not {:?}", driver.app.screen);
+    };
+    assert_eq!(form.title, "After a fall at home");
+    assert_eq!(form.areas.iter().collect::<Vec<_>>(), [&6]);
+    driver.press(KeyCode::Tab); // wording
+    driver.press(KeyCode::Tab); // begin
+    driver.press(KeyCode::Enter);
+    assert_eq!(driver.reflection().title, "After a fall at home");
+    assert_eq!(
+        driver.reflection().focus,
+        Focus::Areas(vec!["resilience".into()])
+    );
+
+    // Once begun, the form is not kept: the next one starts fresh, and leaving it untouched
+    // keeps nothing either.
+    driver.press(KeyCode::Esc);
+    driver.press(KeyCode::Esc);
+    driver.chars("n");
+    let Screen::Start(form) = &driver.app.screen else {
+        panic!("the form, not {:?}", driver.app.screen);
+    };
+    assert!(form.title.is_empty() && form.areas.is_empty());
+    driver.press(KeyCode::Esc);
+    assert!(driver.app.start_draft.is_none());
+}
+
+#[test]
 fn a_new_reflection_heads_the_home_list() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 5, 4));

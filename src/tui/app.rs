@@ -136,6 +136,8 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// An export left to edit one of its findings, taken up again by x on Home.
     pub export_return: Option<export::State>,
+    /// A new reflection's form left with Esc before it began, taken up again by n on Home.
+    pub start_draft: Option<start::State>,
 }
 
 impl App {
@@ -163,6 +165,7 @@ impl App {
             watch_list: Vec::new(),
             export_dir: std::path::PathBuf::from("."),
             export_return: None,
+            start_draft: None,
         }
     }
 

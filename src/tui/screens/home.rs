@@ -23,7 +23,7 @@ pub const KEYS: &[Binding] = &[
         &[Key::Char('n')],
         Action::NewReflection,
         "new",
-        "Start a new reflection",
+        "Start a new reflection, or take up the one left with Esc",
     ),
     bind(
         ENTER,
@@ -76,7 +76,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
             state.selected = (state.selected + 10).min(order.len().saturating_sub(1))
         }
         Action::NewReflection if app.can_change() => {
-            return Outcome::go(Screen::Start(start::State::new(&app.workbook)));
+            return Outcome::go(Screen::Start(start::taken_up(app)));
         }
         Action::Open => match order.get(state.selected) {
             Some(&index)

@@ -59,6 +59,21 @@ impl State {
             mode: workbook.mode,
         }
     }
+
+    /// Whether nothing has been chosen or typed, wherever the cursor stands.
+    fn is_untouched(&self, workbook: &Workbook) -> bool {
+        self.context == 0
+            && self.areas.is_empty()
+            && self.title.is_empty()
+            && self.mode == workbook.mode
+    }
+}
+
+/// The form for a new reflection: the one left with Esc, if any, else a fresh one.
+pub fn taken_up(app: &mut App) -> State {
+    app.start_draft
+        .take()
+        .unwrap_or_else(|| State::new(&app.workbook))
 }
 
 pub const KEYS: &[Binding] = &[
@@ -89,14 +104,19 @@ pub const KEYS: &[Binding] = &[
         "begin",
         "Type the title, or begin the reflection",
     ),
-    bind(ESC, Action::Back, "cancel", "Cancel and go back home"),
+    bind(
+        ESC,
+        Action::Back,
+        "back",
+        "Go back home; what you chose is kept, and n takes it up again",
+    ),
 ];
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Outcome {
     let areas = app.pack.areas.len();
     let position = FIELDS.iter().position(|f| *f == state.field).unwrap_or(0);
     match (action, state.field) {
-        (Action::Back, _) => return Outcome::go(Screen::Home(Default::default())),
+        (Action::Back, _) => return leave(app, state),
         (Action::NextField, _) => state.field = FIELDS[(position + 1) % FIELDS.len()],
         (Action::PrevField, _) => {
             state.field = FIELDS[(position + FIELDS.len() - 1) % FIELDS.len()]
@@ -123,6 +143,19 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
         _ => {}
     }
     Outcome::stay()
+}
+
+/// Back home, keeping what was chosen or typed for n on Home to take up again: an Esc
+/// pressed by mistake loses nothing. A form left untouched is not kept.
+fn leave(app: &mut App, state: &mut State) -> Outcome {
+    let left = std::mem::replace(state, State::new(&app.workbook));
+    if left.is_untouched(&app.workbook) {
+        app.start_draft = None;
+    } else {
+        app.start_draft = Some(left);
+        app.info("Kept what you chose for the new reflection: n takes it up again.");
+    }
+    Outcome::go(Screen::Home(Default::default()))
 }
 
 fn toggle(app: &mut App, state: &mut State) {
