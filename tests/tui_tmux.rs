@@ -19,13 +19,18 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, data: &DataDir, width: u16, height: u16) -> Self {
+        Tmux::start_with(name, data, width, height, "")
+    }
+
+    /// [`Tmux::start`] with `env` (`NAME='value' ...`) set for wheelbook.
+    fn start_with(name: &str, data: &DataDir, width: u16, height: u16, env: &str) -> Self {
         let tmux = Tmux {
             socket: format!("wheelbook-test-{}-{name}", std::process::id()),
         };
         let binary = assert_cmd::cargo::cargo_bin("wheelbook");
         let after = data.outside("after");
         let script = format!(
-            "WHEELBOOK_DATA_DIR='{}' '{}'; echo \"EXIT=$?\"; stty -a > '{}/stty.txt'; sleep 600",
+            "{env} WHEELBOOK_DATA_DIR='{}' '{}'; echo \"EXIT=$?\"; stty -a > '{}/stty.txt'; sleep 600",
             data.dir().display(),
             binary.display(),
             after.display()
@@ -61,6 +66,11 @@ impl Tmux {
 
     fn screen(&self) -> String {
         self.run(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// The screen and all that scrolled off it.
+    fn history(&self) -> String {
+        self.run(&["capture-pane", "-p", "-S", "-", "-t", "t"])
     }
 
     /// Keys by tmux name (Enter, Tab, Escape, Down, ...). Escape is followed by a pause, so
@@ -205,7 +215,11 @@ fn a_reflection_typed_in_the_terminal_is_saved_and_the_terminal_restored() {
     assert_eq!(action["due"], "2026-12-15");
     assert_eq!(action["reflection"], reflection["id"]);
 
-    // Back on the main screen, in cooked mode: the shell works as before.
+    assert_terminal_restored(&tmux, &data);
+}
+
+/// The terminal is back on the main screen and in cooked mode: the shell works as before.
+fn assert_terminal_restored(tmux: &Tmux, data: &DataDir) {
     assert_eq!(
         tmux.run(&["display", "-p", "-t", "t", "#{alternate_on}"])
             .trim(),
@@ -215,6 +229,28 @@ fn a_reflection_typed_in_the_terminal_is_saved_and_the_terminal_restored() {
     assert!(
         stty.contains(" icanon") && stty.contains(" echo ") && !stty.contains("-icanon"),
         "{stty}"
+    );
+}
+
+#[test]
+fn a_panic_restores_the_terminal_says_why_and_keeps_what_was_typed() {
+    let data = DataDir::new();
+    // A debug build's test key: pressing ~ panics where a bug in update would.
+    let tmux = Tmux::start_with("panic", &data, 100, 30, "WHEELBOOK_DEBUG_PANIC_KEY='~'");
+    begin_whole_wheel_and_open_first_answer(&tmux);
+    tmux.type_text("Typed just before a bug");
+    tmux.type_text("~");
+    tmux.wait_for("EXIT=101");
+    let history = tmux.history();
+    assert!(
+        history.contains("panicked") && history.contains("asked to panic"),
+        "{history}"
+    );
+    assert_terminal_restored(&tmux, &data);
+    let json = saved_json(&data);
+    assert_eq!(
+        json["reflections"][0]["answers"]["outcomes-framework.q1"],
+        "Typed just before a bug"
     );
 }
 

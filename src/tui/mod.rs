@@ -234,6 +234,8 @@ fn run_loop(
         // One message at a time, its effects carried out before the next: nothing typed after
         // a quit is handled and then dropped.
         for msg in messages {
+            #[cfg(debug_assertions)]
+            panic_if_asked(&msg);
             let mut pending = step(app, msg);
             while !pending.is_empty() {
                 match pending.remove(0) {
@@ -271,6 +273,23 @@ fn step(app: &mut App, msg: Msg) -> Vec<Effect> {
         time: now(),
     };
     update::update(app, msg, &now)
+}
+
+/// Debug builds only, for the end-to-end test of the way out on a panic: the key named by
+/// `WHEELBOOK_DEBUG_PANIC_KEY` panics where a bug in `update` would. Release builds have no
+/// such key.
+#[cfg(debug_assertions)]
+fn panic_if_asked(msg: &Msg) {
+    static ASKED: std::sync::OnceLock<Option<char>> = std::sync::OnceLock::new();
+    let asked = ASKED.get_or_init(|| {
+        let key = std::env::var("WHEELBOOK_DEBUG_PANIC_KEY").ok()?;
+        key.chars().next()
+    });
+    if let (Some(asked), Msg::Key(key)) = (asked, msg)
+        && key.code == crossterm::event::KeyCode::Char(*asked)
+    {
+        panic!("asked to panic by WHEELBOOK_DEBUG_PANIC_KEY");
+    }
 }
 
 /// The terminal in raw mode on the alternate screen, with mouse and paste reporting; restored
