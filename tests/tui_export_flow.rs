@@ -1,0 +1,335 @@
+//! Exports and CPD details from the terminal UI, through the pure `update` as a user types:
+//! what is previewed, checked for identifiers and written is what the screens show.
+
+mod tui_driver;
+
+use chrono::NaiveDate;
+use crossterm::event::KeyCode;
+use tui_driver::{Driver, find_on_screen, start_resilience_reflection};
+use wheelbook::content::PackSource;
+use wheelbook::tui::app::{Effect, Msg, Overlay, Screen};
+use wheelbook::workbook::intern::SharedId;
+use wheelbook::workbook::{Focus, Status};
+
+#[test]
+fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
+    for reflection in workbook.reflections_mut() {
+        reflection.status = Status::Complete;
+    }
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    reflection.title = "Home visit with Mr Smith".into();
+    let mut driver = Driver::new(workbook);
+    driver.app.export_dir = std::path::PathBuf::from("/exports");
+
+    driver.chars("x");
+    let Screen::Export(state) = &driver.app.screen else {
+        panic!("the export screen")
+    };
+    assert_eq!(
+        state.chosen,
+        std::slice::from_ref(&newest),
+        "the most recent complete reflection"
+    );
+    find_on_screen(&driver.app, "Likely identifiers: 1");
+
+    // Writing is refused while the finding is open.
+    driver.chars("w");
+    assert!(driver.app.overlay.is_none());
+    assert!(
+        driver
+            .app
+            .status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("likely identifier"))
+    );
+
+    // Enter on a finding in the title edits the title right here.
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("the title to edit")
+    };
+    assert_eq!(editor.text(), "Home visit with Mr Smith");
+    driver.press(KeyCode::Esc);
+    assert!(matches!(&driver.app.screen, Screen::Export(_)));
+
+    // Confirming it as safe lets the file be written.
+    driver.chars("y");
+    find_on_screen(&driver.app, "[safe]");
+    driver.chars("p");
+    find_on_screen(&driver.app, "# Reflection: Home visit with Mr Smith");
+    driver.chars("w");
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("asks where to write")
+    };
+    assert_eq!(editor.text(), "/exports/record-2026-11-23.md");
+    let effects = driver.press(KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::WriteFile { path, text }] => {
+            assert_eq!(
+                path,
+                &std::path::PathBuf::from("/exports/record-2026-11-23.md")
+            );
+            assert!(text.starts_with("# Reflection: Home visit with Mr Smith"));
+        }
+        other => panic!("expected one WriteFile, got {other:?}"),
+    }
+    driver.send(Msg::Written(Ok("/exports/record-2026-11-23.md".into())));
+    assert!(
+        driver
+            .app
+            .status
+            .as_ref()
+            .is_some_and(|(_, m)| m.contains("readable by you alone"))
+    );
+}
+
+#[test]
+fn cpd_details_are_recorded_from_the_summary() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.chars("s"); // summary
+    driver.chars("d");
+    assert!(matches!(driver.app.screen, Screen::Cpd(_)));
+    // Date: a wrong one is refused and the editor stays open.
+    driver.press(KeyCode::Enter);
+    driver.chars("20/11/2026");
+    driver.press(KeyCode::Enter);
+    assert!(matches!(driver.app.overlay, Some(Overlay::Editor(_))));
+    for _ in 0.."20/11/2026".len() {
+        driver.press(KeyCode::Backspace);
+    }
+    driver.chars("2026-11-20");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Down); // hours
+    driver.press(KeyCode::Enter);
+    driver.chars("1.5");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Down); // participatory
+    driver.chars(" ");
+    driver.press(KeyCode::Down); // method
+    driver.press(KeyCode::Enter);
+    driver.chars("supervision");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Down); // type
+    driver.press(KeyCode::Right);
+    driver.press(KeyCode::Down); // planned
+    driver.press(KeyCode::Right);
+    driver.press(KeyCode::Right); // prompted by events
+    driver.press(KeyCode::Down); // first theme
+    driver.chars(" ");
+    driver.press(KeyCode::Down);
+    driver.press(KeyCode::Down); // third theme
+    driver.chars(" ");
+    for _ in 0..2 {
+        driver.press(KeyCode::Down);
+    }
+    driver.press(KeyCode::Enter); // evidence
+    driver.chars("Supervision notes");
+    driver.press(KeyCode::Enter);
+    driver.press(KeyCode::Esc);
+    assert!(matches!(driver.app.screen, Screen::Summary(_)));
+
+    let cpd = &driver.reflection().cpd;
+    assert_eq!(cpd.activity_date, NaiveDate::from_ymd_opt(2026, 11, 20));
+    assert_eq!(cpd.hours, Some(1.5));
+    assert_eq!(cpd.participatory, Some(true));
+    assert_eq!(cpd.method.as_deref(), Some("supervision"));
+    assert_eq!(cpd.activity_type.as_deref(), Some("work-based-learning"));
+    assert_eq!(cpd.planned, Some(false));
+    let themes: Vec<&str> = cpd.code_themes.iter().map(SharedId::as_str).collect();
+    assert_eq!(themes, ["preserve-safety", "prioritise-people"]);
+    assert_eq!(cpd.evidence.as_deref(), Some("Supervision notes"));
+    assert!(driver.app.save.dirty);
+}
+
+#[test]
+fn export_wording_can_be_rewritten_for_one_export_only() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
+    for reflection in workbook.reflections_mut() {
+        reflection.status = Status::Complete;
+    }
+    let before = workbook.clone();
+    let mut driver = Driver::new(workbook);
+    driver.app.export_dir = std::path::PathBuf::from("/exports");
+    let export_state = |driver: &Driver| match &driver.app.screen {
+        Screen::Export(state) => state.clone(),
+        _ => panic!("the export screen"),
+    };
+
+    driver.chars("x");
+    while export_state(&driver).template().name() != "nmc-reflective-account" {
+        driver.chars("t");
+    }
+    driver.press(KeyCode::Tab);
+    find_on_screen(&driver.app, "› Wording: 0 of 4 edited");
+    find_on_screen(&driver.app, "Changes here are only for this export.");
+    let pane = |driver: &Driver| export_state(driver).pane;
+    use wheelbook::tui::screens::export::Pane;
+    for (key, expected) in [
+        (KeyCode::Tab, Pane::Findings),
+        (KeyCode::Tab, Pane::Reflections),
+        (KeyCode::BackTab, Pane::Findings),
+        (KeyCode::BackTab, Pane::Wording),
+    ] {
+        driver.press(key);
+        assert_eq!(pane(&driver), expected);
+    }
+
+    // Enter opens the first prompt with what the Wheel filled in.
+    let fields = wheelbook::tui::screens::export::fields(&driver.app, &export_state(&driver));
+    let first = fields[0].clone();
+    assert!(first.key.ends_with("/nature"), "{}", first.key);
+    driver.press(KeyCode::Enter);
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("the editor")
+    };
+    assert_eq!(editor.text(), first.text);
+
+    // What is typed is the export's wording at once; back to what was filled, it is no edit.
+    driver.chars("X");
+    assert_eq!(
+        export_state(&driver).options.edits.get(&first.key),
+        Some(&format!("{}X", first.text))
+    );
+    driver.press(KeyCode::Backspace);
+    assert!(export_state(&driver).options.edits.is_empty());
+    let added = " I now ring the carer before every discharge.";
+    driver.send(Msg::Paste(added.into()));
+    driver.press(KeyCode::Esc);
+    assert!(driver.app.overlay.is_none());
+    let wording = format!("{}{added}", first.text);
+    assert_eq!(
+        export_state(&driver).options.edits.get(&first.key),
+        Some(&wording)
+    );
+    find_on_screen(&driver.app, "› Wording: 1 of 4 edited");
+    find_on_screen(&driver.app, "(edited)");
+
+    // The preview and the file carry it; the workbook does not.
+    driver.chars("p");
+    find_on_screen(&driver.app, "I now ring the carer");
+    driver.press(KeyCode::Esc);
+    driver.chars("w");
+    let Some(Overlay::Editor(editor)) = &driver.app.overlay else {
+        panic!("asks where to write")
+    };
+    assert_eq!(
+        editor.text(),
+        "/exports/nmc-reflective-account-2026-11-23.md"
+    );
+    let effects = driver.press(KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::WriteFile { text, .. }] => assert!(text.contains(&wording), "{text}"),
+        other => panic!("expected one WriteFile, got {other:?}"),
+    }
+    assert_eq!(driver.app.workbook, before);
+    assert!(!driver.app.save.dirty);
+    assert_eq!(driver.saves, 0);
+
+    // A template without wording to edit has no such pane.
+    driver.chars("t");
+    assert_eq!(export_state(&driver).template().name(), "cpd-log");
+    assert_eq!(pane(&driver), Pane::Reflections);
+    driver.press(KeyCode::Tab);
+    assert_eq!(pane(&driver), Pane::Findings);
+    driver.press(KeyCode::Tab);
+    assert_eq!(pane(&driver), Pane::Reflections);
+
+    // The HCPC profile's summary, which the workbook does not hold, is written here.
+    driver.chars("t");
+    assert_eq!(export_state(&driver).template().name(), "hcpc-profile");
+    driver.press(KeyCode::Tab);
+    find_on_screen(&driver.app, "› Summary of practice history");
+    find_on_screen(&driver.app, "(empty: Enter to write it)");
+    driver.press(KeyCode::Enter);
+    driver.chars("Ward sister.");
+    driver.press(KeyCode::Esc);
+    let state = export_state(&driver);
+    assert_eq!(
+        state.options.edits.get("summary").map(String::as_str),
+        Some("Ward sister.")
+    );
+    let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");
+    assert!(prepared.text.contains("Ward sister."));
+}
+
+#[test]
+fn wording_typed_for_an_export_is_checked_for_identifiers() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 4, 14);
+    for reflection in workbook.reflections_mut() {
+        reflection.status = Status::Complete;
+    }
+    let mut driver = Driver::new(workbook);
+    let export_state = |driver: &Driver| match &driver.app.screen {
+        Screen::Export(state) => state.clone(),
+        _ => panic!("the export screen"),
+    };
+    driver.chars("x");
+    while export_state(&driver).template().name() != "nmc-reflective-account" {
+        driver.chars("t");
+    }
+    find_on_screen(&driver.app, "Likely identifiers: 0");
+    driver.press(KeyCode::Tab); // the wording pane
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Paste(" I learnt this from Mrs Begum.".into()));
+    driver.press(KeyCode::Esc);
+    find_on_screen(&driver.app, "Likely identifiers: 1");
+    driver.chars("w");
+    assert!(
+        driver.app.overlay.is_none(),
+        "nothing is written while the finding is open"
+    );
+}
+
+#[test]
+fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 5, 15);
+    for reflection in workbook.reflections_mut() {
+        reflection.status = Status::Complete;
+        reflection.focus = Focus::Areas(vec!["resilience".into()]);
+    }
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    reflection
+        .answers
+        .insert("resilience.q2", "Talked it over with Mrs Begum.".into());
+    let mut driver = Driver::new(workbook);
+    driver.chars("x");
+    driver.chars("t"); // another template than the first
+    let chosen_template = match &driver.app.screen {
+        Screen::Export(state) => state.template,
+        _ => panic!("export"),
+    };
+    // Tab until the findings pane, then Enter on the finding.
+    while !matches!(&driver.app.screen, Screen::Export(s) if s.pane == wheelbook::tui::screens::export::Pane::Findings)
+    {
+        driver.press(KeyCode::Tab);
+    }
+    driver.press(KeyCode::Enter);
+    let Screen::Area(area) = &driver.app.screen else {
+        panic!("the area to edit")
+    };
+    assert_eq!(area.area, 0, "resilience, where the answer is");
+    driver.press(KeyCode::Esc); // home
+    driver.chars("x");
+    let Screen::Export(state) = &driver.app.screen else {
+        panic!("export again")
+    };
+    assert_eq!(
+        state.template, chosen_template,
+        "the same export, not a new one"
+    );
+}
