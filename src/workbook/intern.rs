@@ -170,6 +170,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn what_is_not_an_id_is_worded_as_for_a_string() {
+        for json in ["5", "null", "[\"resilience\"]", "{}", "\"unterminated"] {
+            let ours = serde_json::from_str::<SharedId>(json).expect_err("not an id");
+            let strings = serde_json::from_str::<String>(json).expect_err("not a string");
+            assert_eq!(ours.to_string(), strings.to_string(), "{json}");
+        }
+    }
+
+    #[test]
     fn one_id_is_stored_once() {
         let first = intern("resilience.c1");
         let second = intern(&String::from("resilience.c1"));

@@ -115,6 +115,30 @@ mod tests {
             .map_err(|e| e.to_string())
     }
 
+    #[test]
+    fn what_is_not_a_timestamp_is_worded_as_chrono_words_it() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Ours {
+            #[serde(deserialize_with = "super::deserialize")]
+            _t: Timestamp,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        struct Chronos {
+            _t: Timestamp,
+        }
+        for json in [
+            r#"{"_t": 5}"#,
+            r#"{"_t": null}"#,
+            r#"{"_t": ["2026-11-23T09:00:00Z"]}"#,
+            r#"{"_t": "yesterday"}"#,
+            r#"{"_t": "2026-11-31T09:00:00Z"}"#,
+        ] {
+            let ours = serde_json::from_str::<Ours>(json).expect_err("not a timestamp");
+            let chronos = serde_json::from_str::<Chronos>(json).expect_err("not a timestamp");
+            assert_eq!(ours.to_string(), chronos.to_string(), "{json}");
+        }
+    }
+
     proptest! {
         #[test]
         fn reads_what_chrono_reads(

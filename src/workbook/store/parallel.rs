@@ -322,6 +322,50 @@ mod tests {
     }
 
     #[test]
+    fn a_poisoned_list_of_found_reflections_fails_the_read_rather_than_ends_it() {
+        let found = Found::default();
+        found.add(0..10);
+        let _ = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let _held = found.state.lock();
+                    panic!("a panic while holding the list");
+                })
+                .join()
+        });
+        assert!(found.state.is_poisoned());
+        assert!(found.take().is_none());
+        assert!(found.failed.load(Ordering::SeqCst));
+        // Without a count, no number of reflections read can pass for all of them.
+        assert_eq!(found.count(), None);
+    }
+
+    /// Bytes whose copies panic, as a reader thread's bug would.
+    struct Panicking<'a>(&'a [u8]);
+
+    impl Source for Panicking<'_> {
+        fn whole(&self) -> &[u8] {
+            self.0
+        }
+
+        fn copy<'a>(&'a self, _range: Range<usize>, _buffer: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+            panic!("a reader's bug")
+        }
+
+        fn release(&self, _part: Range<usize>) {}
+    }
+
+    #[test]
+    fn a_reader_that_panics_leaves_the_workbook_to_the_ordinary_reader() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let bytes = serde_json::to_vec_pretty(&generate(&pack, LARGE, 15)).expect("json");
+        let read = std::panic::catch_unwind(|| parse_current(&Panicking(&bytes)));
+        // Either the panic reaches the caller or the read gives up: never a part of the
+        // reflections passed off as the workbook.
+        assert!(matches!(read, Err(_) | Ok(None)), "{read:?}");
+    }
+
+    #[test]
     fn leaves_small_older_and_damaged_workbooks_to_the_ordinary_reader() {
         let pack = PackSource::BuiltIn.load().expect("pack");
         let small = serde_json::to_vec_pretty(&generate(&pack, 3, 12)).expect("json");
