@@ -242,9 +242,7 @@ mod tests {
     }
 
     fn quoting<'t>(heading: &'static str, long: &'t str, short: &'t str) -> Section<'t> {
-        Section::titled(2, heading)
-            .with_paragraph(long)
-            .with_field("Who", short)
+        Section::new(2, heading).paragraph(long).field("Who", short)
     }
 
     #[test]
@@ -297,7 +295,7 @@ mod tests {
 
     #[test]
     fn the_walk_visits_the_pieces_of_the_document_in_order() {
-        let table = vec![vec!["a".into(), "b".into(), "extra".into()], vec![]];
+        let table = vec![vec!["a", "b", "extra"], vec![]];
         let document = Document {
             template: "t".into(),
             title: "Title".into(),
@@ -306,8 +304,8 @@ mod tests {
                 Section::new(1, "One")
                     .paragraph("Para")
                     .field("Label", "Value")
-                    .list(vec!["i".into(), "ii".into()])
-                    .table(vec!["H1".into(), "H2".into()], table)
+                    .list(["i", "ii"])
+                    .table(["H1", "H2"], table)
                     .warning("Careful"),
                 Section::new(2, "Two"),
             ],

@@ -54,18 +54,11 @@ pub enum Block<'a> {
     },
 }
 
-/// Owned texts as a section's texts, in place: a `String` and a `Cow` are the same size.
-fn owned<'a>(texts: Vec<String>) -> Vec<Cow<'a, str>> {
-    texts.into_iter().map(Cow::Owned).collect()
-}
-
+/// Each text of a section is borrowed where it can be (`&'a str`, from the pack or the
+/// workbook) and owned where it is made for the export (`String`); both go into the same
+/// builders, and text that lives too short a time must be made a `String` first.
 impl<'a> Section<'a> {
-    pub fn new(level: u8, heading: impl Into<String>) -> Self {
-        Section::titled(level, Cow::Owned(heading.into()))
-    }
-
-    /// A section whose heading may be borrowed.
-    pub fn titled(level: u8, heading: impl Into<Cow<'a, str>>) -> Self {
+    pub fn new(level: u8, heading: impl Into<Cow<'a, str>>) -> Self {
         Section {
             heading: heading.into(),
             level,
@@ -73,26 +66,12 @@ impl<'a> Section<'a> {
         }
     }
 
-    pub fn paragraph(self, text: impl Into<String>) -> Self {
-        self.with_paragraph(Cow::Owned(text.into()))
-    }
-
-    /// [`Section::paragraph`] with a text that may be borrowed.
-    pub fn with_paragraph(mut self, text: impl Into<Cow<'a, str>>) -> Self {
+    pub fn paragraph(mut self, text: impl Into<Cow<'a, str>>) -> Self {
         self.blocks.push(Block::Paragraph { text: text.into() });
         self
     }
 
-    pub fn field(self, label: impl Into<String>, value: impl Into<String>) -> Self {
-        self.with_field(Cow::Owned(label.into()), Cow::Owned(value.into()))
-    }
-
-    /// [`Section::field`] with texts that may be borrowed.
-    pub fn with_field(
-        mut self,
-        label: impl Into<Cow<'a, str>>,
-        value: impl Into<Cow<'a, str>>,
-    ) -> Self {
+    pub fn field(mut self, label: impl Into<Cow<'a, str>>, value: impl Into<Cow<'a, str>>) -> Self {
         self.blocks.push(Block::Field {
             label: label.into(),
             value: value.into(),
@@ -100,32 +79,36 @@ impl<'a> Section<'a> {
         self
     }
 
-    pub fn list(self, items: Vec<String>) -> Self {
-        self.with_list(owned(items))
-    }
-
-    /// [`Section::list`] with texts that may be borrowed.
-    pub fn with_list(mut self, items: Vec<Cow<'a, str>>) -> Self {
+    /// A list, left out when it has no items.
+    pub fn list<T: Into<Cow<'a, str>>>(mut self, items: impl IntoIterator<Item = T>) -> Self {
+        let items: Vec<Cow<'a, str>> = items.into_iter().map(Into::into).collect();
         if !items.is_empty() {
             self.blocks.push(Block::List { items });
         }
         self
     }
 
-    pub fn table(self, headers: Vec<String>, rows: Vec<Vec<String>>) -> Self {
-        self.with_table(owned(headers), rows.into_iter().map(owned).collect())
-    }
-
-    /// [`Section::table`] with texts that may be borrowed.
-    pub fn with_table(mut self, headers: Vec<Cow<'a, str>>, rows: Vec<Vec<Cow<'a, str>>>) -> Self {
+    pub fn table<H, R, C>(
+        mut self,
+        headers: impl IntoIterator<Item = H>,
+        rows: impl IntoIterator<Item = R>,
+    ) -> Self
+    where
+        H: Into<Cow<'a, str>>,
+        R: IntoIterator<Item = C>,
+        C: Into<Cow<'a, str>>,
+    {
+        let headers = headers.into_iter().map(Into::into).collect();
+        let rows = rows
+            .into_iter()
+            .map(|row| row.into_iter().map(Into::into).collect())
+            .collect();
         self.blocks.push(Block::Table { headers, rows });
         self
     }
 
-    pub fn warning(mut self, text: impl Into<String>) -> Self {
-        self.blocks.push(Block::Warning {
-            text: Cow::Owned(text.into()),
-        });
+    pub fn warning(mut self, text: impl Into<Cow<'a, str>>) -> Self {
+        self.blocks.push(Block::Warning { text: text.into() });
         self
     }
 }

@@ -30,11 +30,10 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], _options: &Options)
     let regulators = sources.regulators;
     let nmc = &regulators.nmc;
     let columns = &nmc.cpd_log.columns;
-    let headers = columns.iter().map(|c| c.label.clone()).collect();
+    let headers = columns.iter().map(|c| c.label.clone());
     let rows = reflections
         .iter()
-        .map(|r| columns.iter().map(|c| cell(sources, r, &c.id)).collect())
-        .collect();
+        .map(|r| columns.iter().map(|c| cell(sources, r, &c.id)));
     let log = Section::new(1, "CPD log")
         .paragraph(format!(
             "{}: {}",

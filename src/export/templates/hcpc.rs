@@ -168,22 +168,19 @@ fn summary(head: Section, heading: &Heading, options: &Options) -> Section {
 fn activities(sources: &Sources, head: Section, dated: &[&Reflection]) -> Section {
     let hcpc = &sources.regulators.hcpc;
     let types = &hcpc.activity_types.types;
-    let rows = dated
-        .iter()
-        .map(|r| {
-            vec![
-                date_of(r).to_string(),
-                r.cpd
-                    .activity_type
-                    .as_ref()
-                    .map_or_else(|| "type not recorded".into(), |t| label_of(types, t)),
-                title_of(r).to_string(),
-                focus_summary(sources.pack, &r.focus),
-            ]
-        })
-        .collect();
+    let rows = dated.iter().map(|r| {
+        vec![
+            date_of(r).to_string(),
+            r.cpd
+                .activity_type
+                .as_ref()
+                .map_or_else(|| "type not recorded".into(), |t| label_of(types, t)),
+            title_of(r).to_string(),
+            focus_summary(sources.pack, &r.focus),
+        ]
+    });
     let headers = ["Date", "Type of activity", "Activity", "Focus"];
-    let mut section = head.table(headers.map(String::from).to_vec(), rows);
+    let mut section = head.table(headers, rows);
     let months = hcpc.cpd.gap_months;
     for pair in dated.windows(2) {
         if let [earlier, later] = pair

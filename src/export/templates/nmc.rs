@@ -112,19 +112,14 @@ fn account(sources: &Sources, r: &Reflection, number: u32, options: &Options) ->
         }
     }
     // The themes follow the last prompt, as on the form.
-    let ticks = nmc
-        .code
-        .themes
-        .iter()
-        .map(|theme| {
-            let mark = if r.cpd.code_themes.contains(theme.id.as_str()) {
-                'x'
-            } else {
-                ' '
-            };
-            format!("[{mark}] {}", theme.label)
-        })
-        .collect();
+    let ticks = nmc.code.themes.iter().map(|theme| {
+        let mark = if r.cpd.code_themes.contains(theme.id.as_str()) {
+            'x'
+        } else {
+            ' '
+        };
+        format!("[{mark}] {}", theme.label)
+    });
     section = section.paragraph(form.themes_label.clone()).list(ticks);
     if chosen_themes(sources, r).len() < form.min_themes as usize {
         section = section.warning(format!(

@@ -117,10 +117,10 @@ fn reflection_sections<'a>(
     let pack = sources.pack;
     let regulators = sources.regulators;
     let mut head = Section::new(1, format!("{} ({})", title_of(r), date_of(r)))
-        .with_field("Context", context_label(pack, &r.context))
-        .with_field("Focus", focus_summary(pack, &r.focus))
-        .with_field("Status", status_word(r.status))
-        .with_field("Reflection id", r.id.as_str());
+        .field("Context", context_label(pack, &r.context))
+        .field("Focus", focus_summary(pack, &r.focus))
+        .field("Status", status_word(r.status))
+        .field("Reflection id", r.id.as_str());
     let cpd = &r.cpd;
     let mut details = Vec::new();
     if let Some(date) = cpd.activity_date {
@@ -193,8 +193,7 @@ fn reflection_sections<'a>(
             orphans
                 .activities
                 .iter()
-                .map(|id| format!("Ticked activity {id}"))
-                .collect(),
+                .map(|id| format!("Ticked activity {id}")),
         );
         for area in &orphans.areas {
             for (prompt, text) in r.prompts.get(*area).into_iter().flatten() {
@@ -204,8 +203,7 @@ fn reflection_sections<'a>(
                 r.own_activities
                     .iter()
                     .filter(|a| a.area == *area)
-                    .map(|a| format!("Own activity in {area}: {}", a.text))
-                    .collect(),
+                    .map(|a| format!("Own activity in {area}: {}", a.text)),
             );
         }
         sections.push(kept);
@@ -219,7 +217,7 @@ fn reflection_sections<'a>(
         })
         .collect();
     if !actions.is_empty() {
-        sections.push(Section::titled(2, "Development actions").list(actions));
+        sections.push(Section::new(2, "Development actions").list(actions));
     }
     sections
 }
@@ -233,23 +231,18 @@ fn area_section<'a>(
     let pack = sources.pack;
     let area = &pack.areas[index];
     let kinds = &repeated.kinds[index];
-    let rows = area
-        .competencies
-        .iter()
-        .zip(kinds)
-        .map(|(c, kind)| {
-            let rating = match r.ratings.get(c.id.as_str()) {
-                Some(&value) => Cow::Owned(repeated.ratings[usize::from(value)].clone()),
-                None => Cow::Borrowed(pack.not_assessed.label.as_str()),
-            };
-            vec![c.text.as_str().into(), kind.clone(), rating]
-        })
-        .collect();
-    let headers = vec!["Competency".into(), "Kind".into(), "Self-rating".into()];
-    let mut section = Section::titled(2, area.title.as_str()).with_table(headers, rows);
+    let rows = area.competencies.iter().zip(kinds).map(|(c, kind)| {
+        let rating = match r.ratings.get(c.id.as_str()) {
+            Some(&value) => Cow::Owned(repeated.ratings[usize::from(value)].clone()),
+            None => Cow::Borrowed(pack.not_assessed.label.as_str()),
+        };
+        [c.text.as_str().into(), kind.clone(), rating]
+    });
+    let headers = ["Competency", "Kind", "Self-rating"];
+    let mut section = Section::new(2, area.title.as_str()).table(headers, rows);
     for question in &area.questions {
         if let Some(answer) = r.answers.get(question.id.as_str()) {
-            section = section.with_field(question.text.as_str(), answer.as_str());
+            section = section.field(question.text.as_str(), answer.as_str());
         }
     }
     let mut activities: Vec<Cow<'a, str>> = area
@@ -265,12 +258,12 @@ fn area_section<'a>(
             .map(|a| format!("{} (my own)", a.text).into()),
     );
     if !activities.is_empty() {
-        section = section.with_paragraph("Activities:").with_list(activities);
+        section = section.paragraph("Activities:").list(activities);
     }
     if let Some(answers) = r.prompts.get(area.id.as_str()) {
         for (prompt, worded) in area.prompts.iter().zip(&repeated.prompts[index]) {
             if let Some(text) = answers.get(prompt.id.as_str()) {
-                section = section.with_field(worded.clone(), text.as_str());
+                section = section.field(worded.clone(), text.as_str());
             }
         }
     }

@@ -111,8 +111,7 @@ fn focus_areas(
                 format!("{}: {}", area.title, rating(sources, dated, area))
             }
             _ => area_title(pack, id),
-        })
-        .collect();
+        });
     head.list(items)
 }
 
@@ -169,7 +168,7 @@ fn reflections_to_bring(
         "Answers in summary: the first sentence of each."
     })];
     for r in dated {
-        let mut section = Section::new(2, title_of(r))
+        let mut section = Section::new(2, title_of(r).to_string())
             .field("Date", date_of(r).to_string())
             .field("Context", context_label(pack, &r.context));
         for area in &pack.areas {
