@@ -13,7 +13,9 @@ use wheelbook::tui::app::{Effect, Msg, Overlay, Screen};
 use wheelbook::tui::theme::Theme;
 use wheelbook::workbook::{ActionStatus, Focus, Status};
 
-use tui_driver::{Driver, find_on_screen, start_resilience_reflection};
+use tui_driver::{
+    Driver, choose_resilience_and_title, find_on_screen, start_resilience_reflection,
+};
 
 #[test]
 fn a_whole_reflection_ends_up_in_the_workbook_as_entered() {
@@ -106,16 +108,7 @@ fn a_whole_reflection_ends_up_in_the_workbook_as_entered() {
 #[test]
 fn the_new_reflection_form_left_with_esc_is_kept_until_taken_up() {
     let mut driver = Driver::empty();
-    driver.chars("n");
-    driver.press(KeyCode::Tab); // focus
-    for _ in 0..7 {
-        driver.press(KeyCode::Down);
-    }
-    driver.chars(" ");
-    driver.press(KeyCode::Tab); // title
-    driver.press(KeyCode::Enter);
-    driver.send(Msg::Paste("After a fall at home".into()));
-    driver.press(KeyCode::Esc); // closes the editor
+    choose_resilience_and_title(&mut driver);
     driver.press(KeyCode::Esc); // leaves the form, by mistake
     assert!(matches!(driver.app.screen, Screen::Home(_)));
     assert!(driver.app.workbook.reflections.is_empty());

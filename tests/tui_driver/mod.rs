@@ -80,8 +80,8 @@ impl Driver {
     }
 }
 
-/// Home → new → focus on Resilience → title → begin.
-pub fn start_resilience_reflection(driver: &mut Driver) {
+/// Home → new → focus on Resilience → title, leaving the cursor on the title.
+pub fn choose_resilience_and_title(driver: &mut Driver) {
     driver.chars("n");
     assert!(matches!(driver.app.screen, Screen::Start(_)));
     driver.press(KeyCode::Tab); // focus
@@ -92,7 +92,12 @@ pub fn start_resilience_reflection(driver: &mut Driver) {
     driver.press(KeyCode::Tab); // title
     driver.press(KeyCode::Enter);
     driver.send(Msg::Paste("After a fall at home".into()));
-    driver.press(KeyCode::Esc);
+    driver.press(KeyCode::Esc); // closes the editor
+}
+
+/// Home → new → focus on Resilience → title → "we" → begin.
+pub fn start_resilience_reflection(driver: &mut Driver) {
+    choose_resilience_and_title(driver);
     driver.press(KeyCode::Tab); // wording
     driver.press(KeyCode::Right); // "we"
     driver.press(KeyCode::Tab); // begin
