@@ -294,6 +294,28 @@ mod tests {
     }
 
     #[test]
+    fn a_clean_start_of_a_text_hides_nothing_in_the_rest_of_it() {
+        // The same address, two lengths: the first part holds nothing, the whole a name.
+        let whole = String::from("We spoke with the ward team about the week, and with Mrs. Patel");
+        let start = &whole[..whole.find(", and").expect("a comma")];
+        assert!(start.len() >= LONG_FROM && start.as_ptr() == whole.as_ptr());
+        let document = Document {
+            template: "t".into(),
+            title: "Title".into(),
+            notices: vec![],
+            sections: vec![
+                Section::new(2, "Start").paragraph(start),
+                Section::new(2, "Whole").paragraph(whole.as_str()),
+            ],
+            footer: vec![],
+        };
+        assert_eq!(
+            found_in(&document),
+            [("Whole".to_string(), "Mrs. Patel".to_string())]
+        );
+    }
+
+    #[test]
     fn the_walk_visits_the_pieces_of_the_document_in_order() {
         let table = vec![vec!["a", "b", "extra"], vec![]];
         let document = Document {

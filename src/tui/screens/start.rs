@@ -108,7 +108,7 @@ pub const KEYS: &[Binding] = &[
         ESC,
         Action::Back,
         "back",
-        "Go back home; what you chose is kept, and n takes it up again",
+        "Go back home; what you chose is kept until you quit, and n takes it up again",
     ),
 ];
 
@@ -146,14 +146,15 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
 }
 
 /// Back home, keeping what was chosen or typed for n on Home to take up again: an Esc
-/// pressed by mistake loses nothing. A form left untouched is not kept.
+/// pressed by mistake loses nothing. A form left untouched is not kept, and a kept one is
+/// not a reflection yet, so it is not saved: it lasts until wheelbook quits.
 fn leave(app: &mut App, state: &mut State) -> Outcome {
     let left = std::mem::replace(state, State::new(&app.workbook));
     if left.is_untouched(&app.workbook) {
         app.start_draft = None;
     } else {
         app.start_draft = Some(left);
-        app.info("Kept what you chose for the new reflection: n takes it up again.");
+        app.info("Kept what you chose for the new reflection until you quit: n takes it up again.");
     }
     Outcome::go(Screen::Home(Default::default()))
 }

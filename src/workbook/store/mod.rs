@@ -307,8 +307,9 @@ impl Store {
     }
 
     /// Saves atomically and durably. The version it replaces is kept as a backup first. On
-    /// failure the previous workbook on disk is unchanged, and `workbook` can be saved again.
-    /// Returns warnings about backups, which never stop a save.
+    /// failure the previous workbook on disk is unchanged (and its backup, the same file,
+    /// stays), and `workbook` can be saved again. Returns warnings about backups, which never
+    /// stop a save.
     pub fn save(&self, workbook: &Workbook) -> Result<Vec<String>, StoreError> {
         let path = self.location.workbook_path();
         let save_error = |cause| StoreError::Save {
