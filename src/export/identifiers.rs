@@ -247,5 +247,5 @@ mod scanner;
 use scanner::{Scan, may_hold_identifier};
 
 #[cfg(test)]
-#[path = "tests/identifiers.rs"]
+#[path = "tests/identifiers/mod.rs"]
 mod tests;
