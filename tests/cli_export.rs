@@ -308,3 +308,37 @@ fn with_no_complete_reflection_yet_it_says_so_with_status_1() {
             "there is no complete reflection yet",
         ));
 }
+
+/// Dates wheelbook writes of itself (the CPD window, when the regulators' data was checked,
+/// today) are not identifiers: exports that show them go out without --allow-identifiers.
+#[test]
+fn the_dates_a_template_writes_itself_are_never_refused() {
+    let data = DataDir::new();
+    with_reflections(&data, 6, 510);
+    for template in [
+        "record",
+        "nmc-reflective-account",
+        "cpd-log",
+        "hcpc-profile",
+        "supervision-prep",
+    ] {
+        let out = data.outside(&format!("{template}.md"));
+        data.wheelbook()
+            .args([
+                "export",
+                "--since",
+                "1900-01-01",
+                "--template",
+                template,
+                "-o",
+            ])
+            .arg(&out)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("likely identifier").not());
+        let text = fs::read_to_string(&out).expect("written");
+        if template == "cpd-log" {
+            assert!(text.contains("Window"), "{text}");
+        }
+    }
+}

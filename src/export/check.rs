@@ -12,9 +12,10 @@ use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_re
 use crate::workbook::{Reflection, Workbook};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
-/// today), as `YYYY-MM-DD`: a CPD record must carry them, so they are not findings. Dates a
-/// person types into their narrative are still found.
-fn structural_dates(workbook: &Workbook, today: NaiveDate) -> HashSet<String> {
+/// and `written`: today, a CPD window, when the regulators' data was checked), as
+/// `YYYY-MM-DD`: a CPD record must carry them, so they are not findings. Dates a person
+/// types into their narrative are still found.
+fn structural_dates(workbook: &Workbook, written: &[NaiveDate]) -> HashSet<String> {
     let mut dates: HashSet<String> = workbook
         .reflections
         .iter()
@@ -23,7 +24,7 @@ fn structural_dates(workbook: &Workbook, today: NaiveDate) -> HashSet<String> {
         .flatten()
         .map(|d| d.to_string())
         .collect();
-    dates.insert(today.to_string());
+    dates.extend(written.iter().map(NaiveDate::to_string));
     dates
 }
 
@@ -155,10 +156,10 @@ pub fn check(
     document: &Document,
     reflections: &[&Reflection],
     workbook: &Workbook,
-    today: NaiveDate,
+    written: &[NaiveDate],
     watch_list: &[String],
 ) -> Vec<Located> {
-    let structural = structural_dates(workbook, today);
+    let structural = structural_dates(workbook, written);
     let mut scanned = Scanned::new(watch_list);
     let mut found: Vec<(Place, Finding)> = Vec::new();
     each_piece(document, |place, text| {
@@ -237,7 +238,7 @@ mod tests {
     fn found_in(document: &Document) -> Vec<(String, String)> {
         let workbook = Workbook::new(crate::workbook::now());
         let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let findings = check(document, &[], &workbook, today, &[]).into_iter();
+        let findings = check(document, &[], &workbook, &[today], &[]).into_iter();
         findings.map(|l| (l.field, l.finding.text)).collect()
     }
 

@@ -54,7 +54,7 @@ pub fn prepare<'a>(
             &document,
             reflections,
             sources.workbook,
-            sources.today,
+            &templates::written_dates(template, sources),
             watch_list,
         );
         let text = match rendering {

@@ -117,14 +117,21 @@ fn participatory(r: &Reflection, hours: f64) -> f64 {
     }
 }
 
+/// The first day of the revalidation window that ends today: the day after the same date
+/// `cycle_years` back, so exactly that many years.
+pub(super) fn window_start(sources: &Sources) -> NaiveDate {
+    let years = sources.regulators.nmc.cpd.cycle_years;
+    sources
+        .today
+        .checked_sub_months(Months::new(years.saturating_mul(12)))
+        .and_then(|day| day.succ_opt())
+        .unwrap_or(NaiveDate::MIN)
+}
+
 fn totals(sources: &Sources, reflections: &[&Reflection]) -> Section {
     let cpd = &sources.regulators.nmc.cpd;
     let today = sources.today;
-    // The day after the same date `cycle_years` back: exactly that many years, to today.
-    let start = today
-        .checked_sub_months(Months::new(cpd.cycle_years.saturating_mul(12)))
-        .and_then(|day| day.succ_opt())
-        .unwrap_or(NaiveDate::MIN);
+    let start = window_start(sources);
     let in_window = |r: &&&Reflection| (start..=today).contains(&date_of(r));
     let counted: Vec<&&Reflection> = reflections.iter().filter(in_window).collect();
     let total = rounded(counted.iter().filter_map(|r| r.cpd.hours).sum());

@@ -196,6 +196,21 @@ pub fn build<'a>(
     document
 }
 
+/// The dates `template` writes of itself rather than from what was typed, besides those of
+/// the reflections and actions it quotes: today, and where the template shows them, a CPD
+/// window's first day and when the regulators' data was checked. The identifier check
+/// passes over them, as a CPD record must carry them.
+pub fn written_dates(template: Template, sources: &Sources) -> Vec<NaiveDate> {
+    let checked = sources.regulators.checked;
+    let mut dates = vec![sources.today];
+    match template {
+        Template::CpdLog => dates.extend([cpd_log::window_start(sources), checked]),
+        Template::HcpcProfile => dates.push(checked),
+        Template::Record | Template::NmcReflectiveAccount | Template::SupervisionPrep => {}
+    }
+    dates
+}
+
 /// A reflection's title, or "untitled".
 pub(super) fn title_of(reflection: &Reflection) -> &str {
     match reflection.title.trim() {
