@@ -209,19 +209,14 @@ fn run_loop(
         let mut messages = Vec::new();
         match signals.wait(TICK)? {
             Wake::Hangup => return Ok(Ending::Signal(signal_hook::consts::SIGHUP)),
-            Wake::Input => {
-                while event::poll(Duration::ZERO)? {
-                    messages.push(match event::read()? {
-                        Event::Key(key) => Msg::Key(key),
-                        Event::Paste(text) => Msg::Paste(text),
-                        Event::Mouse(mouse) => Msg::Mouse(mouse),
-                        Event::Resize(width, height) => Msg::Resize(width, height),
-                        _ => Msg::Tick,
-                    });
-                }
-            }
+            Wake::Input => read_waiting(&mut messages)?,
             // A resize: the size is taken now, so that clicks and pages use the new layout.
+            // crossterm keeps a resize signal of its own, noted once it has read anything:
+            // left until the next key, it would be read first and that key left unread
+            // (its reader returns the resize and loses the key's wake-up) until another key
+            // came, while this loop spun. So it is read now.
             Wake::Signal => {
+                read_waiting(&mut messages)?;
                 let (width, height) = crossterm::terminal::size()?;
                 messages.push(Msg::Resize(width, height));
             }
@@ -273,6 +268,20 @@ fn step(app: &mut App, msg: Msg) -> Vec<Effect> {
         time: now(),
     };
     update::update(app, msg, &now)
+}
+
+/// Every event crossterm has waiting, as messages.
+fn read_waiting(messages: &mut Vec<Msg>) -> io::Result<()> {
+    while event::poll(Duration::ZERO)? {
+        messages.push(match event::read()? {
+            Event::Key(key) => Msg::Key(key),
+            Event::Paste(text) => Msg::Paste(text),
+            Event::Mouse(mouse) => Msg::Mouse(mouse),
+            Event::Resize(width, height) => Msg::Resize(width, height),
+            _ => Msg::Tick,
+        });
+    }
+    Ok(())
 }
 
 /// Debug builds only, for the end-to-end test of the way out on a panic: the key named by
