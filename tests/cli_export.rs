@@ -342,3 +342,17 @@ fn the_dates_a_template_writes_itself_are_never_refused() {
         }
     }
 }
+
+#[test]
+fn a_date_not_written_yyyy_mm_dd_says_how_to_write_it() {
+    let data = DataDir::new();
+    for typed in ["01/01/2026", "2026-13-01", "last week"] {
+        data.wheelbook()
+            .args(["export", "--since", typed])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "`{typed}` is not a date: write it as YYYY-MM-DD"
+            )));
+    }
+}

@@ -29,10 +29,10 @@ pub struct ExportArgs {
     #[arg(long, default_value = "md", value_parser = Format::NAMES)]
     pub format: String,
     /// Only reflections on or after this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub since: Option<NaiveDate>,
     /// Only reflections on or before this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub until: Option<NaiveDate>,
     /// Only reflections with this area in focus (an area id, see `wheelbook pack show`)
     #[arg(long)]
@@ -77,6 +77,14 @@ impl ExportArgs {
             questions: self.questions.clone(),
         }
     }
+}
+
+/// A date as typed on the command line; chrono's own errors ("input contains invalid
+/// characters") do not say what a date should look like.
+fn date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31")
+    })
 }
 
 fn template_names() -> Vec<&'static str> {
