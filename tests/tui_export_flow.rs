@@ -88,6 +88,28 @@ fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
             .as_ref()
             .is_some_and(|(_, m)| m.contains("readable by you alone"))
     );
+
+    // A path typed from the home folder, as in a shell.
+    driver.app.home_dir = Some("/home/sam".into());
+    driver.chars("w");
+    for _ in 0.."/exports/record-2026-11-23.md".len() {
+        driver.press(KeyCode::Backspace);
+    }
+    driver.send(Msg::Paste("~/cpd/record.md".into()));
+    match driver.press(KeyCode::Enter).as_slice() {
+        [Effect::WriteFile { path, .. }] => {
+            assert_eq!(path, &std::path::PathBuf::from("/home/sam/cpd/record.md"))
+        }
+        other => panic!("expected one WriteFile, got {other:?}"),
+    }
+    // An emptied line writes nothing, and says so.
+    driver.chars("w");
+    for _ in 0.."/exports/record-2026-11-23.md".len() {
+        driver.press(KeyCode::Backspace);
+    }
+    assert!(driver.press(KeyCode::Esc).is_empty());
+    let status = driver.app.status.clone().expect("a message").1;
+    assert_eq!(status, "Nothing written.");
 }
 
 #[test]

@@ -82,9 +82,8 @@ impl ExportArgs {
 /// A date as typed on the command line; chrono's own errors ("input contains invalid
 /// characters") do not say what a date should look like.
 fn date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31")
-    })
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write it as YYYY-MM-DD, e.g. 2026-01-31"))
 }
 
 fn template_names() -> Vec<&'static str> {

@@ -134,6 +134,8 @@ pub struct App {
     pub watch_list: Vec<String>,
     /// Where exports are offered to be written.
     pub export_dir: std::path::PathBuf,
+    /// The user's home folder, for a path typed as `~/…`; none if it is not known.
+    pub home_dir: Option<std::path::PathBuf>,
     /// An export left to edit one of its findings, taken up again by x on Home.
     pub export_return: Option<export::State>,
     /// A new reflection's form left with Esc before it began, taken up again by n on Home.
@@ -164,6 +166,7 @@ impl App {
             size,
             watch_list: Vec::new(),
             export_dir: std::path::PathBuf::from("."),
+            home_dir: None,
             export_return: None,
             start_draft: None,
         }

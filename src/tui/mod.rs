@@ -88,6 +88,7 @@ pub fn run(
     app.watch_list = store::watch_list(&location);
     if let Some(home) = directories::UserDirs::new() {
         app.export_dir = home.home_dir().to_path_buf();
+        app.home_dir = Some(home.home_dir().to_path_buf());
     }
     if let Some(warning) = warnings.first() {
         app.error(format!("Privacy: {warning}"));

@@ -144,7 +144,7 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
             }
             return match export::prepare(app, state) {
                 Ok(prepared) => vec![Effect::WriteFile {
-                    path: std::path::PathBuf::from(path),
+                    path: home_expanded(&path, app.home_dir.as_deref()),
                     text: prepared.text,
                 }],
                 Err(message) => {
@@ -167,6 +167,17 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// `path` with a leading `~` standing for `home`, as a shell would read it: people type
+/// `~/Documents/cpd.md`. Any other path, or one when the home folder is not known, is kept.
+fn home_expanded(path: &str, home: Option<&std::path::Path>) -> std::path::PathBuf {
+    match (path.strip_prefix('~'), home) {
+        (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+            home.join(rest.trim_start_matches('/'))
+        }
+        _ => std::path::PathBuf::from(path),
+    }
 }
 
 fn remove_new_item(app: &mut App, target: &EditTarget, now: &Now) {
@@ -254,4 +265,30 @@ fn set_due(
         app.changed(now);
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::home_expanded;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder_and_nothing_else_is_touched() {
+        let home = Some(Path::new("/home/sam"));
+        let cases = [
+            ("~/cpd/record.md", "/home/sam/cpd/record.md"),
+            ("~", "/home/sam"),
+            ("~sam/record.md", "~sam/record.md"),
+            ("/tmp/~/record.md", "/tmp/~/record.md"),
+            ("record.md", "record.md"),
+        ];
+        for (typed, meant) in cases {
+            assert_eq!(home_expanded(typed, home), PathBuf::from(meant), "{typed}");
+        }
+        assert_eq!(
+            home_expanded("~/record.md", None),
+            PathBuf::from("~/record.md")
+        );
+    }
 }
