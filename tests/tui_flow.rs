@@ -144,6 +144,37 @@ fn the_new_reflection_form_left_with_esc_is_kept_until_taken_up() {
 }
 
 #[test]
+fn quitting_with_a_new_reflection_form_in_hand_asks_first() {
+    let mut driver = Driver::empty();
+    choose_resilience_and_title(&mut driver);
+    // On the form itself, and once it is left with Esc: q asks, n stays.
+    for leave in [false, true] {
+        if leave {
+            driver.press(KeyCode::Esc);
+            assert!(matches!(driver.app.screen, Screen::Home(_)));
+        }
+        assert!(driver.chars_effects("q").is_empty());
+        let Some(Overlay::Confirm(confirm)) = &driver.app.overlay else {
+            panic!("asks before quitting, not {:?}", driver.app.overlay)
+        };
+        assert!(
+            confirm.question.contains("not kept"),
+            "{}",
+            confirm.question
+        );
+        assert!(driver.chars_effects("n").is_empty());
+        assert!(driver.app.overlay.is_none());
+    }
+    driver.chars("q");
+    assert_eq!(driver.chars_effects("y"), [Effect::Quit]);
+
+    // With nothing chosen, q quits at once.
+    let mut driver = Driver::empty();
+    driver.chars("n");
+    assert_eq!(driver.chars_effects("q"), [Effect::Quit]);
+}
+
+#[test]
 fn a_new_reflection_heads_the_home_list() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 5, 4));

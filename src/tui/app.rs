@@ -83,9 +83,16 @@ pub struct Confirm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmAction {
     DeleteReflection(String),
-    RemoveOwnActivity { reflection: usize, index: usize },
-    RemoveAction { index: usize },
+    RemoveOwnActivity {
+        reflection: usize,
+        index: usize,
+    },
+    RemoveAction {
+        index: usize,
+    },
     QuitWithoutSaving,
+    /// Quit, letting go of a new reflection's form that was never begun.
+    QuitLeavingNewForm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

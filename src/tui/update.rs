@@ -229,8 +229,20 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
     }
 }
 
-/// Quits once everything is saved.
+/// Quits once everything is saved, asking first if a new reflection's form would be lost.
 fn quit(app: &mut App) -> Vec<Effect> {
+    if start::form_in_hand(app) {
+        app.overlay = Some(Overlay::Confirm(Confirm {
+            question: "The new reflection you started choosing has not begun, so it is not kept when wheelbook closes. Quit anyway?".into(),
+            on_yes: ConfirmAction::QuitLeavingNewForm,
+        }));
+        return Vec::new();
+    }
+    quit_saving(app)
+}
+
+/// Quits once everything is saved.
+fn quit_saving(app: &mut App) -> Vec<Effect> {
     if !app.save.dirty {
         return vec![Effect::Quit];
     }
@@ -257,6 +269,10 @@ fn suspend(app: &mut App) -> Vec<Effect> {
 fn confirmed(app: &mut App, action: ConfirmAction, now: &Now) -> Vec<Effect> {
     match action {
         ConfirmAction::QuitWithoutSaving => vec![Effect::Quit],
+        ConfirmAction::QuitLeavingNewForm => {
+            app.start_draft = None;
+            quit_saving(app)
+        }
         ConfirmAction::RemoveOwnActivity { reflection, index } => {
             if let Some(reflection) = app.workbook.get_reflection_mut(reflection)
                 && index < reflection.own_activities.len()

@@ -64,6 +64,13 @@ impl Driver {
         self.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
     }
 
+    /// The effects of typing `text`, key by key.
+    pub fn chars_effects(&mut self, text: &str) -> Vec<Effect> {
+        text.chars()
+            .flat_map(|c| self.press(KeyCode::Char(c)))
+            .collect()
+    }
+
     pub fn chars(&mut self, text: &str) {
         for c in text.chars() {
             self.press(KeyCode::Char(c));

@@ -61,12 +61,22 @@ impl State {
     }
 
     /// Whether nothing has been chosen or typed, wherever the cursor stands.
-    fn is_untouched(&self, workbook: &Workbook) -> bool {
+    pub fn is_untouched(&self, workbook: &Workbook) -> bool {
         self.context == 0
             && self.areas.is_empty()
             && self.title.is_empty()
             && self.mode == workbook.mode
     }
+}
+
+/// Whether a new reflection's form holds choices that quitting would lose: the one on the
+/// screen, or one left with Esc. It is not a reflection yet, so it is never saved.
+pub fn form_in_hand(app: &App) -> bool {
+    let on_screen = match &app.screen {
+        Screen::Start(state) => !state.is_untouched(&app.workbook),
+        _ => false,
+    };
+    on_screen || app.start_draft.is_some()
 }
 
 /// The form for a new reflection: the one left with Esc, if any, else a fresh one.
