@@ -175,6 +175,28 @@ fn quitting_with_a_new_reflection_form_in_hand_asks_first() {
 }
 
 #[test]
+fn a_title_can_be_given_or_changed_from_the_summary() {
+    let mut driver = Driver::empty();
+    driver.chars("n");
+    for _ in 0..4 {
+        driver.press(KeyCode::Tab); // to "Begin", leaving the title empty
+    }
+    driver.press(KeyCode::Enter);
+    assert_eq!(driver.reflection().title, "");
+    driver.chars("s"); // summary
+    assert!(matches!(driver.app.screen, Screen::Summary(_)));
+    driver.wait(Duration::from_secs(2));
+    assert!(!driver.app.save.dirty, "the new reflection is saved");
+    driver.chars("t");
+    driver.send(Msg::Paste("Handover with the district nurses".into()));
+    driver.press(KeyCode::Enter);
+    assert!(driver.app.overlay.is_none());
+    assert_eq!(driver.reflection().title, "Handover with the district nurses");
+    find_on_screen(&driver.app, "Handover with the district nurses");
+    assert!(driver.app.save.dirty, "the new title is to be saved");
+}
+
+#[test]
 fn a_new_reflection_heads_the_home_list() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 5, 4));

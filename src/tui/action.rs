@@ -49,4 +49,6 @@ pub enum Action {
     Preview,
     Write,
     CpdDetails,
+    /// Give the reflection a title, or change it.
+    EditTitle,
 }

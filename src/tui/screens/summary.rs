@@ -13,7 +13,8 @@ use super::radar::{self, Wheel, one_place, tenths};
 use super::{Outcome, fit, wrap};
 use crate::export::text::{context_label, status_word};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Now, Screen};
+use crate::tui::app::{App, Now, Overlay, Screen};
+use crate::tui::editor::{EditTarget, Editor};
 use crate::tui::keys::{Binding, DOWN, ESC, Key, PAGE_DOWN, PAGE_UP, UP, bind, more};
 use crate::tui::screens::area;
 use crate::workbook::{ActionStatus, Reflection, Status};
@@ -47,6 +48,12 @@ pub const KEYS: &[Binding] = &[
         "CPD details",
         "Record the CPD details: date, hours, method, Code themes, evidence",
     ),
+    bind(
+        &[Key::Char('t')],
+        Action::EditTitle,
+        "title",
+        "Give the reflection a title, or change it",
+    ),
     bind(DOWN, Action::Down, "scroll", "Scroll the text down"),
     more(UP, Action::Up, "Scroll the text up"),
     bind(ESC, Action::Back, "back", "Back to the areas"),
@@ -69,6 +76,18 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
             return Outcome::go(Screen::Cpd(crate::tui::screens::cpd::State::new(
                 state.reflection,
             )));
+        }
+        Action::EditTitle if app.can_change() => {
+            if let Some(reflection) = app.workbook.reflections.get(state.reflection) {
+                app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
+                    EditTarget::Title {
+                        reflection: state.reflection,
+                    },
+                    "Title: a few words to find this reflection by. No names of people.",
+                    &reflection.title,
+                    true,
+                ))));
+            }
         }
         Action::MarkComplete if app.can_change() => {
             if let Some(reflection) = app.workbook.get_reflection_mut(state.reflection) {
