@@ -189,7 +189,7 @@ fn bars_at_80_by_24_and_scrolling_to_the_actions() {
     assert_shows(&rows, "Outcomes Framework|■|(was |Person Centred|not rated");
     assert_shows(
         &rows,
-        "lines 1–|c complete · d CPD details · ↓ scroll · Esc back",
+        "lines 1–|c complete · d CPD details · t title · ↓ scroll · Esc back",
     );
     for _ in 0..200 {
         press(&mut app, Action::PageDown);
