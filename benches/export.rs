@@ -46,7 +46,16 @@ fn export(c: &mut Criterion) {
     }
     let document = build(Template::Record, &sources, &reflections, &options);
     group.bench_function("identifier check", |b| {
-        b.iter(|| check(&document, &reflections, &workbook, &[sources.today], &[]))
+        b.iter(|| {
+            check(
+                &document,
+                &reflections,
+                &workbook,
+                Some(&pack),
+                &[sources.today],
+                &[],
+            )
+        })
     });
     // Generated text holds no identifiers, so the check has nothing to name; here every
     // tenth reflection has some, and the check goes on to scan the reflections to name them.
@@ -55,7 +64,16 @@ fn export(c: &mut Criterion) {
     let reflections: Vec<_> = marked.reflections.iter().map(AsRef::as_ref).collect();
     let document = build(Template::Record, &sources, &reflections, &options);
     group.bench_function("identifier check, with findings", |b| {
-        b.iter(|| check(&document, &reflections, &marked, &[sources.today], &[]))
+        b.iter(|| {
+            check(
+                &document,
+                &reflections,
+                &marked,
+                Some(&pack),
+                &[sources.today],
+                &[],
+            )
+        })
     });
     group.finish();
 }

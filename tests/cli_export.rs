@@ -356,3 +356,41 @@ fn a_date_not_written_yyyy_mm_dd_says_how_to_write_it() {
             )));
     }
 }
+
+/// A finding in an answer or a prompt is named by the pack's own words, not by the ids the
+/// workbook keeps.
+#[test]
+fn findings_are_named_by_the_question_and_area_as_the_pack_words_them() {
+    let data = DataDir::new();
+    let mut workbook = generated(2, 511);
+    let pack = wheelbook::content::PackSource::BuiltIn
+        .load()
+        .expect("pack");
+    let area = &pack.areas[0];
+    let question = &area.questions[0];
+    for reflection in workbook.reflections_mut() {
+        reflection.status = Status::Complete;
+        reflection.focus = wheelbook::workbook::Focus::WholeWheel;
+        reflection
+            .answers
+            .insert(question.id.as_str(), "I spoke to Mrs Patel".to_string());
+        reflection
+            .prompts
+            .get_or_insert_with(area.id.as_str(), Default::default)
+            .insert("comments", "Mr Okafor was pleased".to_string());
+    }
+    let file = data.outside("fixture.json");
+    write_json(&file, &workbook);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+    let opening: String = question.text.chars().take(20).collect();
+    data.wheelbook()
+        .args(["export", "--since", "1900-01-01"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("answer to “{opening}")))
+        .stderr(predicate::str::contains(format!(
+            "comments on {}",
+            area.title
+        )))
+        .stderr(predicate::str::contains(question.id.as_str()).not());
+}

@@ -191,7 +191,10 @@ fn a_title_can_be_given_or_changed_from_the_summary() {
     driver.send(Msg::Paste("Handover with the district nurses".into()));
     driver.press(KeyCode::Enter);
     assert!(driver.app.overlay.is_none());
-    assert_eq!(driver.reflection().title, "Handover with the district nurses");
+    assert_eq!(
+        driver.reflection().title,
+        "Handover with the district nurses"
+    );
     find_on_screen(&driver.app, "Handover with the district nurses");
     assert!(driver.app.save.dirty, "the new title is to be saved");
 }

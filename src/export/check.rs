@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::content::Pack;
+
 use super::document::{Block, Document};
 use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_reflection_with};
 use crate::workbook::{Reflection, Workbook};
@@ -156,6 +158,7 @@ pub fn check(
     document: &Document,
     reflections: &[&Reflection],
     workbook: &Workbook,
+    pack: Option<&Pack>,
     written: &[NaiveDate],
     watch_list: &[String],
 ) -> Vec<Located> {
@@ -179,7 +182,7 @@ pub fn check(
     let mut known: Vec<Located> = Vec::new();
     for r in reflections {
         let actions = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
-        known.extend(scan_reflection_with(r, actions, |text| {
+        known.extend(scan_reflection_with(r, actions, pack, |text| {
             scanned.scan(text).to_vec()
         }));
     }
@@ -238,7 +241,7 @@ mod tests {
     fn found_in(document: &Document) -> Vec<(String, String)> {
         let workbook = Workbook::new(crate::workbook::now());
         let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let findings = check(document, &[], &workbook, &[today], &[]).into_iter();
+        let findings = check(document, &[], &workbook, None, &[today], &[]).into_iter();
         findings.map(|l| (l.field, l.finding.text)).collect()
     }
 

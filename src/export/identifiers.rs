@@ -10,6 +10,7 @@
 
 use std::cmp::Reverse;
 
+use crate::content::Pack;
 use crate::workbook::{Action, Reflection};
 
 /// What a finding looks like.
@@ -186,7 +187,54 @@ pub fn scan_reflection(
     actions: &[&Action],
     watch_list: &[String],
 ) -> Vec<Located> {
-    scan_reflection_with(reflection, actions, |text| scan(text, watch_list))
+    scan_reflection_with(reflection, actions, None, |text| scan(text, watch_list))
+}
+
+/// How a finding's field is named: by `pack`'s own wording of its question or area where
+/// there is one ("answer to “What helps me…”"), else by the id the workbook keeps.
+struct FieldNames<'p>(Option<&'p Pack>);
+
+impl FieldNames<'_> {
+    /// The longest question quoted whole in a field's name; a longer one is cut at a word.
+    const QUESTION_CHARS: usize = 60;
+
+    fn question(&self, id: &str) -> String {
+        let question = self.0.and_then(|pack| {
+            let mut questions = pack.areas.iter().flat_map(|area| &area.questions);
+            questions.find(|q| q.id == id)
+        });
+        match question {
+            Some(question) => format!(
+                "answer to “{}”",
+                shortened(&question.text, Self::QUESTION_CHARS)
+            ),
+            None => format!("answer to {id}"),
+        }
+    }
+
+    fn area<'a>(&'a self, id: &'a str) -> &'a str {
+        self.0
+            .and_then(|pack| pack.area(id))
+            .map_or(id, |area| area.title.as_str())
+    }
+}
+
+/// `text`, or its words up to `max` characters and "…".
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut = String::new();
+    for word in text.split_whitespace() {
+        if cut.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    cut + "…"
 }
 
 /// [`scan_reflection`] with `scan` standing in for [`scan`]: the export check passes one
@@ -194,9 +242,11 @@ pub fn scan_reflection(
 pub(super) fn scan_reflection_with<'r>(
     reflection: &'r Reflection,
     actions: &[&'r Action],
+    pack: Option<&Pack>,
     mut scan: impl FnMut(&'r str) -> Vec<Finding>,
 ) -> Vec<Located> {
     let r = reflection;
+    let names = FieldNames(pack);
     let mut located = Vec::new();
     // Most fields hold nothing, so a field's name is only written once something is found.
     let mut scan_field = |text: &'r str, field: &dyn Fn() -> String, place: Option<&str>| {
@@ -214,20 +264,23 @@ pub(super) fn scan_reflection_with<'r>(
     };
     scan_field(&r.title, &|| "title".to_string(), None);
     for (q, a) in &r.answers {
-        scan_field(a, &|| format!("answer to {q}"), Some(q.as_str()));
+        scan_field(a, &|| names.question(q), Some(q.as_str()));
     }
     for (area, prompts) in &r.prompts {
         for (prompt, text) in prompts {
-            let field = || match prompt.as_str() {
-                "comments" => format!("comments on {area}"),
-                "develop" => format!("development plan for {area}"),
-                other => format!("{other} on {area}"),
+            let field = || {
+                let area = names.area(area);
+                match prompt.as_str() {
+                    "comments" => format!("comments on {area}"),
+                    "develop" => format!("development plan for {area}"),
+                    other => format!("{other} on {area}"),
+                }
             };
             scan_field(text, &field, Some(area.as_str()));
         }
     }
     for a in &r.own_activities {
-        let field = || format!("own activity in {}", a.area);
+        let field = || format!("own activity in {}", names.area(&a.area));
         scan_field(&a.text, &field, Some(&a.area));
     }
     if let Some(method) = &r.cpd.method {
@@ -237,7 +290,8 @@ pub(super) fn scan_reflection_with<'r>(
         scan_field(evidence, &|| "CPD evidence".to_string(), None);
     }
     for a in actions {
-        scan_field(&a.text, &|| format!("action for {}", a.area), Some(&a.area));
+        let field = || format!("action for {}", names.area(&a.area));
+        scan_field(&a.text, &field, Some(&a.area));
     }
     located
 }

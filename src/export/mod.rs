@@ -54,6 +54,7 @@ pub fn prepare<'a>(
             &document,
             reflections,
             sources.workbook,
+            Some(sources.pack),
             &templates::written_dates(template, sources),
             watch_list,
         );
