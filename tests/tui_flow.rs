@@ -200,6 +200,22 @@ fn a_title_can_be_given_or_changed_from_the_summary() {
 }
 
 #[test]
+fn a_long_message_wraps_rather_than_loses_its_end() {
+    let mut driver = Driver::empty();
+    driver.app.size = (60, 24);
+    choose_resilience_and_title(&mut driver);
+    driver.press(KeyCode::Esc);
+    let status = driver.app.status.clone().expect("a message").1;
+    assert!(status.len() > 60, "{status}");
+    find_on_screen(&driver.app, "n takes it up again.");
+    // In the narrowest window, the too-small notice shows its last words too.
+    driver.app.size = (40, 10);
+    let (_, asks) = find_on_screen(&driver.app, "Make the window larger, or press q to");
+    let (_, ends) = find_on_screen(&driver.app, "quit.");
+    assert_eq!(ends, asks + 1);
+}
+
+#[test]
 fn a_new_reflection_heads_the_home_list() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 5, 4));

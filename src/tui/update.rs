@@ -149,7 +149,7 @@ fn mouse(app: &mut App, event: MouseEvent, now: &Now) -> Vec<Effect> {
 
 /// A click selects what is under it; a click on what is already selected opens it, as Enter.
 fn click(app: &mut App, x: u16, y: u16, now: &Now) -> Vec<Effect> {
-    let body = super::view::body_rect(app.size);
+    let body = super::view::body_rect(app);
     let (target, selected) = match &app.screen {
         Screen::Home(state) => (home::row_at(app, state, body, x, y), state.selected),
         Screen::Area(state) => (area::item_at(app, state, body, x, y), state.selected),

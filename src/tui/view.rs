@@ -17,19 +17,44 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
 
 /// The title bar, the screen's body, the hint line and the status line.
-fn frame_layout(area: Rect) -> [Rect; 4] {
+fn frame_layout(area: Rect, status_rows: u16) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
     ])
     .areas(area)
 }
 
-/// Where a screen is drawn in a terminal of `size`: used to place mouse clicks.
-pub fn body_rect((width, height): (u16, u16)) -> Rect {
-    frame_layout(Rect::new(0, 0, width, height))[1]
+/// Where the screen's body is drawn: used to place mouse clicks and to size pages.
+pub fn body_rect(app: &App) -> Rect {
+    let (width, height) = app.size;
+    frame_layout(Rect::new(0, 0, width, height), status_rows(app, width))[1]
+}
+
+/// The status line's rows: as many as its message needs, up to three, so that the end of
+/// a message (often what to do next) is never cut off.
+fn status_rows(app: &App, width: u16) -> u16 {
+    let text = status_text(app).map_or(0, |(_, text)| text.width());
+    let width = usize::from(width.max(1));
+    text.div_ceil(width).clamp(1, 3) as u16
+}
+
+/// What the status line says, with its kind: a message, or else why the workbook is
+/// read-only.
+fn status_text(app: &App) -> Option<(Option<StatusKind>, String)> {
+    match &app.status {
+        Some((StatusKind::Error, message)) => {
+            Some((Some(StatusKind::Error), format!(" ✗ {message}")))
+        }
+        Some((StatusKind::Ok, message)) => Some((Some(StatusKind::Ok), format!(" ✓ {message}"))),
+        Some((StatusKind::Info, message)) => Some((Some(StatusKind::Info), format!(" {message}"))),
+        None => app
+            .read_only
+            .as_ref()
+            .map(|reason| (None, format!(" Read-only: {reason}"))),
+    }
 }
 
 pub fn too_small((width, height): (u16, u16)) -> bool {
@@ -42,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, app, area);
         return;
     }
-    let [title, body, hints, status] = frame_layout(area);
+    let [title, body, hints, status] = frame_layout(area, status_rows(app, area.width));
     title_bar(frame, app, title);
     match &app.screen {
         Screen::Home(state) => home::render(app, state, frame, body),
@@ -164,16 +189,19 @@ fn hint_line(app: &App, width: usize) -> Line<'static> {
 
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.theme;
-    let line = match &app.status {
-        Some((StatusKind::Error, message)) => Line::styled(format!(" ✗ {message}"), theme.error),
-        Some((StatusKind::Ok, message)) => Line::styled(format!(" ✓ {message}"), theme.ok),
-        Some((StatusKind::Info, message)) => Line::raw(format!(" {message}")),
-        None => match &app.read_only {
-            Some(reason) => Line::styled(format!(" Read-only: {reason}"), theme.warning),
-            None => Line::raw(""),
-        },
+    let Some((kind, text)) = status_text(app) else {
+        return;
     };
-    frame.render_widget(Paragraph::new(line), area);
+    let style = match kind {
+        Some(StatusKind::Error) => theme.error,
+        Some(StatusKind::Ok) => theme.ok,
+        Some(StatusKind::Info) => ratatui::style::Style::new(),
+        None => theme.warning,
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
@@ -185,7 +213,14 @@ fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
         )),
         Line::raw("Make the window larger, or press q to quit."),
     ];
-    let height = (text.len() as u16).min(area.height);
+    // The rows the lines take once wrapped, so that all of them show, centred; a line
+    // wrapped at a word may need one more than its width alone says.
+    let width = usize::from(area.width.max(1));
+    let rows = |line: &Line| match line.width() {
+        w if w <= width => 1,
+        w => w.div_ceil(width) + 1,
+    };
+    let height = (text.iter().map(rows).sum::<usize>() as u16).min(area.height);
     let [middle] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -242,7 +277,7 @@ fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
 
 /// How far the help overlay can scroll before its last line reaches the top of the box.
 pub fn help_scroll_limit(app: &App) -> u16 {
-    let (rect, lines) = help_layout(app, body_rect(app.size));
+    let (rect, lines) = help_layout(app, body_rect(app));
     let visible = rect.height.saturating_sub(2) as usize;
     u16::try_from(lines.len().saturating_sub(visible)).unwrap_or(u16::MAX)
 }

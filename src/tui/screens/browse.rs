@@ -323,7 +323,7 @@ fn reading_text(app: &App, state: &Reading, text: Rect) -> (Vec<Line<'static>>, 
 }
 
 pub fn handle_reading(app: &mut App, state: &mut Reading, action: Action, _now: &Now) -> Outcome {
-    let body = crate::tui::view::body_rect(app.size);
+    let body = crate::tui::view::body_rect(app);
     let (text, _) = reading_layout(body);
     let page = text.height.saturating_sub(1).max(1);
     let max = reading_text(app, state, text).1.min(u16::MAX as usize) as u16;

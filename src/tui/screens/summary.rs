@@ -167,7 +167,7 @@ fn scroll_limits(app: &App, state: &State) -> (u16, u16) {
     let Some(reflection) = app.workbook.reflections.get(state.reflection) else {
         return (0, 1);
     };
-    let body = crate::tui::view::body_rect(app.size);
+    let body = crate::tui::view::body_rect(app);
     let wheel = wheel(app, reflection);
     let plan = plan(body, wheel.titles.len());
     let lines = text_lines(
