@@ -394,3 +394,45 @@ fn findings_are_named_by_the_question_and_area_as_the_pack_words_them() {
         )))
         .stderr(predicate::str::contains(question.id.as_str()).not());
 }
+
+/// An area or a context is given as the screens word it, in any case, or by its id.
+#[test]
+fn areas_and_contexts_are_given_by_their_words_or_ids() {
+    let data = DataDir::new();
+    let workbook = with_reflections(&data, 12, 512);
+    let pack = wheelbook::content::PackSource::BuiltIn
+        .load()
+        .expect("pack");
+    let newest = workbook.newest_first()[0];
+    let context = pack
+        .context(&newest.context)
+        .expect("a context of the pack");
+    let exported = |args: &[&str]| {
+        let output = data
+            .wheelbook()
+            .args(["export", "--since", "1900-01-01", "--format", "json"])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let by_id = exported(&["--context", &context.id]);
+    assert!(by_id.contains(&newest.id));
+    assert_eq!(
+        exported(&["--context", &context.label.to_uppercase()]),
+        by_id
+    );
+    let area = &pack.areas[3];
+    assert_eq!(
+        exported(&["--area", &area.title.to_lowercase()]),
+        exported(&["--area", &area.id])
+    );
+    data.wheelbook()
+        .args(["export", "--context", "a ward round"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`a ward round` is not a context of this pack",
+        ));
+}

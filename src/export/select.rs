@@ -30,10 +30,12 @@ pub enum SelectError {
     NothingMatches,
     #[error("there is no complete reflection yet: mark one complete, or name a draft by id")]
     NoCompleteReflection,
-    #[error("`{0}` is not an area of this pack: `wheelbook pack show` lists the area ids")]
+    #[error(
+        "`{0}` is not an area of this pack: give an area's title or id, as `wheelbook pack show` lists them"
+    )]
     UnknownArea(String),
     #[error(
-        "`{0}` is not a context of this pack: `wheelbook pack show --json` lists the context ids"
+        "`{0}` is not a context of this pack: give a context as the new reflection's form words it, e.g. \"An incident or event\", or its id (`wheelbook pack show --json`)"
     )]
     UnknownContext(String),
 }
@@ -58,16 +60,28 @@ pub fn select<'w>(
     pack: &Pack,
     selection: &Selection,
 ) -> Result<Vec<&'w Reflection>, SelectError> {
-    if let Some(area) = &selection.area
-        && pack.area(area).is_none()
-    {
-        return Err(SelectError::UnknownArea(area.clone()));
-    }
-    if let Some(context) = &selection.context
-        && pack.context(context).is_none()
-    {
-        return Err(SelectError::UnknownContext(context.clone()));
-    }
+    // An area or a context may be given by its id or as the pack words it ("Resilience",
+    // "Preparing for supervision or appraisal"), in any case.
+    let area = match &selection.area {
+        Some(given) => Some(
+            pack.areas
+                .iter()
+                .find(|a| a.id == *given || a.title.eq_ignore_ascii_case(given.trim()))
+                .map(|a| a.id.as_str())
+                .ok_or_else(|| SelectError::UnknownArea(given.clone()))?,
+        ),
+        None => None,
+    };
+    let context = match &selection.context {
+        Some(given) => Some(
+            pack.contexts
+                .iter()
+                .find(|c| c.id == *given || c.label.eq_ignore_ascii_case(given.trim()))
+                .map(|c| c.id.as_str())
+                .ok_or_else(|| SelectError::UnknownContext(given.clone()))?,
+        ),
+        None => None,
+    };
     if selection.is_default() {
         return workbook
             .newest_first()
@@ -95,9 +109,9 @@ pub fn select<'w>(
         .into_iter()
         .filter(|r| selection.since.is_none_or(|since| date_of(r) >= since))
         .filter(|r| selection.until.is_none_or(|until| date_of(r) <= until))
-        .filter(|r| selection.context.as_ref().is_none_or(|c| &r.context == c))
+        .filter(|r| context.is_none_or(|c| r.context == c))
         .filter(|r| {
-            selection.area.as_ref().is_none_or(|area| match &r.focus {
+            area.is_none_or(|area| match &r.focus {
                 Focus::WholeWheel => true,
                 Focus::Areas(ids) => ids.iter().any(|id| id == area),
             })
