@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod errors;
 pub mod export;
 pub mod tui;
 pub mod workbook;

@@ -31,7 +31,8 @@ impl Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     #[error(
-        "{origin}: cannot read the content pack: {cause}. Check the path, or leave out --pack to use the built-in Wheel of Partnership."
+        "{origin}: cannot read the content pack: {}. Check the path; without a pack file, wheelbook uses the built-in Wheel of Partnership.",
+        crate::errors::io_cause(cause)
     )]
     Read {
         origin: String,

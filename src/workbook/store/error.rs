@@ -73,7 +73,7 @@ pub enum StoreError {
     )]
     Lock { path: PathBuf, cause: io::Error },
 
-    #[error("cannot read {}: {cause}. Check that the file exists and that you can read it", path.display())]
+    #[error("cannot read {}: {}. Check that the file exists and that you can read it", path.display(), crate::errors::io_cause(cause))]
     Read { path: PathBuf, cause: io::Error },
 
     #[error("{}", save_message(path, cause))]
@@ -179,16 +179,18 @@ fn create_dir_message(path: &Path, cause: &io::Error) -> String {
         )
     } else {
         format!(
-            "cannot create the data directory {}: {cause}. Check the path, or choose another with --data-dir",
-            path.display()
+            "cannot create the data directory {}: {}. Check the path, or choose another with --data-dir",
+            path.display(),
+            crate::errors::io_cause(cause)
         )
     }
 }
 
 fn save_message(path: &Path, cause: &io::Error) -> String {
     format!(
-        "could not save {}: {cause}. {}. The previous version of the workbook is unchanged",
+        "could not save {}: {}. {}. The previous version of the workbook is unchanged",
         path.display(),
+        crate::errors::io_cause(cause),
         advice(cause)
     )
 }
