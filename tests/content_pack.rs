@@ -294,5 +294,8 @@ fn a_missing_file_says_how_to_fall_back() {
         message.starts_with("no/such/pack.toml: cannot read the content pack"),
         "{message}"
     );
-    assert!(message.contains("leave out --pack"), "{message}");
+    assert!(
+        message.contains("without a pack file, wheelbook uses the built-in Wheel"),
+        "{message}"
+    );
 }
