@@ -54,6 +54,17 @@ pub fn date_of(reflection: &Reflection) -> NaiveDate {
         .unwrap_or_else(|| reflection.created.date_naive())
 }
 
+/// The id of the item that `given` names, by its id or, ignoring case, by its words.
+fn named<'p, T>(
+    items: &'p [T],
+    given: &str,
+    id_and_words: impl Fn(&'p T) -> (&'p String, &'p String),
+) -> Option<&'p str> {
+    items.iter().map(id_and_words).find_map(|(id, words)| {
+        (id == given || words.eq_ignore_ascii_case(given.trim())).then_some(id.as_str())
+    })
+}
+
 /// The chosen reflections, oldest first.
 pub fn select<'w>(
     workbook: &'w Workbook,
@@ -62,26 +73,15 @@ pub fn select<'w>(
 ) -> Result<Vec<&'w Reflection>, SelectError> {
     // An area or a context may be given by its id or as the pack words it ("Resilience",
     // "Preparing for supervision or appraisal"), in any case.
-    let area = match &selection.area {
-        Some(given) => Some(
-            pack.areas
-                .iter()
-                .find(|a| a.id == *given || a.title.eq_ignore_ascii_case(given.trim()))
-                .map(|a| a.id.as_str())
-                .ok_or_else(|| SelectError::UnknownArea(given.clone()))?,
-        ),
-        None => None,
-    };
-    let context = match &selection.context {
-        Some(given) => Some(
-            pack.contexts
-                .iter()
-                .find(|c| c.id == *given || c.label.eq_ignore_ascii_case(given.trim()))
-                .map(|c| c.id.as_str())
-                .ok_or_else(|| SelectError::UnknownContext(given.clone()))?,
-        ),
-        None => None,
-    };
+    let area = selection.area.as_deref().map(|given| {
+        let found = named(&pack.areas, given, |a| (&a.id, &a.title));
+        found.ok_or_else(|| SelectError::UnknownArea(given.to_string()))
+    });
+    let context = selection.context.as_deref().map(|given| {
+        let found = named(&pack.contexts, given, |c| (&c.id, &c.label));
+        found.ok_or_else(|| SelectError::UnknownContext(given.to_string()))
+    });
+    let (area, context) = (area.transpose()?, context.transpose()?);
     if selection.is_default() {
         return workbook
             .newest_first()
