@@ -9,15 +9,36 @@ use tui_driver::{Driver, find_on_screen, start_resilience_reflection};
 use wheelbook::content::PackSource;
 use wheelbook::tui::app::{Effect, Msg, Overlay, Screen};
 use wheelbook::workbook::intern::SharedId;
-use wheelbook::workbook::{Focus, Status};
+use wheelbook::workbook::{Focus, Status, Workbook};
 
-#[test]
-fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
+/// `count` generated reflections (from `seed`), all complete.
+fn complete(count: usize, seed: u64) -> Workbook {
     let pack = PackSource::BuiltIn.load().expect("pack");
-    let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, count, seed);
     for reflection in workbook.reflections_mut() {
         reflection.status = Status::Complete;
     }
+    workbook
+}
+
+fn export_state(driver: &Driver) -> wheelbook::tui::screens::export::State {
+    match &driver.app.screen {
+        Screen::Export(state) => state.clone(),
+        _ => panic!("the export screen"),
+    }
+}
+
+/// x on Home, then t until `template` is chosen.
+fn open_export_on(driver: &mut Driver, template: &str) {
+    driver.chars("x");
+    while export_state(driver).template().name() != template {
+        driver.chars("t");
+    }
+}
+
+#[test]
+fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
+    let mut workbook = complete(6, 12);
     let newest = workbook.newest_first()[0].id.clone();
     let reflection = workbook
         .reflections_mut()
@@ -173,23 +194,12 @@ fn cpd_details_are_recorded_from_the_summary() {
 
 #[test]
 fn export_wording_can_be_rewritten_for_one_export_only() {
-    let pack = PackSource::BuiltIn.load().expect("pack");
-    let mut workbook = wheelbook::workbook::generate::generate(&pack, 6, 12);
-    for reflection in workbook.reflections_mut() {
-        reflection.status = Status::Complete;
-    }
+    let workbook = complete(6, 12);
     let before = workbook.clone();
     let mut driver = Driver::new(workbook);
     driver.app.export_dir = std::path::PathBuf::from("/exports");
-    let export_state = |driver: &Driver| match &driver.app.screen {
-        Screen::Export(state) => state.clone(),
-        _ => panic!("the export screen"),
-    };
 
-    driver.chars("x");
-    while export_state(&driver).template().name() != "nmc-reflective-account" {
-        driver.chars("t");
-    }
+    open_export_on(&mut driver, "nmc-reflective-account");
     driver.press(KeyCode::Tab);
     find_on_screen(&driver.app, "› Wording: 0 of 4 edited");
     find_on_screen(&driver.app, "Changes here are only for this export.");
@@ -285,20 +295,9 @@ fn export_wording_can_be_rewritten_for_one_export_only() {
 
 #[test]
 fn wording_typed_for_an_export_is_checked_for_identifiers() {
-    let pack = PackSource::BuiltIn.load().expect("pack");
-    let mut workbook = wheelbook::workbook::generate::generate(&pack, 4, 14);
-    for reflection in workbook.reflections_mut() {
-        reflection.status = Status::Complete;
-    }
+    let workbook = complete(4, 14);
     let mut driver = Driver::new(workbook);
-    let export_state = |driver: &Driver| match &driver.app.screen {
-        Screen::Export(state) => state.clone(),
-        _ => panic!("the export screen"),
-    };
-    driver.chars("x");
-    while export_state(&driver).template().name() != "nmc-reflective-account" {
-        driver.chars("t");
-    }
+    open_export_on(&mut driver, "nmc-reflective-account");
     find_on_screen(&driver.app, "Likely identifiers: 0");
     driver.press(KeyCode::Tab); // the wording pane
     driver.press(KeyCode::Enter);
@@ -314,10 +313,8 @@ fn wording_typed_for_an_export_is_checked_for_identifiers() {
 
 #[test]
 fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
-    let pack = PackSource::BuiltIn.load().expect("pack");
-    let mut workbook = wheelbook::workbook::generate::generate(&pack, 5, 15);
+    let mut workbook = complete(5, 15);
     for reflection in workbook.reflections_mut() {
-        reflection.status = Status::Complete;
         reflection.focus = Focus::Areas(vec!["resilience".into()]);
     }
     let newest = workbook.newest_first()[0].id.clone();
