@@ -342,6 +342,14 @@ fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
         panic!("the area to edit")
     };
     assert_eq!(area.area, 0, "resilience, where the answer is");
+    // On the answer itself: resilience's second question, after its two competencies.
+    let resilience = driver.app.pack.area("resilience").expect("resilience");
+    let reflection = driver.reflection_by_id(&newest);
+    let items = wheelbook::tui::screens::area::items(&driver.app, reflection, resilience);
+    assert_eq!(
+        items[area.selected],
+        wheelbook::tui::screens::area::Item::Question(1)
+    );
     driver.press(KeyCode::Esc); // home
     driver.chars("x");
     let Screen::Export(state) = &driver.app.screen else {

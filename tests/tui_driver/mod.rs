@@ -82,6 +82,11 @@ impl Driver {
         self.send(Msg::Tick)
     }
 
+    pub fn reflection_by_id(&self, id: &str) -> &wheelbook::workbook::Reflection {
+        let found = self.app.workbook.reflections.iter().find(|r| r.id == id);
+        found.expect("a reflection with that id")
+    }
+
     pub fn reflection(&self) -> &wheelbook::workbook::Reflection {
         self.app.workbook.reflections.last().expect("a reflection")
     }

@@ -339,12 +339,25 @@ fn edit_finding(app: &mut App, state: &State, located: &Located) -> Outcome {
             .iter()
             .position(|a| &a.id == place || a.questions.iter().any(|q| &q.id == place))
     });
+    // On the answer itself, when the finding is in one.
+    let selected = areas
+        .get(position.unwrap_or(0))
+        .and_then(|area| {
+            let place = located.place.as_ref()?;
+            let question = area.questions.iter().position(|q| &q.id == place)?;
+            let items = area::items(app, reflection, area);
+            items
+                .iter()
+                .position(|i| *i == area::Item::Question(question))
+        })
+        .unwrap_or(0);
     app.info(format!(
         "Edit {}, then come back to the export with x from Home.",
         located.field
     ));
     let mut state = area::State::new(index);
     state.area = position.unwrap_or(0);
+    state.selected = selected;
     Outcome::go(Screen::Area(state))
 }
 
