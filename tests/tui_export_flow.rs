@@ -360,3 +360,44 @@ fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
         "the same export, not a new one"
     );
 }
+
+#[test]
+fn the_preview_pages_by_its_height_and_stops_at_its_last_line() {
+    let mut driver = Driver::new(complete(6, 16));
+    driver.chars("x");
+    // Every reflection, so that the text is many pages long.
+    let offered = wheelbook::tui::screens::export::offered(&driver.app).len();
+    for _ in 0..offered {
+        driver.chars(" ");
+        driver.press(KeyCode::Down);
+    }
+    driver.chars("p");
+    let scroll = |driver: &Driver| export_state(driver).preview.expect("previewing");
+    assert_eq!(scroll(&driver), 0);
+    driver.press(KeyCode::PageDown);
+    // 40 rows: the title bar, the hint and status lines, two of heading and the border's
+    // two leave 33 rows of text; a page keeps one of them in view.
+    assert_eq!(scroll(&driver), 32);
+    let mut pages = 1;
+    while pages < 100 {
+        let before = scroll(&driver);
+        driver.press(KeyCode::PageDown);
+        if scroll(&driver) == before {
+            break;
+        }
+        pages += 1;
+    }
+    assert!(pages > 2 && pages < 100, "{pages} pages");
+    let end = scroll(&driver);
+    driver.press(KeyCode::Down);
+    assert_eq!(scroll(&driver), end, "no further than the last line");
+    let state = export_state(&driver);
+    let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");
+    let last = prepared
+        .text
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .expect("text");
+    let opening: String = last.chars().take(30).collect();
+    find_on_screen(&driver.app, &opening);
+}

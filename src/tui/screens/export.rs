@@ -200,12 +200,18 @@ pub fn offered(app: &App) -> Vec<usize> {
 }
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
-    if let Some(scroll) = &mut state.preview {
+    if state.preview.is_some() {
+        let text = prepare(app, state).map(|p| p.text).unwrap_or_default();
+        let (limit, page) = view::preview_extent(&text, crate::tui::view::body_rect(app));
+        let Some(scroll) = &mut state.preview else {
+            return Outcome::stay();
+        };
+        *scroll = (*scroll).min(limit);
         match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::Down => *scroll = scroll.saturating_add(1).min(limit),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::PageDown => *scroll = scroll.saturating_add(page).min(limit),
             Action::Preview | Action::Back => state.preview = None,
             Action::Write => return write(app, state),
             _ => {}

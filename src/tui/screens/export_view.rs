@@ -11,6 +11,21 @@ use crate::export::templates::EditableField;
 use crate::tui::app::App;
 use crate::tui::screens::{fit, marker};
 
+/// How far the preview of `text` in the screen's `area` scrolls at most (its last line at
+/// the bottom), and how far a page goes: the text's wrapped lines against the rows inside
+/// the preview's border, below its two lines of heading.
+pub(super) fn preview_extent(text: &str, area: Rect) -> (u16, u16) {
+    let width = area.width.saturating_sub(2).max(1);
+    let rows = area.height.saturating_sub(2 + 2).max(1);
+    // Wrapped exactly as it is drawn (ratatui's line count, an unstable API: the feature
+    // `unstable-rendered-line-info`).
+    let lines = Paragraph::new(text)
+        .wrap(Wrap { trim: false })
+        .line_count(width);
+    let limit = u16::try_from(lines.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX);
+    (limit, rows.saturating_sub(1).max(1))
+}
+
 pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let prepared = prepare(app, state);
@@ -47,10 +62,11 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             Line::styled(note, theme.warning),
         ];
         frame.render_widget(Paragraph::new(header), head);
+        let (limit, _) = preview_extent(&text, area);
         frame.render_widget(
             Paragraph::new(text)
                 .wrap(Wrap { trim: false })
-                .scroll((scroll, 0))
+                .scroll((scroll.min(limit), 0))
                 .block(Block::bordered().border_style(theme.dim)),
             body,
         );
