@@ -140,6 +140,9 @@ fn cpd_details_are_recorded_from_the_summary() {
     driver.chars("s"); // summary
     driver.chars("d");
     assert!(matches!(driver.app.screen, Screen::Cpd(_)));
+    // A choice not made yet says so in words a clinician uses.
+    find_on_screen(&driver.app, "Participatory");
+    find_on_screen(&driver.app, "not recorded yet");
     // Date: a wrong one is refused and the editor stays open.
     driver.press(KeyCode::Enter);
     driver.chars("20/11/2026");

@@ -90,7 +90,7 @@ fn activity_types(app: &App) -> &'static [Item] {
         .map_or(&[], |r| r.hcpc.activity_types.types.as_slice())
 }
 
-/// Cycles an optional choice through "not said" and each value.
+/// Cycles an optional choice through "not recorded yet" and each value.
 fn cycle<T: Clone + PartialEq>(current: &Option<T>, values: &[T], forward: bool) -> Option<T> {
     let position = current
         .as_ref()
@@ -198,7 +198,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let said = |value: Option<bool>, yes: &str, no: &str| match value {
         Some(true) => yes.to_string(),
         Some(false) => no.to_string(),
-        None => "not said".to_string(),
+        None => "not recorded yet".to_string(),
     };
     let mut lines = vec![
         Line::styled(
@@ -221,7 +221,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             Field::Method => ("Method", cpd.method.clone().unwrap_or_else(|| "—".into())),
             Field::ActivityType => (
                 "Type of activity",
-                cpd.activity_type.as_ref().map_or("not said".into(), |id| {
+                cpd.activity_type.as_ref().map_or("not recorded yet".into(), |id| {
                     activity_types(app)
                         .iter()
                         .find(|t| &t.id == id)
