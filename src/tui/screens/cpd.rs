@@ -221,12 +221,14 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             Field::Method => ("Method", cpd.method.clone().unwrap_or_else(|| "—".into())),
             Field::ActivityType => (
                 "Type of activity",
-                cpd.activity_type.as_ref().map_or("not recorded yet".into(), |id| {
-                    activity_types(app)
-                        .iter()
-                        .find(|t| &t.id == id)
-                        .map_or(id.clone(), |t| t.label.clone())
-                }),
+                cpd.activity_type
+                    .as_ref()
+                    .map_or("not recorded yet".into(), |id| {
+                        activity_types(app)
+                            .iter()
+                            .find(|t| &t.id == id)
+                            .map_or(id.clone(), |t| t.label.clone())
+                    }),
             ),
             Field::Planned => (
                 "Planned",
