@@ -216,6 +216,25 @@ fn a_long_message_wraps_rather_than_loses_its_end() {
 }
 
 #[test]
+fn a_complete_reflection_opened_from_home_can_be_edited_with_e() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.chars("s"); // summary
+    driver.chars("c"); // complete, and back home
+    assert!(matches!(driver.app.screen, Screen::Home(_)));
+    driver.press(KeyCode::Enter);
+    assert!(matches!(driver.app.screen, Screen::Reading(_)));
+    find_on_screen(&driver.app, "e edit");
+    driver.chars("e");
+    let Screen::Area(area) = &driver.app.screen else {
+        panic!("the areas, not {:?}", driver.app.screen)
+    };
+    assert_eq!(area.reflection, driver.app.workbook.reflections.len() - 1);
+    let status = driver.app.status.clone().expect("a message").1;
+    assert!(status.contains("Editing a complete reflection"), "{status}");
+}
+
+#[test]
 fn a_new_reflection_heads_the_home_list() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut driver = Driver::new(wheelbook::workbook::generate::generate(&pack, 5, 4));

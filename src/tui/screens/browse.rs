@@ -107,7 +107,13 @@ pub const KEYS: &[Binding] = &[
 pub const READING_KEYS: &[Binding] = &[
     bind(DOWN, Action::Down, "scroll", "Scroll down"),
     more(UP, Action::Up, "Scroll up"),
-    bind(ESC, Action::Back, "back", "Back to the list"),
+    bind(
+        &[Key::Char('e')],
+        Action::Edit,
+        "edit",
+        "Edit this reflection (continue a draft, or correct a complete one)",
+    ),
+    bind(ESC, Action::Back, "back", "Back to the list, or Home"),
     more(PAGE_UP, Action::PageUp, "Up a page"),
     more(PAGE_DOWN, Action::PageDown, "Down a page"),
 ];
@@ -164,12 +170,7 @@ fn act_on(app: &mut App, state: &State, action: Action, current: Option<usize>) 
         }
         // Complete reflections can be edited too: to correct them, or to take out something
         // that could identify a person before an export.
-        Action::Edit if app.can_change() => {
-            if app.workbook.reflections[index].status != Status::Draft {
-                app.info("Editing a complete reflection: your changes are saved as you go.");
-            }
-            return Outcome::go(Screen::Area(area::State::new(index)));
-        }
+        Action::Edit if app.can_change() => return edit(app, index),
         Action::Delete if app.can_change() => {
             let reflection = &app.workbook.reflections[index];
             let question = format!(
@@ -322,6 +323,17 @@ fn reading_text(app: &App, state: &Reading, text: Rect) -> (Vec<Line<'static>>, 
     (lines, max)
 }
 
+/// The reflection at `index` opened for editing, its first area first.
+fn edit(app: &mut App, index: usize) -> Outcome {
+    let Some(reflection) = app.workbook.reflections.get(index) else {
+        return Outcome::stay();
+    };
+    if reflection.status != Status::Draft {
+        app.info("Editing a complete reflection: your changes are saved as you go.");
+    }
+    Outcome::go(Screen::Area(area::State::new(index)))
+}
+
 pub fn handle_reading(app: &mut App, state: &mut Reading, action: Action, _now: &Now) -> Outcome {
     let body = crate::tui::view::body_rect(app);
     let (text, _) = reading_layout(body);
@@ -333,6 +345,7 @@ pub fn handle_reading(app: &mut App, state: &mut Reading, action: Action, _now: 
         Action::Down => scroll.saturating_add(1),
         Action::PageUp => scroll.saturating_sub(page),
         Action::PageDown => scroll.saturating_add(page),
+        Action::Edit if app.can_change() => return edit(app, state.reflection),
         Action::Back if state.from_browse => {
             return Outcome::go(Screen::Browse(state.browse.clone()));
         }
