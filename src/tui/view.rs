@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay, Screen, StatusKind};
 use super::editor::Editor;
-use super::keys::{self, Binding, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY};
+use super::keys::{self, Binding, CONFIRM, EDITOR, GLOBAL, HELP_OVERLAY, Key};
 use super::screens::{self, actions, area, browse, cpd, export, home, start, summary};
 
 /// Below this the screens cannot be laid out; the user is asked for a larger window.
@@ -158,8 +158,12 @@ fn hint_line(app: &App, width: usize) -> Line<'static> {
     let hints: Vec<(String, &str)> = active_bindings(app)
         .into_iter()
         .filter_map(|b| {
-            b.hint
-                .map(|hint| (b.keys.first().map_or(String::new(), |k| k.label()), hint))
+            b.hint.map(|hint| {
+                (
+                    b.keys.first().map_or(String::new(), |k| key_label(app, *k)),
+                    hint,
+                )
+            })
         })
         .collect();
     let (global, local): (Vec<_>, Vec<_>) = hints
@@ -243,13 +247,26 @@ fn popup(area: Rect, width_percent: u16, height: u16) -> Rect {
     row
 }
 
+/// A key as the hints and the help name it: the number keys as far as the pack's scale
+/// goes ("0-4"), since the others are refused.
+fn key_label(app: &App, key: Key) -> String {
+    match key {
+        Key::Digit => {
+            let top = app.pack.scale.iter().map(|level| level.value).max();
+            format!("0-{}", top.unwrap_or(9).min(9))
+        }
+        other => other.label(),
+    }
+}
+
 /// The help overlay's rectangle and lines, for drawing and for bounding its scrolling.
 fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let theme = &app.theme;
     let mut rows: Vec<(String, String)> = vec![];
     let bindings: Vec<&Binding> = screens::keys(&app.screen).iter().chain(GLOBAL).collect();
     for binding in bindings {
-        rows.push((binding.keys_label(), binding.help.to_string()));
+        let keys: Vec<String> = binding.keys.iter().map(|k| key_label(app, *k)).collect();
+        rows.push((keys.join("/"), binding.help.to_string()));
     }
     rows.push((String::new(), String::new()));
     rows.push(("While typing".into(), String::new()));
