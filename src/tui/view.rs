@@ -33,28 +33,26 @@ pub fn body_rect(app: &App) -> Rect {
     frame_layout(Rect::new(0, 0, width, height), status_rows(app, width))[1]
 }
 
-/// The status line's rows: as many as its message needs, up to three, so that the end of
-/// a message (often what to do next) is never cut off.
+/// The status line's rows: as many as its message wraps to, up to three, so that the end
+/// of a message (often what to do next) is never cut off.
 fn status_rows(app: &App, width: u16) -> u16 {
-    let text = status_text(app).map_or(0, |(_, text)| text.width());
-    let width = usize::from(width.max(1));
-    text.div_ceil(width).clamp(1, 3) as u16
+    let rows = status(app).map_or(1, |status| status.line_count(width.max(1)));
+    rows.clamp(1, 3) as u16
 }
 
-/// What the status line says, with its kind: a message, or else why the workbook is
-/// read-only.
-fn status_text(app: &App) -> Option<(Option<StatusKind>, String)> {
-    match &app.status {
-        Some((StatusKind::Error, message)) => {
-            Some((Some(StatusKind::Error), format!(" ✗ {message}")))
+/// What the status line says, wrapped: a message, or else why the workbook is read-only.
+fn status(app: &App) -> Option<Paragraph<'static>> {
+    let theme = &app.theme;
+    let line = match &app.status {
+        Some((StatusKind::Error, message)) => Line::styled(format!(" ✗ {message}"), theme.error),
+        Some((StatusKind::Ok, message)) => Line::styled(format!(" ✓ {message}"), theme.ok),
+        Some((StatusKind::Info, message)) => Line::raw(format!(" {message}")),
+        None => {
+            let reason = app.read_only.as_ref()?;
+            Line::styled(format!(" Read-only: {reason}"), theme.warning)
         }
-        Some((StatusKind::Ok, message)) => Some((Some(StatusKind::Ok), format!(" ✓ {message}"))),
-        Some((StatusKind::Info, message)) => Some((Some(StatusKind::Info), format!(" {message}"))),
-        None => app
-            .read_only
-            .as_ref()
-            .map(|reason| (None, format!(" Read-only: {reason}"))),
-    }
+    };
+    Some(Paragraph::new(line).wrap(Wrap { trim: false }))
 }
 
 pub fn too_small((width, height): (u16, u16)) -> bool {
@@ -192,20 +190,9 @@ fn hint_line(app: &App, width: usize) -> Line<'static> {
 }
 
 fn status_line(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
-    let Some((kind, text)) = status_text(app) else {
-        return;
-    };
-    let style = match kind {
-        Some(StatusKind::Error) => theme.error,
-        Some(StatusKind::Ok) => theme.ok,
-        Some(StatusKind::Info) => ratatui::style::Style::new(),
-        None => theme.warning,
-    };
-    frame.render_widget(
-        Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false }),
-        area,
-    );
+    if let Some(status) = status(app) {
+        frame.render_widget(status, area);
+    }
 }
 
 fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
@@ -217,23 +204,16 @@ fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
         )),
         Line::raw("Make the window larger, or press q to quit."),
     ];
-    // The rows the lines take once wrapped, so that all of them show, centred; a line
-    // wrapped at a word may need one more than its width alone says.
-    let width = usize::from(area.width.max(1));
-    let rows = |line: &Line| match line.width() {
-        w if w <= width => 1,
-        w => w.div_ceil(width) + 1,
-    };
-    let height = (text.iter().map(rows).sum::<usize>() as u16).min(area.height);
+    let notice = Paragraph::new(text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    // All the rows its lines wrap to, centred.
+    let rows = notice.line_count(area.width.max(1));
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).min(area.height);
     let [middle] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
-    frame.render_widget(
-        Paragraph::new(text)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        middle,
-    );
+    frame.render_widget(notice, middle);
 }
 
 /// A centred rectangle of the given percentage of `area`.

@@ -202,7 +202,8 @@ pub fn offered(app: &App) -> Vec<usize> {
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
     if state.preview.is_some() {
         let text = prepare(app, state).map(|p| p.text).unwrap_or_default();
-        let (limit, page) = view::preview_extent(&text, crate::tui::view::body_rect(app));
+        let preview = view::preview_text(text);
+        let (limit, page) = view::preview_extent(&preview, crate::tui::view::body_rect(app));
         let Some(scroll) = &mut state.preview else {
             return Outcome::stay();
         };

@@ -11,17 +11,19 @@ use crate::export::templates::EditableField;
 use crate::tui::app::App;
 use crate::tui::screens::{fit, marker};
 
-/// How far the preview of `text` in the screen's `area` scrolls at most (its last line at
-/// the bottom), and how far a page goes: the text's wrapped lines against the rows inside
-/// the preview's border, below its two lines of heading.
-pub(super) fn preview_extent(text: &str, area: Rect) -> (u16, u16) {
+/// The preview's text, wrapped, as it is drawn and measured.
+pub(super) fn preview_text<'t>(text: impl Into<ratatui::text::Text<'t>>) -> Paragraph<'t> {
+    Paragraph::new(text).wrap(Wrap { trim: false })
+}
+
+/// How far `preview` in the screen's `area` scrolls at most (its last line at the bottom),
+/// and how far a page goes: its wrapped lines (ratatui's line count, the feature
+/// `unstable-rendered-line-info`) against the rows inside the preview's border, below its
+/// two lines of heading.
+pub(super) fn preview_extent(preview: &Paragraph, area: Rect) -> (u16, u16) {
     let width = area.width.saturating_sub(2).max(1);
     let rows = area.height.saturating_sub(2 + 2).max(1);
-    // Wrapped exactly as it is drawn (ratatui's line count, an unstable API: the feature
-    // `unstable-rendered-line-info`).
-    let lines = Paragraph::new(text)
-        .wrap(Wrap { trim: false })
-        .line_count(width);
+    let lines = preview.line_count(width);
     let limit = u16::try_from(lines.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX);
     (limit, rows.saturating_sub(1).max(1))
 }
@@ -62,10 +64,10 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             Line::styled(note, theme.warning),
         ];
         frame.render_widget(Paragraph::new(header), head);
-        let (limit, _) = preview_extent(&text, area);
+        let preview = preview_text(text);
+        let (limit, _) = preview_extent(&preview, area);
         frame.render_widget(
-            Paragraph::new(text)
-                .wrap(Wrap { trim: false })
+            preview
                 .scroll((scroll.min(limit), 0))
                 .block(Block::bordered().border_style(theme.dim)),
             body,
