@@ -341,29 +341,31 @@ fn edit_finding(app: &mut App, state: &State, located: &Located) -> Outcome {
     }
     app.export_return = Some(state.clone());
     let areas = area::focus_areas(app, reflection);
-    let position = located.place.as_ref().and_then(|place| {
-        areas
-            .iter()
-            .position(|a| &a.id == place || a.questions.iter().any(|q| &q.id == place))
-    });
-    // On the answer itself, when the finding is in one.
-    let selected = areas
-        .get(position.unwrap_or(0))
-        .and_then(|area| {
-            let place = located.place.as_ref()?;
-            let question = area.questions.iter().position(|q| &q.id == place)?;
-            let items = area::items(app, reflection, area);
-            items
-                .iter()
-                .position(|i| *i == area::Item::Question(question))
+    // The finding's area (its place is the area, or a question of it), on the answer itself
+    // when the finding is in one.
+    let place = located.place.as_deref();
+    let (at, selected) = place
+        .and_then(|place| {
+            areas.iter().enumerate().find_map(|(at, area)| {
+                match area.questions.iter().position(|q| q.id == place) {
+                    Some(question) => {
+                        let items = area::items(app, reflection, area);
+                        let on = items
+                            .iter()
+                            .position(|i| *i == area::Item::Question(question));
+                        Some((at, on.unwrap_or(0)))
+                    }
+                    None => (area.id == place).then_some((at, 0)),
+                }
+            })
         })
-        .unwrap_or(0);
+        .unwrap_or((0, 0));
     app.info(format!(
         "Edit {}, then come back to the export with x from Home.",
         located.field
     ));
     let mut state = area::State::new(index);
-    state.area = position.unwrap_or(0);
+    state.area = at;
     state.selected = selected;
     Outcome::go(Screen::Area(state))
 }
