@@ -293,7 +293,7 @@ fn export_wording_can_be_rewritten_for_one_export_only() {
         Some("Ward sister.")
     );
     let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");
-    assert!(prepared.text.contains("Ward sister."));
+    assert!(prepared.text.to_string().contains("Ward sister."));
 }
 
 #[test]
@@ -396,11 +396,8 @@ fn the_preview_pages_by_its_height_and_stops_at_its_last_line() {
     assert_eq!(scroll(&driver), end, "no further than the last line");
     let state = export_state(&driver);
     let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");
-    let last = prepared
-        .text
-        .lines()
-        .rfind(|l| !l.trim().is_empty())
-        .expect("text");
+    let text = prepared.text.to_string();
+    let last = text.lines().rfind(|l| !l.trim().is_empty()).expect("text");
     let opening: String = last.chars().take(30).collect();
     find_on_screen(&driver.app, &opening);
 }

@@ -7,14 +7,14 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use super::BadInput;
-use super::output::{count, eprint_lines, print, warn_all};
+use super::output::{count, eprint_lines, print_pieces, warn_all};
 use crate::content::PackSource;
-use crate::export::Prepared;
 use crate::export::identifiers::Located;
 use crate::export::regulators;
 use crate::export::render::Format;
 use crate::export::select::{self, Selection};
 use crate::export::templates::{Options, Sources, Template};
+use crate::export::{Prepared, Rendered};
 use crate::workbook::store::{self, Location};
 use crate::workbook::{Workbook, now};
 
@@ -132,7 +132,7 @@ pub fn export(
     let Prepared { text, findings, .. } = &*prepared;
 
     if args.preview {
-        print(text)?;
+        print_pieces(text.pieces())?;
         report_findings(findings, "preview");
         return Ok(ExitCode::SUCCESS);
     }
@@ -151,7 +151,7 @@ pub fn export(
                 format.extension()
             ));
         }
-        None => print(text)?,
+        None => print_pieces(text.pieces())?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -191,7 +191,8 @@ fn report_findings(findings: &[Located], mode: &str) {
 }
 
 /// A new file readable by its owner only; an existing file is never replaced.
-fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
-    store::write_export(path, text.as_bytes())?;
+fn write_private(path: &Path, text: &Rendered) -> anyhow::Result<()> {
+    let pieces: Vec<&[u8]> = text.pieces().map(str::as_bytes).collect();
+    store::write_export(path, &pieces)?;
     Ok(())
 }

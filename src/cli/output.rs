@@ -5,11 +5,16 @@ use std::io::{self, Write};
 
 /// Writes `text` to standard output. A closed pipe is not an error worth reporting.
 pub fn print(text: &str) -> anyhow::Result<()> {
+    print_pieces([text])
+}
+
+/// Writes `pieces` to standard output, one after another, as [`print`] writes one text.
+pub fn print_pieces<'t>(pieces: impl IntoIterator<Item = &'t str>) -> anyhow::Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    let written = pieces
+        .into_iter()
+        .try_for_each(|piece| stdout.write_all(piece.as_bytes()));
+    match written.and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error.into()),
         _ => Ok(()),
     }

@@ -2,6 +2,7 @@
 //! machine is scanned, whatever it came from (a chosen reflection, an earlier one, wording
 //! typed for this export, questions to bring), so that nothing leaves unchecked.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -9,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::content::Pack;
 
-use super::document::{Block, Document};
+use super::document::{Block, Document, Section};
 use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_reflection_with};
 use crate::workbook::{Reflection, Workbook};
 
@@ -56,163 +57,285 @@ impl Place<'_> {
     }
 }
 
-/// Each piece of `document`, in the order and with the places of [`Document::pieces`], but
-/// without copying them: a document of a thousand reflections has some 85,000 pieces.
-fn each_piece<'d>(document: &'d Document<'_>, mut visit: impl FnMut(Place<'d>, &'d str)) {
+/// A text of the document as the check meets it: one that lasts the whole check, borrowed
+/// from the pack, the workbook or the template's own wording, or one made for a section,
+/// which may be gone, its memory used again, once its reflection is written.
+#[derive(Clone, Copy)]
+enum Text<'t, 'd> {
+    Lasting(&'t str),
+    Passing(&'d str),
+}
+
+impl<'t, 'd> Text<'t, 'd> {
+    fn of(text: &'d Cow<'t, str>) -> Self {
+        match text {
+            Cow::Borrowed(lasting) => Text::Lasting(lasting),
+            Cow::Owned(passing) => Text::Passing(passing),
+        }
+    }
+}
+
+/// The title and notices of `document`, in the order and with the places of
+/// [`Document::pieces`].
+fn each_opening_piece<'d>(document: &'d Document<'_>, mut visit: impl FnMut(Place<'d>, &'d str)) {
     visit(Place::Fixed("title"), &document.title);
     for notice in &document.notices {
         visit(Place::Fixed("notice"), notice);
     }
-    for section in &document.sections {
+}
+
+/// Each piece of `sections`, as [`Document::pieces`] has them, without copying them: a
+/// document of a thousand reflections has some 85,000 pieces.
+fn each_section_piece<'d, 't>(
+    sections: &'d [Section<'t>],
+    mut visit: impl FnMut(Place<'d>, Text<'t, 'd>),
+) {
+    for section in sections {
         let heading: &str = &section.heading;
-        visit(Place::Fixed("heading"), heading);
+        visit(Place::Fixed("heading"), Text::of(&section.heading));
         for block in &section.blocks {
             match block {
                 Block::Paragraph { text } | Block::Warning { text } => {
-                    visit(Place::Heading(heading), text)
+                    visit(Place::Heading(heading), Text::of(text))
                 }
                 Block::Field { label, value } => {
-                    visit(Place::Heading(heading), label);
-                    visit(Place::Under(heading, label), value);
+                    visit(Place::Heading(heading), Text::of(label));
+                    visit(Place::Under(heading, label), Text::of(value));
                 }
                 Block::List { items } => {
                     for item in items {
-                        visit(Place::Heading(heading), item);
+                        visit(Place::Heading(heading), Text::of(item));
                     }
                 }
                 Block::Table { headers, rows } => {
                     for header in headers {
-                        visit(Place::Heading(heading), header);
+                        visit(Place::Heading(heading), Text::of(header));
                     }
                     for row in rows {
                         let columns = headers.iter().map(|h| &**h);
                         for (cell, column) in row.iter().zip(columns.chain(std::iter::repeat(""))) {
-                            visit(Place::Under(heading, column), cell);
+                            visit(Place::Under(heading, column), Text::of(cell));
                         }
                     }
                 }
             }
         }
     }
-    for footer in &document.footer {
-        visit(Place::Fixed("footer"), footer);
-    }
 }
 
 /// The findings of each distinct text that may hold one, scanned once: the document repeats
 /// texts (every reflection's table rates on "3 Established"), and carries the chosen
 /// reflections' own text again.
-struct Scanned<'t, 'w> {
+pub struct Scanned<'t, 'w> {
     watch_list: &'w [String],
-    /// By their words: every short text, and each long one that may hold a finding.
-    by_text: FxHashMap<&'t str, Vec<Finding>>,
-    /// Long texts already seen to hold nothing, by where they stand in memory: a document
+    /// Lasting texts already seen to hold nothing, by where they stand in memory: a document
     /// quotes the pack's own wording (a competency, a question) at every reflection, some
-    /// two thirds of its text, from the one copy of it. Every text lives, unchanged, for
-    /// `'t`, so the same address and length always hold the same words.
+    /// two thirds of its text, from the one copy of it. A lasting text stays, unchanged,
+    /// for `'t`, so the same address and length always hold the same words.
     clean: FxHashSet<(usize, usize)>,
+    /// Lasting texts that may hold a finding, by their words.
+    lasting: FxHashMap<&'t str, Vec<Finding>>,
+    /// Short passing texts, by their words: a rating or a kind made again for each row.
+    passing: FxHashMap<String, Vec<Finding>>,
 }
 
-/// The length from which a text is remembered by its address rather than its words. A short
-/// text (a label, a kind, a rating) is looked up by its words before anything else: the
-/// quick look takes a block of 64 bytes whatever the length, and costs more than that.
-const LONG_FROM: usize = 32;
+/// The length below which a passing text is remembered by its words: short ones repeat
+/// (ratings, kinds), long ones are made once (a heading with its date) and are only looked at.
+const SHORT_BELOW: usize = 32;
 
-impl<'t> Scanned<'t, '_> {
-    fn new(watch_list: &[String]) -> Scanned<'t, '_> {
+impl<'t, 'w> Scanned<'t, 'w> {
+    fn new(watch_list: &'w [String]) -> Self {
         Scanned {
             watch_list,
-            by_text: FxHashMap::default(),
             clean: FxHashSet::default(),
+            lasting: FxHashMap::default(),
+            passing: FxHashMap::default(),
         }
     }
 
-    fn scan(&mut self, text: &'t str) -> &[Finding] {
+    /// Calls `each` with every finding in `text`.
+    fn scan(&mut self, text: Text<'t, '_>, each: impl FnMut(&Finding)) {
         let watch_list = self.watch_list;
-        if text.len() < LONG_FROM {
-            return self
-                .by_text
-                .entry(text)
-                .or_insert_with(|| scan(text, watch_list));
+        match text {
+            Text::Lasting(text) => {
+                let address = (text.as_ptr() as usize, text.len());
+                if self.clean.contains(&address) {
+                    return;
+                }
+                if let Some(findings) = self.lasting.get(text) {
+                    findings.iter().for_each(each);
+                    return;
+                }
+                // A text seen for the first time is passed over after a quick look, unless
+                // it may hold a finding; only then is it scanned, and remembered by its words.
+                if !may_hold_finding(text, watch_list) {
+                    self.clean.insert(address);
+                    return;
+                }
+                let findings = self.lasting.entry(text).or_insert(scan(text, watch_list));
+                findings.iter().for_each(each);
+            }
+            Text::Passing(text) if text.len() < SHORT_BELOW => {
+                if let Some(findings) = self.passing.get(text) {
+                    findings.iter().for_each(each);
+                    return;
+                }
+                let findings = self.passing.entry(text.to_string());
+                findings
+                    .or_insert(scan(text, watch_list))
+                    .iter()
+                    .for_each(each);
+            }
+            Text::Passing(text) => scan(text, watch_list).iter().for_each(each),
         }
-        let address = (text.as_ptr() as usize, text.len());
-        if self.clean.contains(&address) {
-            return &[];
+    }
+
+    /// What `other`, run over other parts of the same document, has seen.
+    fn absorb(&mut self, other: Scanned<'t, '_>) {
+        self.clean.extend(other.clean);
+        self.lasting.extend(other.lasting);
+        self.passing.extend(other.passing);
+    }
+}
+
+/// A likely identifier found in the document, and where it stands there.
+pub struct Found {
+    place: String,
+    finding: Finding,
+}
+
+/// The identifier check of one export, run a part of the document at a time: its opening,
+/// each stretch of sections (on any thread, each with its own [`Scanned`]), its close. The
+/// findings, put together in the document's order, are then named by [`Check::located`].
+pub struct Check<'w> {
+    structural: HashSet<String>,
+    watch_list: &'w [String],
+}
+
+impl<'w> Check<'w> {
+    pub fn new(workbook: &Workbook, written: &[NaiveDate], watch_list: &'w [String]) -> Self {
+        Check {
+            structural: structural_dates(workbook, written),
+            watch_list,
         }
-        // A long text seen for the first time is passed over after a quick look, unless it
-        // may hold a finding; only then is it scanned, and remembered by its words.
-        if !may_hold_finding(text, watch_list) {
-            self.clean.insert(address);
-            return &[];
+    }
+
+    pub fn scanned<'t>(&self) -> Scanned<'t, 'w> {
+        Scanned::new(self.watch_list)
+    }
+
+    fn keep(&self, place: Place, finding: &Finding, found: &mut Vec<Found>) {
+        if finding.kind == Kind::FullDate && self.structural.contains(&finding.text) {
+            return;
         }
-        self.by_text
-            .entry(text)
-            .or_insert_with(|| scan(text, watch_list))
+        found.push(Found {
+            place: place.text(),
+            finding: finding.clone(),
+        });
+    }
+
+    /// The findings in the title and notices of `document`.
+    pub fn opening(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
+        each_opening_piece(document, |place, text| {
+            scanned.scan(Text::Passing(text), |f| self.keep(place, f, found))
+        });
+    }
+
+    /// The findings in `sections`, following those before them.
+    pub fn sections<'t>(
+        &self,
+        scanned: &mut Scanned<'t, '_>,
+        sections: &[Section<'t>],
+        found: &mut Vec<Found>,
+    ) {
+        each_section_piece(sections, |place, text| {
+            scanned.scan(text, |f| self.keep(place, f, found))
+        });
+    }
+
+    /// The findings in the footer of `document`, after all its sections.
+    pub fn close(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
+        for footer in &document.footer {
+            let place = Place::Fixed("footer");
+            scanned.scan(Text::Passing(footer), |f| self.keep(place, f, found));
+        }
+    }
+
+    /// The findings of the whole document, in its order, each named by a chosen
+    /// reflection's field where that field holds it too: see [`check`].
+    pub fn located<'t>(
+        &self,
+        found: Vec<Found>,
+        mut scanned: Scanned<'t, '_>,
+        others: impl IntoIterator<Item = Scanned<'t, 'w>>,
+        reflections: &[&'t Reflection],
+        workbook: &'t Workbook,
+        pack: Option<&Pack>,
+    ) -> Vec<Located> {
+        // The reflections are only scanned to name the fields of findings, so not at all for
+        // a document with none; their texts the document carries are already scanned.
+        if found.is_empty() {
+            return Vec::new();
+        }
+        others.into_iter().for_each(|other| scanned.absorb(other));
+        let actions = workbook.actions_by_reflection();
+        let mut known: Vec<Located> = Vec::new();
+        for r in reflections {
+            let actions = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
+            known.extend(scan_reflection_with(r, actions, pack, |text| {
+                let mut findings = Vec::new();
+                scanned.scan(Text::Lasting(text), |f| findings.push(f.clone()));
+                findings
+            }));
+        }
+        // Where the same words were found in several fields, the first names them all.
+        let mut named_by: HashMap<String, &Located> = HashMap::new();
+        for k in &known {
+            named_by.entry(words(&k.finding.text)).or_insert(k);
+        }
+        let mut findings: Vec<Located> = Vec::new();
+        let mut reported: HashSet<(String, String, String)> = HashSet::new();
+        for Found { place, finding } in found {
+            let (reflection_id, field, place) = match named_by.get(&words(&finding.text)) {
+                Some(named) => (
+                    named.reflection_id.clone(),
+                    named.field.clone(),
+                    named.place.clone(),
+                ),
+                None => (String::new(), place, None),
+            };
+            let key = (reflection_id.clone(), field.clone(), finding.text.clone());
+            if reported.insert(key) {
+                findings.push(Located {
+                    reflection_id,
+                    field,
+                    place,
+                    finding,
+                });
+            }
+        }
+        findings
     }
 }
 
 /// The likely identifiers in `document`. A finding that also stands in a chosen reflection's
 /// own text is named by that reflection and field, so that it can be edited there; any other
 /// is named by its place in the document, with an empty `reflection_id`.
-pub fn check(
-    document: &Document,
-    reflections: &[&Reflection],
-    workbook: &Workbook,
+pub fn check<'t>(
+    document: &Document<'t>,
+    reflections: &[&'t Reflection],
+    workbook: &'t Workbook,
     pack: Option<&Pack>,
     written: &[NaiveDate],
     watch_list: &[String],
 ) -> Vec<Located> {
-    let structural = structural_dates(workbook, written);
-    let mut scanned = Scanned::new(watch_list);
-    let mut found: Vec<(Place, Finding)> = Vec::new();
-    each_piece(document, |place, text| {
-        for finding in scanned.scan(text) {
-            if finding.kind == Kind::FullDate && structural.contains(&finding.text) {
-                continue;
-            }
-            found.push((place, finding.clone()));
-        }
-    });
-    // The reflections are only scanned to name the fields of findings, so not at all for a
-    // document with none; their texts the document carries are already scanned.
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let actions = workbook.actions_by_reflection();
-    let mut known: Vec<Located> = Vec::new();
-    for r in reflections {
-        let actions = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
-        known.extend(scan_reflection_with(r, actions, pack, |text| {
-            scanned.scan(text).to_vec()
-        }));
-    }
-    // Where the same words were found in several fields, the first names them all.
-    let mut named_by: HashMap<String, &Located> = HashMap::new();
-    for k in &known {
-        named_by.entry(words(&k.finding.text)).or_insert(k);
-    }
-    let mut findings: Vec<Located> = Vec::new();
-    let mut reported: HashSet<(String, String, String)> = HashSet::new();
-    for (place, finding) in found {
-        let (reflection_id, field, place) = match named_by.get(&words(&finding.text)) {
-            Some(named) => (
-                named.reflection_id.clone(),
-                named.field.clone(),
-                named.place.clone(),
-            ),
-            None => (String::new(), place.text(), None),
-        };
-        let key = (reflection_id.clone(), field.clone(), finding.text.clone());
-        if reported.insert(key) {
-            findings.push(Located {
-                reflection_id,
-                field,
-                place,
-                finding,
-            });
-        }
-    }
-    findings
+    let check = Check::new(workbook, written, watch_list);
+    let mut scanned = check.scanned();
+    let mut found = Vec::new();
+    check.opening(&mut scanned, document, &mut found);
+    check.sections(&mut scanned, &document.sections, &mut found);
+    check.close(&mut scanned, document, &mut found);
+    check.located(found, scanned, [], reflections, workbook, pack)
 }
 
 #[cfg(test)]
@@ -226,9 +349,15 @@ mod tests {
 
     fn walked(document: &Document) -> Vec<(String, String)> {
         let mut pieces = Vec::new();
-        each_piece(document, |place, text| {
+        each_opening_piece(document, |place, text| {
             pieces.push((place.text(), text.to_string()))
         });
+        each_section_piece(&document.sections, |place, text| {
+            let (Text::Lasting(text) | Text::Passing(text)) = text;
+            pieces.push((place.text(), text.to_string()))
+        });
+        let footer = document.footer.iter();
+        pieces.extend(footer.map(|f| ("footer".to_string(), f.clone())));
         pieces
     }
 
@@ -253,7 +382,7 @@ mod tests {
     fn a_text_quoted_in_several_places_is_found_in_each() {
         let long = String::from("We spoke with Mrs. Patel about her plans for the week ahead");
         let short = String::from("Mrs. Patel");
-        assert!(long.len() >= LONG_FROM && short.len() < LONG_FROM);
+        assert!(long.len() >= SHORT_BELOW && short.len() < SHORT_BELOW);
         let document = Document {
             template: "t".into(),
             title: "Title".into(),
@@ -302,7 +431,7 @@ mod tests {
         // The same address, two lengths: the first part holds nothing, the whole a name.
         let whole = String::from("We spoke with the ward team about the week, and with Mrs. Patel");
         let start = &whole[..whole.find(", and").expect("a comma")];
-        assert!(start.len() >= LONG_FROM && start.as_ptr() == whole.as_ptr());
+        assert!(start.len() >= SHORT_BELOW && start.as_ptr() == whole.as_ptr());
         let document = Document {
             template: "t".into(),
             title: "Title".into(),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::document::{Block, Document};
+use super::document::{Block, Document, Section};
 
 mod json;
 
@@ -43,11 +43,64 @@ impl Format {
 }
 
 pub fn render(document: &Document, format: Format) -> String {
+    let mut out = String::new();
+    start(format, document, &mut out);
+    for (index, section) in document.sections.iter().enumerate() {
+        self::section(format, section, index == 0, &mut out);
+    }
+    end(format, document, !document.sections.is_empty(), &mut out);
+    let mut pieces = vec![out];
+    finish(format, &mut pieces);
+    pieces.pop().unwrap_or_default()
+}
+
+/// A document is written down a part at a time, so that the sections of thousands of
+/// reflections can be written as they are made: its start (title, notices), each of its
+/// sections, its end (footer), then [`finish`] over the pieces.
+pub fn start(format: Format, document: &Document, out: &mut String) {
     match format {
-        Format::Markdown => markdown(document),
-        Format::Text => plain(document),
-        Format::Html => html(document),
-        Format::Json => json::document(document),
+        Format::Markdown => markdown_start(document, out),
+        Format::Text => plain_start(document, out),
+        Format::Html => html_start(document, out),
+        Format::Json => json::start(document, out),
+    }
+}
+
+/// One section, written after those before it; `first` for the document's first.
+pub fn section(format: Format, section: &Section, first: bool, out: &mut String) {
+    match format {
+        Format::Markdown => markdown_section(section, out),
+        Format::Text => plain_section(section, out),
+        Format::Html => html_section(section, out),
+        Format::Json => json::section(section, first, out),
+    }
+}
+
+/// The end of `document`, after all its sections; `any_sections` if there were some.
+pub fn end(format: Format, document: &Document, any_sections: bool, out: &mut String) {
+    match format {
+        Format::Markdown => markdown_end(document, out),
+        Format::Text => plain_end(document, out),
+        Format::Html => html_end(document, out),
+        Format::Json => json::end(document, any_sections, out),
+    }
+}
+
+/// The last touch over the written pieces, in order: Markdown and text end in one line
+/// break, whatever the last piece left.
+pub fn finish(format: Format, pieces: &mut Vec<String>) {
+    if !matches!(format, Format::Markdown | Format::Text) {
+        return;
+    }
+    while let Some(last) = pieces.last_mut() {
+        last.truncate(last.trim_end().len());
+        if !last.is_empty() || pieces.len() == 1 {
+            break;
+        }
+        pieces.pop();
+    }
+    if let Some(last) = pieces.last_mut() {
+        last.push('\n');
     }
 }
 
@@ -70,72 +123,74 @@ fn md(text: &str) -> String {
     out
 }
 
-fn markdown(document: &Document) -> String {
-    let mut out = format!("# {}\n\n", md(&document.title));
+fn markdown_start(document: &Document, out: &mut String) {
+    let _ = write!(out, "# {}\n\n", md(&document.title));
     for notice in &document.notices {
         let _ = writeln!(out, "> {}\n", md(notice).replace('\n', "\n> "));
     }
-    for section in &document.sections {
-        let _ = writeln!(
-            out,
-            "{} {}\n",
-            "#".repeat(usize::from(section.level) + 1),
-            md(&section.heading)
-        );
-        for block in &section.blocks {
-            match block {
-                Block::Paragraph { text } => {
-                    let _ = writeln!(out, "{}\n", md(text));
+}
+
+fn markdown_section(section: &Section, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "{} {}\n",
+        "#".repeat(usize::from(section.level) + 1),
+        md(&section.heading)
+    );
+    for block in &section.blocks {
+        match block {
+            Block::Paragraph { text } => {
+                let _ = writeln!(out, "{}\n", md(text));
+            }
+            Block::Field { label, value } => {
+                let _ = writeln!(out, "**{}**\n\n{}\n", md(label), md(or_dash(value)));
+            }
+            Block::List { items } => {
+                for item in items {
+                    let _ = writeln!(out, "- {}", md(item).replace('\n', "\n  "));
                 }
-                Block::Field { label, value } => {
-                    let _ = writeln!(out, "**{}**\n\n{}\n", md(label), md(or_dash(value)));
-                }
-                Block::List { items } => {
-                    for item in items {
-                        let _ = writeln!(out, "- {}", md(item).replace('\n', "\n  "));
-                    }
-                    out.push('\n');
-                }
-                Block::Table { headers, rows } => {
-                    let cell = |text: &str| md(text).replace('\n', " ");
+                out.push('\n');
+            }
+            Block::Table { headers, rows } => {
+                let cell = |text: &str| md(text).replace('\n', " ");
+                let _ = writeln!(
+                    out,
+                    "| {} |",
+                    headers
+                        .iter()
+                        .map(|h| cell(h))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                );
+                let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
+                for row in rows {
                     let _ = writeln!(
                         out,
                         "| {} |",
-                        headers
-                            .iter()
-                            .map(|h| cell(h))
-                            .collect::<Vec<_>>()
-                            .join(" | ")
+                        row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
                     );
-                    let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
-                    for row in rows {
-                        let _ = writeln!(
-                            out,
-                            "| {} |",
-                            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
-                        );
-                    }
-                    out.push('\n');
                 }
-                Block::Warning { text } => {
-                    let _ = writeln!(out, "> **Note:** {}\n", md(text));
-                }
+                out.push('\n');
+            }
+            Block::Warning { text } => {
+                let _ = writeln!(out, "> **Note:** {}\n", md(text));
             }
         }
     }
+}
+
+fn markdown_end(document: &Document, out: &mut String) {
     if !document.footer.is_empty() {
         out.push_str("---\n\n");
         for line in &document.footer {
             let _ = writeln!(out, "{}\n", md(line));
         }
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
 }
 
-fn plain(document: &Document) -> String {
-    let mut out = format!(
+fn plain_start(document: &Document, out: &mut String) {
+    let _ = write!(
+        out,
         "{}\n{}\n\n",
         document.title,
         "=".repeat(document.title.width())
@@ -143,48 +198,49 @@ fn plain(document: &Document) -> String {
     for notice in &document.notices {
         let _ = writeln!(out, "{notice}\n");
     }
-    for section in &document.sections {
-        let underline = if section.level == 1 { '-' } else { '·' };
-        let _ = writeln!(
-            out,
-            "{}\n{}\n",
-            section.heading,
-            underline.to_string().repeat(section.heading.width())
-        );
-        for block in &section.blocks {
-            match block {
-                Block::Paragraph { text } => {
-                    let _ = writeln!(out, "{text}\n");
+}
+
+fn plain_section(section: &Section, out: &mut String) {
+    let underline = if section.level == 1 { '-' } else { '·' };
+    let _ = writeln!(
+        out,
+        "{}\n{}\n",
+        section.heading,
+        underline.to_string().repeat(section.heading.width())
+    );
+    for block in &section.blocks {
+        match block {
+            Block::Paragraph { text } => {
+                let _ = writeln!(out, "{text}\n");
+            }
+            Block::Field { label, value } => {
+                let _ = writeln!(
+                    out,
+                    "{label}\n    {}\n",
+                    or_dash(value).replace('\n', "\n    ")
+                );
+            }
+            Block::List { items } => {
+                for item in items {
+                    let _ = writeln!(out, "  - {}", item.replace('\n', "\n    "));
                 }
-                Block::Field { label, value } => {
-                    let _ = writeln!(
-                        out,
-                        "{label}\n    {}\n",
-                        or_dash(value).replace('\n', "\n    ")
-                    );
-                }
-                Block::List { items } => {
-                    for item in items {
-                        let _ = writeln!(out, "  - {}", item.replace('\n', "\n    "));
-                    }
-                    out.push('\n');
-                }
-                Block::Table { headers, rows } => {
-                    out.push_str(&plain_table(headers, rows));
-                    out.push('\n');
-                }
-                Block::Warning { text } => {
-                    let _ = writeln!(out, "NOTE: {text}\n");
-                }
+                out.push('\n');
+            }
+            Block::Table { headers, rows } => {
+                out.push_str(&plain_table(headers, rows));
+                out.push('\n');
+            }
+            Block::Warning { text } => {
+                let _ = writeln!(out, "NOTE: {text}\n");
             }
         }
     }
+}
+
+fn plain_end(document: &Document, out: &mut String) {
     for line in &document.footer {
         let _ = writeln!(out, "{line}\n");
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
 }
 
 /// Plain text keeps to about this width; a wider table is written row by row instead.
@@ -263,10 +319,8 @@ fn escape(text: &str) -> String {
     out
 }
 
-fn html(document: &Document) -> String {
-    let mut out = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n",
-    );
+fn html_start(document: &Document, out: &mut String) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n");
     let _ = writeln!(
         out,
         "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
@@ -276,55 +330,59 @@ fn html(document: &Document) -> String {
     for notice in &document.notices {
         let _ = writeln!(out, "<p class=\"notice\">{}</p>", escape(notice));
     }
-    for section in &document.sections {
-        let level = usize::from(section.level).clamp(1, 3) + 1;
-        let _ = writeln!(
-            out,
-            "<section>\n<h{level}>{}</h{level}>",
-            escape(&section.heading)
-        );
-        for block in &section.blocks {
-            match block {
-                Block::Paragraph { text } => {
-                    let _ = writeln!(out, "<p>{}</p>", escape(text));
+}
+
+fn html_section(section: &Section, out: &mut String) {
+    let level = usize::from(section.level).clamp(1, 3) + 1;
+    let _ = writeln!(
+        out,
+        "<section>\n<h{level}>{}</h{level}>",
+        escape(&section.heading)
+    );
+    for block in &section.blocks {
+        match block {
+            Block::Paragraph { text } => {
+                let _ = writeln!(out, "<p>{}</p>", escape(text));
+            }
+            Block::Field { label, value } => {
+                let _ = writeln!(
+                    out,
+                    "<dl><dt>{}</dt><dd>{}</dd></dl>",
+                    escape(label),
+                    escape(or_dash(value))
+                );
+            }
+            Block::List { items } => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(out, "<li>{}</li>", escape(item));
                 }
-                Block::Field { label, value } => {
-                    let _ = writeln!(
-                        out,
-                        "<dl><dt>{}</dt><dd>{}</dd></dl>",
-                        escape(label),
-                        escape(or_dash(value))
-                    );
+                out.push_str("</ul>\n");
+            }
+            Block::Table { headers, rows } => {
+                out.push_str("<table>\n<thead><tr>");
+                for header in headers {
+                    let _ = write!(out, "<th>{}</th>", escape(header));
                 }
-                Block::List { items } => {
-                    out.push_str("<ul>\n");
-                    for item in items {
-                        let _ = writeln!(out, "<li>{}</li>", escape(item));
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        let _ = write!(out, "<td>{}</td>", escape(cell));
                     }
-                    out.push_str("</ul>\n");
+                    out.push_str("</tr>\n");
                 }
-                Block::Table { headers, rows } => {
-                    out.push_str("<table>\n<thead><tr>");
-                    for header in headers {
-                        let _ = write!(out, "<th>{}</th>", escape(header));
-                    }
-                    out.push_str("</tr></thead>\n<tbody>\n");
-                    for row in rows {
-                        out.push_str("<tr>");
-                        for cell in row {
-                            let _ = write!(out, "<td>{}</td>", escape(cell));
-                        }
-                        out.push_str("</tr>\n");
-                    }
-                    out.push_str("</tbody>\n</table>\n");
-                }
-                Block::Warning { text } => {
-                    let _ = writeln!(out, "<p class=\"warning\">{}</p>", escape(text));
-                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+            Block::Warning { text } => {
+                let _ = writeln!(out, "<p class=\"warning\">{}</p>", escape(text));
             }
         }
-        out.push_str("</section>\n");
     }
+    out.push_str("</section>\n");
+}
+
+fn html_end(document: &Document, out: &mut String) {
     if !document.footer.is_empty() {
         out.push_str("<footer>\n");
         for line in &document.footer {
@@ -333,7 +391,6 @@ fn html(document: &Document) -> String {
         out.push_str("</footer>\n");
     }
     out.push_str("</body>\n</html>\n");
-    out
 }
 
 fn or_dash(value: &str) -> &str {

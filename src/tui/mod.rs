@@ -244,7 +244,7 @@ fn run_loop(
                     },
                     Effect::Quit => return Ok(Ending::Quit),
                     Effect::WriteFile { path, text } => {
-                        let result = store::write_export(&path, text.as_bytes())
+                        let result = store::write_export(&path, &[text.as_bytes()])
                             .map(|()| path.display().to_string())
                             .map_err(|error| error.to_string());
                         pending.extend(step(app, Msg::Written(result)));

@@ -9,65 +9,33 @@ use super::super::document::{Block, Document, Section};
 /// Two spaces a level, as serde_json's pretty printer indents, enough for any depth here.
 const SPACES: &str = "                                ";
 
-/// The bytes a piece of JSON takes besides its own text, at most: a comma, a line break,
-/// an indent, a key and the quotes. Estimating high costs nothing: pages never written
-/// are never touched.
-const OVERHEAD: usize = 48;
-
-pub(super) fn document(document: &Document) -> String {
-    let mut json = Json {
-        out: String::with_capacity(estimate(document)),
-    };
-    json.document(document);
-    json.out.push('\n');
-    json.out
+/// The start of `document`, up to its sections.
+pub(super) fn start(document: &Document, out: &mut String) {
+    Json { out }.start(document);
 }
 
-/// Generous room for `document`: its text, a sixth again for escapes (the line breaks of
-/// answers), and the structure around each piece.
-fn estimate(document: &Document) -> usize {
-    let (text, pieces) = size(document);
-    text + text / 6 + pieces * OVERHEAD
-}
-
-/// The bytes of text in `document` and the number of its pieces.
-fn size(document: &Document) -> (usize, usize) {
-    let mut text = document.template.len() + document.title.len();
-    let mut pieces = 2 + document.notices.len() + document.footer.len();
-    let strings = document.notices.iter().chain(&document.footer);
-    text += strings.map(String::len).sum::<usize>();
-    for section in &document.sections {
-        text += section.heading.len();
-        pieces += 1 + section.blocks.len();
-        for block in &section.blocks {
-            let mut add = |s: &str| {
-                text += s.len();
-                pieces += 1;
-            };
-            match block {
-                Block::Paragraph { text } | Block::Warning { text } => add(text),
-                Block::Field { label, value } => {
-                    add(label);
-                    add(value);
-                }
-                Block::List { items } => items.iter().for_each(|s| add(s)),
-                Block::Table { headers, rows } => {
-                    headers.iter().for_each(|s| add(s));
-                    rows.iter().flatten().for_each(|s| add(s));
-                    pieces += rows.len();
-                }
-            }
-        }
+/// A section of the document, `first` among them or after those before it.
+pub(super) fn section(section: &Section, first: bool, out: &mut String) {
+    let mut json = Json { out };
+    if first {
+        json.out.push('[');
     }
-    (text, pieces)
+    json.line(2, first);
+    json.section(2, section);
 }
 
-struct Json {
-    out: String,
+/// The end of `document`, after its sections, if `any_sections`.
+pub(super) fn end(document: &Document, any_sections: bool, out: &mut String) {
+    Json { out }.end(document, any_sections);
+    out.push('\n');
 }
 
-impl Json {
-    fn document(&mut self, d: &Document) {
+struct Json<'o> {
+    out: &'o mut String,
+}
+
+impl<'o> Json<'o> {
+    fn start(&mut self, d: &Document) {
         self.out.push('{');
         self.key(1, "template", true);
         self.string(&d.template);
@@ -79,7 +47,15 @@ impl Json {
             self.strings(1, &d.notices);
         }
         self.key(1, "sections", false);
-        self.array(1, &d.sections, Json::section);
+    }
+
+    /// As [`Json::array`] ends the sections' array begun by the first section.
+    fn end(&mut self, d: &Document, any_sections: bool) {
+        if any_sections {
+            self.close(1, ']');
+        } else {
+            self.out.push_str("[]");
+        }
         if !d.footer.is_empty() {
             self.key(1, "footer", false);
             self.strings(1, &d.footer);
@@ -104,7 +80,7 @@ impl Json {
         let inner = depth + 1;
         self.out.push('{');
         self.key(inner, "type", true);
-        let field = |json: &mut Json, key: &str, text: &str| {
+        let field = |json: &mut Self, key: &str, text: &str| {
             json.key(inner, key, false);
             json.string(text);
         };
@@ -143,7 +119,7 @@ impl Json {
     }
 
     /// `items` as an array whose opening bracket stands at `depth`; `[]` when empty.
-    fn array<T>(&mut self, depth: usize, items: &[T], mut item: impl FnMut(&mut Json, usize, &T)) {
+    fn array<T>(&mut self, depth: usize, items: &[T], mut item: impl FnMut(&mut Self, usize, &T)) {
         if items.is_empty() {
             self.out.push_str("[]");
             return;
@@ -244,6 +220,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn written(document: &Document) -> String {
+        crate::export::render::render(document, crate::export::render::Format::Json)
+    }
+
     fn serde(document: &Document) -> String {
         serde_json::to_string_pretty(document).expect("serialisable") + "\n"
     }
@@ -318,7 +298,7 @@ mod tests {
     proptest! {
         #[test]
         fn the_json_is_what_serde_json_writes(document in document()) {
-            prop_assert_eq!(super::document(&document), serde(&document));
+            prop_assert_eq!(written(&document), serde(&document));
         }
     }
 
@@ -332,6 +312,6 @@ mod tests {
             sections: vec![],
             footer: vec![],
         };
-        assert_eq!(super::document(&document), serde(&document));
+        assert_eq!(written(&document), serde(&document));
     }
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::document::Document;
+use super::document::{Document, Section};
 use super::regulators::Regulators;
 use crate::content::Pack;
 use crate::workbook::{Action, Reflection, Workbook};
@@ -173,27 +173,118 @@ impl<'a> Sources<'a> {
 /// The context id of reflections on an incident or event (the Wheel pack's).
 pub const INCIDENT_CONTEXT: &str = "incident";
 
+/// What a template makes of the chosen reflections: the whole document, or, for one made a
+/// reflection at a time, its outline and what makes each reflection's sections. An export
+/// of thousands of reflections then checks and writes each reflection's sections as they
+/// are made, and never holds them all at once.
+pub struct Parts<'a, 'r> {
+    /// The document; where `each` is given, without the reflections' sections, which follow
+    /// the outline's own.
+    pub outline: Document<'a>,
+    pub each: Option<EachReflection<'a, 'r>>,
+}
+
+/// The reflections of a document made a reflection at a time, and what makes their sections.
+pub struct EachReflection<'a, 'r> {
+    pub reflections: &'r [&'a Reflection],
+    maker: record::Maker<'a, 'r>,
+}
+
+impl<'a, 'r> EachReflection<'a, 'r> {
+    fn new(reflections: &'r [&'a Reflection], maker: record::Maker<'a, 'r>) -> Self {
+        EachReflection { reflections, maker }
+    }
+
+    /// The sections of `reflection`, one of [`Self::reflections`].
+    pub fn sections(&self, reflection: &'a Reflection) -> Vec<Section<'a>> {
+        self.maker.sections(reflection)
+    }
+
+    /// The sections of every reflection, in order. Each reflection's sections depend on it
+    /// alone, so on two cores each half is made on one; a few reflections, or a machine
+    /// refusing a thread, are made in turn.
+    fn all_sections(&self) -> Vec<Section<'a>> {
+        let make = |part: &[&'a Reflection]| {
+            let mut sections = Vec::with_capacity(part.len() * 8);
+            for reflection in part {
+                sections.extend(self.sections(reflection));
+            }
+            sections
+        };
+        let reflections = self.reflections;
+        if reflections.len() < PARALLEL_FROM {
+            return make(reflections);
+        }
+        let (first, second) = reflections.split_at(reflections.len() / 2);
+        std::thread::scope(|scope| {
+            let Ok(making) = std::thread::Builder::new().spawn_scoped(scope, || make(second))
+            else {
+                return make(reflections);
+            };
+            let mut sections = make(first);
+            let rest = making
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            sections.extend(rest);
+            sections
+        })
+    }
+}
+
+/// The number of reflections from which a whole document's sections are made on two threads.
+pub(crate) const PARALLEL_FROM: usize = 32;
+
+impl<'a> Parts<'a, '_> {
+    fn whole(document: Document<'a>) -> Self {
+        Parts {
+            outline: document,
+            each: None,
+        }
+    }
+
+    /// The whole document, every section made.
+    pub fn into_document(self) -> Document<'a> {
+        let mut document = self.outline;
+        if let Some(each) = &self.each {
+            document.sections.extend(each.all_sections());
+        }
+        document
+    }
+}
+
+/// What `template` makes of `reflections`.
+pub fn parts<'a, 'r>(
+    template: Template,
+    sources: &'r Sources<'a>,
+    reflections: &'r [&'a Reflection],
+    options: &Options,
+) -> Parts<'a, 'r> {
+    let mut parts = match template {
+        Template::Record => record::parts(sources, reflections),
+        Template::NmcReflectiveAccount => Parts::whole(nmc::build(sources, reflections, options)),
+        Template::CpdLog => Parts::whole(cpd_log::build(sources, reflections, options)),
+        Template::HcpcProfile => Parts::whole(hcpc::build(sources, reflections, options)),
+        Template::SupervisionPrep => {
+            Parts::whole(supervision::build(sources, reflections, options))
+        }
+    };
+    if reflections.iter().any(|r| r.context == INCIDENT_CONTEXT) {
+        parts.outline.notices.push(
+            "Reflecting on an incident does not replace reporting it: report incidents through your organisation's own system."
+                .into(),
+        );
+    }
+    parts
+}
+
+/// The whole document `template` makes of `reflections`.
 pub fn build<'a>(
     template: Template,
     sources: &Sources<'a>,
     reflections: &[&'a Reflection],
     options: &Options,
 ) -> Document<'a> {
-    let _ = options; // used by the templates that offer choices
-    let mut document = match template {
-        Template::Record => record::build(sources, reflections),
-        Template::NmcReflectiveAccount => nmc::build(sources, reflections, options),
-        Template::CpdLog => cpd_log::build(sources, reflections, options),
-        Template::HcpcProfile => hcpc::build(sources, reflections, options),
-        Template::SupervisionPrep => supervision::build(sources, reflections, options),
-    };
-    if reflections.iter().any(|r| r.context == INCIDENT_CONTEXT) {
-        document.notices.push(
-            "Reflecting on an incident does not replace reporting it: report incidents through your organisation's own system."
-                .into(),
-        );
-    }
-    document
+    parts(template, sources, reflections, options).into_document()
 }
 
 /// The dates `template` writes of itself rather than from what was typed, besides those of

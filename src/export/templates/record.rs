@@ -2,17 +2,16 @@
 
 use std::borrow::Cow;
 
-use super::{Sources, attribution, label_of, title_of};
+use super::{EachReflection, Parts, Sources, attribution, label_of, title_of};
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary, status_word};
 use crate::workbook::Reflection;
 
-pub fn build<'a>(sources: &Sources<'a>, reflections: &[&'a Reflection]) -> Document<'a> {
-    let pack = sources.pack;
-    let repeated = Repeated::new(sources);
-    let sections = sections_of(sources, &repeated, reflections);
-    Document {
+/// The record of `reflections`: an outline (title, notices, footer) and each reflection's
+/// sections, made when they are asked for.
+pub fn parts<'a, 'r>(sources: &'r Sources<'a>, reflections: &'r [&'a Reflection]) -> Parts<'a, 'r> {
+    let outline = Document {
         template: "record".into(),
         title: if reflections.len() == 1 {
             format!("Reflection: {}", title_of(reflections[0]))
@@ -20,44 +19,29 @@ pub fn build<'a>(sources: &Sources<'a>, reflections: &[&'a Reflection]) -> Docum
             format!("{} reflections", reflections.len())
         },
         notices: vec!["A private record of reflective practice, for the owner's own files.".into()],
-        sections,
-        footer: vec![attribution(pack)],
+        sections: Vec::new(),
+        footer: vec![attribution(sources.pack)],
+    };
+    let maker = Maker {
+        sources,
+        repeated: Repeated::new(sources),
+    };
+    Parts {
+        outline,
+        each: Some(EachReflection::new(reflections, maker)),
     }
 }
 
-/// The number of reflections from which their sections are made on two threads.
-const PARALLEL_FROM: usize = 32;
+/// What makes the sections of one reflection of the record.
+pub struct Maker<'a, 'r> {
+    sources: &'r Sources<'a>,
+    repeated: Repeated<'a>,
+}
 
-/// The sections of `reflections`, in order. Each reflection's sections depend on it alone,
-/// so on two cores each half is made on one; a few reflections, or a machine refusing a
-/// thread, are made in turn.
-fn sections_of<'a>(
-    sources: &Sources<'a>,
-    repeated: &Repeated<'a>,
-    reflections: &[&'a Reflection],
-) -> Vec<Section<'a>> {
-    let make = |part: &[&'a Reflection]| {
-        let mut sections = Vec::with_capacity(part.len() * 8);
-        for reflection in part {
-            sections.extend(reflection_sections(sources, repeated, reflection));
-        }
-        sections
-    };
-    if reflections.len() < PARALLEL_FROM {
-        return make(reflections);
+impl<'a> Maker<'a, '_> {
+    pub fn sections(&self, reflection: &'a Reflection) -> Vec<Section<'a>> {
+        reflection_sections(self.sources, &self.repeated, reflection)
     }
-    let (first, second) = reflections.split_at(reflections.len() / 2);
-    std::thread::scope(|scope| {
-        let Ok(making) = std::thread::Builder::new().spawn_scoped(scope, || make(second)) else {
-            return make(reflections);
-        };
-        let mut sections = make(first);
-        let rest = making
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        sections.extend(rest);
-        sections
-    })
 }
 
 /// What the sections of every reflection repeat, written once for the whole export.
@@ -277,7 +261,12 @@ mod tests {
     use super::*;
     use crate::content::PackSource;
     use crate::export::regulators;
+    use crate::export::templates::{Options, PARALLEL_FROM, Template};
     use crate::workbook::generate::generate;
+
+    fn build<'a>(sources: &Sources<'a>, reflections: &[&'a Reflection]) -> Document<'a> {
+        super::super::build(Template::Record, sources, reflections, &Options::default())
+    }
 
     #[test]
     fn many_reflections_have_the_sections_each_has_alone_in_order() {

@@ -170,7 +170,7 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// What would be exported, built the same way for the screen, the preview and the file.
-pub fn prepare<'a>(app: &'a App, state: &State) -> Result<Prepared<'a>, String> {
+pub fn prepare(app: &App, state: &State) -> Result<Prepared, String> {
     let (sources, reflections) = fields::chosen(app, state)?;
     Ok(crate::export::prepare(
         &sources,
@@ -201,7 +201,9 @@ pub fn offered(app: &App) -> Vec<usize> {
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
     if state.preview.is_some() {
-        let text = prepare(app, state).map(|p| p.text).unwrap_or_default();
+        let text = prepare(app, state)
+            .map(|p| p.text.into_string())
+            .unwrap_or_default();
         let preview = view::preview_text(text);
         let (limit, page) = view::preview_extent(&preview, crate::tui::view::body_rect(app));
         let Some(scroll) = &mut state.preview else {

@@ -48,7 +48,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
                         "{open} likely identifier(s) to deal with before writing (Esc, then Tab to the findings)."
                     )
                 };
-                (p.text.clone(), note)
+                (p.text.to_string(), note)
             }
             Err(message) => (String::new(), message.clone()),
         };

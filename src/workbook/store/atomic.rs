@@ -24,10 +24,10 @@ pub fn write(
 }
 
 /// Like [`write`], but fails with `AlreadyExists` rather than replace an existing `target`,
-/// even one created a moment before.
-pub fn write_new(dir: &Path, target: &Path, temp_prefix: &str, bytes: &[u8]) -> io::Result<()> {
+/// even one created a moment before. The file holds `pieces`, one after another.
+pub fn write_new(dir: &Path, target: &Path, temp_prefix: &str, pieces: &[&[u8]]) -> io::Result<()> {
     write_with(dir, target, temp_prefix, Replace::No, |file| {
-        file.write_all(bytes)
+        pieces.iter().try_for_each(|piece| file.write_all(piece))
     })
 }
 
@@ -135,8 +135,8 @@ mod tests {
     fn writing_a_new_file_never_replaces_one() {
         let dir = tempfile::tempdir().expect("temp dir");
         let target = dir.path().join("copy.json");
-        write_new(dir.path(), &target, ".c.", b"first").expect("written");
-        let error = write_new(dir.path(), &target, ".c.", b"second").expect_err("refused");
+        write_new(dir.path(), &target, ".c.", &[b"fir", b"st"]).expect("written");
+        let error = write_new(dir.path(), &target, ".c.", &[b"second"]).expect_err("refused");
         assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&target).expect("read"), b"first");
         assert_eq!(names(dir.path()), ["copy.json"]);

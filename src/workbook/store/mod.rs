@@ -119,12 +119,13 @@ pub fn write_new_file(workbook: &Workbook, target: &Path) -> Result<(), StoreErr
         path: target.to_path_buf(),
         cause: io::Error::other(e),
     })?;
-    write_new_bytes(target, &bytes)
+    write_new_bytes(target, &[&bytes])
 }
 
-/// Writes an export to a new 0600 file in a folder that must already exist: a mistyped
-/// folder is an error, never a folder made quietly.
-pub fn write_export(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+/// Writes an export, the pieces it was written in one after another, to a new 0600 file in
+/// a folder that must already exist: a mistyped folder is an error, never a folder made
+/// quietly.
+pub fn write_export(target: &Path, pieces: &[&[u8]]) -> Result<(), StoreError> {
     if let Some(parent) = target.parent()
         && !parent.as_os_str().is_empty()
         && !parent.is_dir()
@@ -133,12 +134,12 @@ pub fn write_export(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             path: parent.to_path_buf(),
         });
     }
-    write_new_bytes(target, bytes)
+    write_new_bytes(target, pieces)
 }
 
-/// Writes bytes to a new 0600 file (creating its directory 0700), atomically and durably,
-/// never replacing anything already there: exports and copies.
-pub fn write_new_bytes(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+/// Writes bytes, in pieces one after another, to a new 0600 file (creating its directory
+/// 0700), atomically and durably, never replacing anything already there: exports and copies.
+pub fn write_new_bytes(target: &Path, pieces: &[&[u8]]) -> Result<(), StoreError> {
     let dir = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -147,7 +148,7 @@ pub fn write_new_bytes(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         path: dir.to_path_buf(),
         cause,
     })?;
-    atomic::write_new(dir, target, ".wheelbook-copy.", bytes).map_err(|cause| {
+    atomic::write_new(dir, target, ".wheelbook-copy.", pieces).map_err(|cause| {
         if cause.kind() == io::ErrorKind::AlreadyExists {
             StoreError::Exists {
                 path: target.to_path_buf(),
@@ -283,7 +284,7 @@ impl Store {
                 self.location.dir(),
                 &kept,
                 &self.location.temp_prefix(),
-                &bytes,
+                &[&bytes],
             )
             .map_err(save_error)?;
         }

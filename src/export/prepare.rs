@@ -1,0 +1,329 @@
+//! Building, checking and writing out an export: the one path the command line and the
+//! screens both take, so that what is previewed, checked and written is always the same.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::check::{Check, Found, Scanned};
+use super::identifiers::Located;
+use super::render::{self, Format};
+use super::templates::{self, EachReflection, Options, Sources, Template};
+use crate::workbook::Reflection;
+
+/// An export ready to leave the machine: its text in the chosen format, and every likely
+/// identifier in it.
+#[derive(Debug)]
+pub struct Prepared {
+    pub text: Rendered,
+    pub findings: Vec<Located>,
+}
+
+/// The text of an export, in the pieces it was written in: an export of thousands of
+/// reflections is written a stretch of them at a time, and putting the pieces together
+/// would copy all of it once more.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pieces: Vec<String>,
+}
+
+impl Rendered {
+    pub fn pieces(&self) -> impl Iterator<Item = &str> {
+        self.pieces.iter().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.pieces.iter().map(String::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+        self.pieces()
+            .try_for_each(|piece| out.write_all(piece.as_bytes()))
+    }
+
+    pub fn into_string(mut self) -> String {
+        match self.pieces.len() {
+            0 => String::new(),
+            1 => self.pieces.swap_remove(0),
+            _ => self.pieces.concat(),
+        }
+    }
+}
+
+impl std::fmt::Display for Rendered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.pieces().try_for_each(|piece| f.write_str(piece))
+    }
+}
+
+/// The number of sections from which, in a whole document, rendering and checking run
+/// side by side.
+const PARALLEL_FROM: usize = 64;
+
+/// The reflections in a stretch of a document made a reflection at a time: each stretch is
+/// made, checked and written on one thread, then its sections are let go.
+const STRETCH: usize = 32;
+
+/// Builds, writes out and checks an export.
+pub fn prepare<'a>(
+    sources: &Sources<'a>,
+    reflections: &[&'a Reflection],
+    template: Template,
+    format: Format,
+    options: &Options,
+    watch_list: &[String],
+) -> Prepared {
+    let parts = templates::parts(template, sources, reflections, options);
+    let written = templates::written_dates(template, sources);
+    let check = Check::new(sources.workbook, &written, watch_list);
+    let located = |found, scanned, others: Vec<Scanned<'a, '_>>| {
+        check.located(
+            found,
+            scanned,
+            others,
+            reflections,
+            sources.workbook,
+            Some(sources.pack),
+        )
+    };
+    let document = &parts.outline;
+    let mut scanned = check.scanned();
+    let mut found = Vec::new();
+    let Some(each) = &parts.each else {
+        // Rendering and checking only read the document, and each takes about as long as
+        // the other: on two cores they take the time of one. A small document, or one
+        // without a second thread, takes them in turn: starting a thread costs more than a
+        // few sections take.
+        let (text, findings) = std::thread::scope(|scope| {
+            let rendering = (document.sections.len() >= PARALLEL_FROM)
+                .then(|| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, || render::render(document, format))
+                        .ok()
+                })
+                .flatten();
+            check.opening(&mut scanned, document, &mut found);
+            check.sections(&mut scanned, &document.sections, &mut found);
+            check.close(&mut scanned, document, &mut found);
+            let findings = located(found, scanned, Vec::new());
+            let text = match rendering {
+                Some(rendering) => joined(rendering),
+                None => render::render(document, format),
+            };
+            (text, findings)
+        });
+        return Prepared {
+            text: Rendered { pieces: vec![text] },
+            findings,
+        };
+    };
+
+    let mut opening = String::new();
+    render::start(format, document, &mut opening);
+    check.opening(&mut scanned, document, &mut found);
+    for (index, section) in document.sections.iter().enumerate() {
+        render::section(format, section, index == 0, &mut opening);
+    }
+    check.sections(&mut scanned, &document.sections, &mut found);
+    let first_is_theirs = document.sections.is_empty();
+    let (stretches, others) = stretches(each, format, &check, first_is_theirs);
+
+    let mut pieces = vec![opening];
+    let mut any_sections = !document.sections.is_empty();
+    for stretch in stretches {
+        any_sections |= stretch.sections > 0;
+        pieces.push(stretch.text);
+        found.extend(stretch.found);
+    }
+    let mut closing = String::new();
+    render::end(format, document, any_sections, &mut closing);
+    check.close(&mut scanned, document, &mut found);
+    pieces.push(closing);
+    render::finish(format, &mut pieces);
+    Prepared {
+        text: Rendered { pieces },
+        findings: located(found, scanned, others),
+    }
+}
+
+/// A stretch of reflections, made, written and checked.
+struct Stretch {
+    index: usize,
+    text: String,
+    found: Vec<Found>,
+    sections: usize,
+}
+
+/// Every stretch of `each`'s reflections, in order, and what each thread's scan saw. The
+/// threads (one a core, up to four) each take the next stretch not yet taken, so that a
+/// thread given longer reflections does not keep the others waiting.
+fn stretches<'a, 'w>(
+    each: &EachReflection<'a, '_>,
+    format: Format,
+    check: &Check<'w>,
+    first_is_theirs: bool,
+) -> (Vec<Stretch>, Vec<Scanned<'a, 'w>>) {
+    let all = each.reflections;
+    let count = all.len().div_ceil(STRETCH);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut scanned = check.scanned();
+        let mut done = Vec::new();
+        // A stretch is written into room the size of the last one, and a little more.
+        let mut room = 0;
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let start = index * STRETCH;
+            if start >= all.len() {
+                break;
+            }
+            let reflections = &all[start..all.len().min(start + STRETCH)];
+            let mut stretch = Stretch {
+                index,
+                text: String::with_capacity(room + room / 8),
+                found: Vec::new(),
+                sections: 0,
+            };
+            for reflection in reflections {
+                let sections = each.sections(reflection);
+                // Every reflection opens with its heading, so the first stretch holds the
+                // first of their sections.
+                debug_assert!(!sections.is_empty());
+                for section in &sections {
+                    let first = first_is_theirs && stretch.index == 0 && stretch.sections == 0;
+                    render::section(format, section, first, &mut stretch.text);
+                    stretch.sections += 1;
+                }
+                check.sections(&mut scanned, &sections, &mut stretch.found);
+            }
+            room = stretch.text.len();
+            done.push(stretch);
+        }
+        (done, scanned)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4)
+        .min(count);
+    let (mut stretches, scans) = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let (mut stretches, scanned) = work();
+        let mut scans = vec![scanned];
+        for helper in helpers {
+            let (done, scanned) = joined(helper);
+            stretches.extend(done);
+            scans.push(scanned);
+        }
+        (stretches, scans)
+    });
+    stretches.sort_unstable_by_key(|stretch| stretch.index);
+    (stretches, scans)
+}
+
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::content::PackSource;
+    use crate::export::check::check;
+    use crate::export::regulators;
+    use crate::workbook::generate::generate;
+
+    #[test]
+    fn an_export_made_in_stretches_is_the_whole_document_written_and_checked() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        // Several stretches, so that every thread takes some, and a last one cut short.
+        let mut workbook = generate(&pack, 3 * STRETCH + 5, 7);
+        for (index, reflection) in workbook.reflections.iter_mut().enumerate().step_by(9) {
+            let reflection = Arc::make_mut(reflection);
+            // Each reflection's identifiers differ, so that each is named by its own.
+            let day = 1 + index % 28;
+            reflection.title = format!("Visit with Mrs. Patel on {day}/03/2026");
+            let answer = reflection
+                .answers
+                .iter()
+                .next()
+                .map(|(q, a)| (q.clone(), a));
+            if let Some((question, answer)) = answer {
+                let marked = format!("{answer} She lives at {index} Acacia Road, E1 6AN.");
+                reflection.answers.insert(question, marked);
+            }
+        }
+        let regulators = regulators::built_in().expect("regulators");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let sources = Sources::new(&pack, &workbook, &regulators, today);
+        let reflections: Vec<&Reflection> =
+            workbook.reflections.iter().map(AsRef::as_ref).collect();
+        let options = Options::default();
+        let document = templates::build(Template::Record, &sources, &reflections, &options);
+        let written = templates::written_dates(Template::Record, &sources);
+        for watch_list in [vec![], vec!["Acacia".to_string()]] {
+            let whole_findings = check(
+                &document,
+                &reflections,
+                &workbook,
+                Some(&pack),
+                &written,
+                &watch_list,
+            );
+            assert!(whole_findings.len() > 10, "{whole_findings:?}");
+            for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
+                let prepared = prepare(
+                    &sources,
+                    &reflections,
+                    Template::Record,
+                    format,
+                    &options,
+                    &watch_list,
+                );
+                assert!(prepared.text.pieces().count() > 3, "{format:?}");
+                let text = prepared.text.to_string();
+                assert!(text == render::render(&document, format), "{format:?}");
+                assert_eq!(prepared.findings, whole_findings, "{format:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_export_of_no_reflections_is_written_whole() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let workbook = generate(&pack, 0, 1);
+        let regulators = regulators::built_in().expect("regulators");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let sources = Sources::new(&pack, &workbook, &regulators, today);
+        let options = Options::default();
+        let document = templates::build(Template::Record, &sources, &[], &options);
+        for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
+            let prepared = prepare(&sources, &[], Template::Record, format, &options, &[]);
+            assert_eq!(prepared.text.to_string(), render::render(&document, format));
+        }
+    }
+
+    #[test]
+    fn the_pieces_of_a_text_read_as_the_text() {
+        let text = Rendered {
+            pieces: vec!["one, ".into(), String::new(), "two".into()],
+        };
+        let mut written = Vec::new();
+        text.write_to(&mut written).expect("written");
+        assert_eq!(written, b"one, two");
+        assert_eq!((text.len(), text.is_empty()), (8, false));
+        assert_eq!(text.to_string(), "one, two");
+        assert_eq!(text.into_string(), "one, two");
+        assert!(Rendered::default().is_empty());
+    }
+}
