@@ -163,28 +163,14 @@ impl<'o> Json<'o> {
     /// with the short forms \b \t \n \f \r and `\u00xx` for the rest; nothing else.
     fn string(&mut self, text: &str) {
         self.out.push('"');
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        let mut at = 0;
-        while at < bytes.len() {
-            // Most texts need no escape at all: look 16 bytes at a time, which the compiler
-            // turns into vector compares, and byte by byte only where one is.
-            if let Some(block) = bytes.get(at..at + 16)
-                && !block.iter().fold(false, |any, &b| any | needs_escape(b))
-            {
-                at += 16;
-                continue;
-            }
-            let byte = bytes[at];
-            if needs_escape(byte) {
-                // Escapes are ASCII, so `start..at` ends on a character boundary.
-                self.out.push_str(&text[start..at]);
-                self.escape(byte);
-                start = at + 1;
-            }
-            at += 1;
+        let mut rest = text;
+        while let Some(at) = first_escape(rest.as_bytes()) {
+            // Escapes are ASCII, so `at` stands on a character boundary.
+            self.out.push_str(&rest[..at]);
+            self.escape(rest.as_bytes()[at]);
+            rest = &rest[at + 1..];
         }
-        self.out.push_str(&text[start..]);
+        self.out.push_str(rest);
         self.out.push('"');
     }
 
@@ -211,6 +197,36 @@ impl<'o> Json<'o> {
 
 fn needs_escape(byte: u8) -> bool {
     byte < 0x20 || byte == b'"' || byte == b'\\'
+}
+
+/// Where the first byte of `bytes` that JSON escapes stands. Most texts have none, so they
+/// are looked at eight bytes at a time, with the arithmetic of "Bit Twiddling Hacks"
+/// (`haszero`, `hasless`): the high bit of a byte is set where it may be `"`, `\\` or below
+/// a space, and a byte is looked at alone only where one is.
+fn first_escape(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES * 0x80;
+    let flagged = |word: u64| {
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        (below_space | quote | backslash) & HIGHS != 0
+    };
+    let (words, rest) = bytes.as_chunks::<8>();
+    let at_byte = |start: usize, part: &[u8]| {
+        let found = part.iter().position(|&byte| needs_escape(byte));
+        found.map(|offset| start + offset)
+    };
+    for (index, word) in words.iter().enumerate() {
+        if flagged(u64::from_ne_bytes(*word))
+            && let Some(at) = at_byte(8 * index, word)
+        {
+            return Some(at);
+        }
+    }
+    at_byte(8 * words.len(), rest)
 }
 
 #[cfg(test)]
@@ -299,6 +315,20 @@ mod tests {
         #[test]
         fn the_json_is_what_serde_json_writes(document in document()) {
             prop_assert_eq!(written(&document), serde(&document));
+        }
+
+        #[test]
+        fn the_first_escape_is_found_eight_bytes_at_a_time(
+            bytes in prop::collection::vec(
+                prop_oneof![Just(b'"'), Just(b'\\'), 0u8..0x20, 0x20u8..=0xff, Just(b' ')],
+                0..40,
+            ),
+            plain in 0usize..20,
+        ) {
+            // A run of plain bytes first, so that the escape falls in any word or the rest.
+            let bytes = [vec![b'a'; plain], bytes].concat();
+            let one_by_one = bytes.iter().position(|&byte| needs_escape(byte));
+            prop_assert_eq!(first_escape(&bytes), one_by_one);
         }
     }
 
