@@ -33,6 +33,43 @@ fn where_names_every_path_and_creates_nothing() {
     );
 }
 
+/// A mistyped `--data-dir` must not read as an empty workbook: every command that reads one
+/// says there is none, where it looked, and how to look elsewhere, and creates nothing.
+#[test]
+fn reading_a_workbook_that_is_not_there_says_where_it_looked() {
+    let data = DataDir::new();
+    let commands: [&[&str]; 5] = [
+        &["list"],
+        &["list", "--json"],
+        &["show", "r20260101-000000000000"],
+        &["export"],
+        &["backup"],
+    ];
+    for args in commands {
+        data.wheelbook()
+            .args(args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "there is no workbook at {}: the folder {} does not exist",
+                data.workbook_path().display(),
+                data.dir().display()
+            )))
+            .stderr(predicate::str::contains("check --data-dir"));
+        assert!(!data.dir().exists(), "{args:?} created the data directory");
+    }
+    fs::create_dir(data.dir()).expect("folder");
+    data.wheelbook()
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "there is no workbook at {} yet, so there is nothing to list",
+            data.workbook_path().display()
+        )));
+}
+
 #[test]
 fn import_then_list_and_show_what_was_imported() {
     let data = DataDir::new();

@@ -15,8 +15,8 @@ use crate::export::render::Format;
 use crate::export::select::{self, Selection};
 use crate::export::templates::{Options, Sources, Template};
 use crate::export::{Prepared, Rendered};
+use crate::workbook::now;
 use crate::workbook::store::{self, Location};
-use crate::workbook::{Workbook, now};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -98,7 +98,10 @@ pub fn export(
     let (pack, read) = pack_source.load_alongside(|| store::read(location));
     let (pack, read) = (pack?, read?);
     warn_all(&read.warnings);
-    let workbook = super::kept_to_exit(read.workbook.unwrap_or_else(|| Workbook::new(now())));
+    let workbook = read
+        .workbook
+        .ok_or_else(|| super::no_workbook(location, "to export"))?;
+    let workbook = super::kept_to_exit(workbook);
     let selection = Selection {
         ids: args.ids.clone(),
         since: args.since,

@@ -155,6 +155,27 @@ pub fn run(cli: Cli) -> ExitCode {
     })
 }
 
+/// No workbook stands at `location`: nothing has been saved there, or the folder or name
+/// given is not the one meant (a mistyped `--data-dir` would otherwise read as an empty
+/// workbook). `doing` says what there is then nothing to do, e.g. "to list".
+fn no_workbook(location: &Location, doing: &str) -> anyhow::Error {
+    let path = location.workbook_path();
+    let start = if location.dir().is_dir() {
+        format!("there is no workbook at {} yet", path.display())
+    } else {
+        format!(
+            "there is no workbook at {}: the folder {} does not exist",
+            path.display(),
+            location.dir().display()
+        )
+    };
+    anyhow::anyhow!(
+        "{start}, so there is nothing {doing}. If you meant another, check --data-dir, \
+         --workbook and WHEELBOOK_DATA_DIR (`wheelbook where` shows the ones in use); \
+         to start a workbook here, run `wheelbook`"
+    )
+}
+
 /// Something typed on the command line is not valid: exit status 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]

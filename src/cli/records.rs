@@ -68,21 +68,23 @@ pub fn where_(location: &Location, pack_source: &PackSource) -> anyhow::Result<E
 }
 
 /// Loads the pack in use and the workbook (an empty one if none is saved yet).
+/// The pack and the workbook, which must exist: `doing` is what would be done with it.
 fn open_for_reading(
     location: &Location,
     pack_source: &PackSource,
+    doing: &str,
 ) -> anyhow::Result<(Pack, ManuallyDrop<Workbook>)> {
     let (pack, read) = pack_source.load_alongside(|| store::read(location));
     let (pack, read) = (pack?, read?);
     warn_all(&read.warnings);
     let workbook = read
         .workbook
-        .unwrap_or_else(|| Workbook::new(crate::workbook::now()));
+        .ok_or_else(|| super::no_workbook(location, doing))?;
     Ok((pack, super::kept_to_exit(workbook)))
 }
 
 pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow::Result<ExitCode> {
-    let (pack, workbook) = open_for_reading(location, pack_source)?;
+    let (pack, workbook) = open_for_reading(location, pack_source, "to list")?;
     let reflections = workbook.newest_first();
     if json {
         let rows: Vec<serde_json::Value> = reflections
@@ -157,7 +159,7 @@ pub fn show(
     id: &str,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let (pack, workbook) = open_for_reading(location, pack_source)?;
+    let (pack, workbook) = open_for_reading(location, pack_source, "to show")?;
     let reflection = match workbook.find_reflection(id) {
         Ok(reflection) => reflection,
         Err(FindError::NotFound) => {

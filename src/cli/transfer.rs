@@ -59,10 +59,7 @@ pub fn backup(location: Location, output: Option<&Path>) -> anyhow::Result<ExitC
     let read = store::read(&location)?;
     warn_all(&read.warnings);
     let Some(workbook) = read.workbook else {
-        anyhow::bail!(
-            "there is no workbook at {} yet, so there is nothing to back up",
-            location.workbook_path().display()
-        );
+        return Err(super::no_workbook(&location, "to back up"));
     };
     let target = match output {
         Some(path) => path.to_path_buf(),
