@@ -24,13 +24,24 @@ impl Tmux {
 
     /// [`Tmux::start`] with `env` (`NAME='value' ...`) set for wheelbook.
     fn start_with(name: &str, data: &DataDir, width: u16, height: u16, env: &str) -> Self {
+        Tmux::start_command(name, data, (width, height), env, "")
+    }
+
+    /// [`Tmux::start_with`], wheelbook given `args` (`list`, ...).
+    fn start_command(
+        name: &str,
+        data: &DataDir,
+        (width, height): (u16, u16),
+        env: &str,
+        args: &str,
+    ) -> Self {
         let tmux = Tmux {
             socket: format!("wheelbook-test-{}-{name}", std::process::id()),
         };
         let binary = assert_cmd::cargo::cargo_bin("wheelbook");
         let after = data.outside("after");
         let script = format!(
-            "{env} WHEELBOOK_DATA_DIR='{}' '{}'; echo \"EXIT=$?\"; stty -a > '{}/stty.txt'; sleep 600",
+            "{env} WHEELBOOK_DATA_DIR='{}' '{}' {args}; echo \"EXIT=$?\"; stty -a > '{}/stty.txt'; sleep 600",
             data.dir().display(),
             binary.display(),
             after.display()
@@ -351,4 +362,31 @@ fn a_window_too_small_says_so_and_resizing_redraws_at_once() {
     tmux.wait_for("Begin the reflection");
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
+}
+
+/// In a terminal, `wheelbook list` fits its width: each reflection on one row, cut with "…"
+/// where it must be, rather than every row wrapping mid-word.
+#[test]
+fn list_in_an_80_column_terminal_keeps_each_reflection_on_one_row() {
+    let data = DataDir::new();
+    let workbook = data.import_generated(6, 41);
+    let tmux = Tmux::start_command("list", &data, (80, 24), "", "list");
+    let screen = tmux.wait_for("EXIT=0");
+    let rows: Vec<&str> = screen
+        .lines()
+        .take_while(|l| !l.starts_with("EXIT="))
+        .collect();
+    assert_eq!(rows.len(), 1 + workbook.reflections.len(), "{screen}");
+    assert!(rows[0].starts_with("ID "), "{screen}");
+    for reflection in &workbook.reflections {
+        let row = rows
+            .iter()
+            .find(|row| row.starts_with(reflection.id.as_str()));
+        assert!(
+            row.is_some(),
+            "{} is not at the start of a row:\n{screen}",
+            reflection.id
+        );
+    }
+    assert!(screen.contains('…'), "nothing needed cutting:\n{screen}");
 }

@@ -4,6 +4,7 @@ mod export;
 mod output;
 mod pack;
 mod records;
+mod table;
 mod transfer;
 
 use std::path::PathBuf;

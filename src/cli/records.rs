@@ -1,6 +1,7 @@
 //! `wheelbook where`, `list` and `show`: commands that only read.
 
 use std::fmt::Write as _;
+use std::io::IsTerminal as _;
 use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
@@ -8,6 +9,7 @@ use anyhow::Context as _;
 
 use super::BadInput;
 use super::output::{count, print, warn_all};
+use super::table::table;
 use crate::content::{Pack, PackSource};
 use crate::export::text::{self as show, focus_summary, status_word};
 use crate::workbook::store::{self, Location, StoreError};
@@ -126,31 +128,13 @@ pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow
             ]
         })
         .collect();
-    print(&table(&header, &rows))?;
+    // Context, focus and title give way, so that the id and date stay whole.
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(crate::tui::terminal_width)
+        .flatten();
+    print(&table(&header, &rows, width, &[3, 4, 5]))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Left-aligned columns; the last column is not padded.
-fn table<const N: usize>(header: &[String; N], rows: &[[String; N]]) -> String {
-    let mut widths = header.clone().map(|h| h.chars().count());
-    for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in std::iter::once(header).chain(rows) {
-        for (index, cell) in row.iter().enumerate() {
-            if index + 1 == N {
-                out.push_str(cell);
-            } else {
-                let padding = widths[index] - cell.chars().count();
-                let _ = write!(out, "{cell}{}  ", " ".repeat(padding));
-            }
-        }
-        out.push('\n');
-    }
-    out
 }
 
 pub fn show(

@@ -53,6 +53,14 @@ pub struct Finished {
     pub notice: Option<String>,
 }
 
+/// The width of the terminal, in columns, if there is one: for the command line's lists,
+/// which fit it rather than wrap.
+pub fn terminal_width() -> Option<usize> {
+    crossterm::terminal::size()
+        .ok()
+        .map(|(width, _)| usize::from(width))
+}
+
 /// Opens the workbook and runs the UI until the user quits. Problems found before the
 /// terminal is taken over (no terminal, a damaged workbook) are returned as errors. With
 /// `startup_report`, a line is added to that file once the first screen is drawn.

@@ -1,0 +1,157 @@
+//! The columns of `wheelbook list`: whole when written to a file or a pipe, and fitted to
+//! the terminal's width when read there, so that rows do not wrap mid-word.
+
+use std::fmt::Write as _;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The width below which a column that gives way is not narrowed.
+const NARROWEST: usize = 10;
+
+/// The spaces between columns.
+const GAP: usize = 2;
+
+/// Left-aligned columns; the last column is not padded. Within `width` (a terminal's), the
+/// columns in `give_way` are narrowed, the widest first, and what no longer fits in a cell
+/// is cut with "…"; if they cannot be narrowed enough, the rows wrap as they would anyway.
+pub fn table<const N: usize>(
+    header: &[String; N],
+    rows: &[[String; N]],
+    width: Option<usize>,
+    give_way: &[usize],
+) -> String {
+    let mut widths = header.clone().map(|h| h.width());
+    for row in rows {
+        for (column, cell) in widths.iter_mut().zip(row) {
+            *column = (*column).max(cell.width());
+        }
+    }
+    if let Some(width) = width {
+        fit(&mut widths, give_way, width);
+    }
+    let mut out = String::new();
+    for row in std::iter::once(header).chain(rows) {
+        for (index, (cell, &column)) in row.iter().zip(&widths).enumerate() {
+            let cell = cut(cell, column);
+            if index + 1 == N {
+                out.push_str(&cell);
+            } else {
+                let padding = column.saturating_sub(cell.width()) + GAP;
+                let _ = write!(out, "{cell}{}", " ".repeat(padding));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Narrows the columns in `give_way`, the widest first and none below [`NARROWEST`], until
+/// the row fits in `width` or none can give more.
+fn fit(widths: &mut [usize], give_way: &[usize], width: usize) {
+    let gaps = GAP * widths.len().saturating_sub(1);
+    let mut total = widths.iter().sum::<usize>() + gaps;
+    while total > width {
+        let widest = give_way
+            .iter()
+            .copied()
+            .filter(|&column| widths.get(column).is_some_and(|&w| w > NARROWEST))
+            .max_by_key(|&column| widths[column]);
+        let Some(column) = widest else {
+            return;
+        };
+        widths[column] -= 1;
+        total -= 1;
+    }
+}
+
+/// `text` as it fits in `width` columns of a terminal: whole, or cut with "…".
+fn cut(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if text.width() <= width {
+        return text.into();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    kept.truncate(kept.trim_end().len());
+    kept.push('…');
+    kept.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows() -> ([String; 3], Vec<[String; 3]>) {
+        let header = ["ID", "CONTEXT", "TITLE"].map(String::from);
+        let rows = vec![
+            [
+                "r1",
+                "Preparing for supervision or appraisal",
+                "A look at the whole wheel",
+            ],
+            [
+                "r2",
+                "An incident or event",
+                "Delayed discharge over a weekend",
+            ],
+        ];
+        (
+            header,
+            rows.into_iter().map(|r| r.map(String::from)).collect(),
+        )
+    }
+
+    #[test]
+    fn written_to_a_pipe_every_cell_is_whole() {
+        let (header, rows) = rows();
+        let text = table(&header, &rows, None, &[1, 2]);
+        assert_eq!(
+            text,
+            "ID  CONTEXT                                 TITLE\n\
+             r1  Preparing for supervision or appraisal  A look at the whole wheel\n\
+             r2  An incident or event                    Delayed discharge over a weekend\n"
+        );
+    }
+
+    #[test]
+    fn in_a_narrow_terminal_the_widest_columns_give_way_and_are_cut() {
+        let (header, rows) = rows();
+        let text = table(&header, &rows, Some(50), &[1, 2]);
+        for line in text.lines() {
+            assert!(line.width() <= 50, "{line:?} is {} wide", line.width());
+        }
+        assert_eq!(
+            text,
+            // 26 columns too many: the context gives 6 to be as narrow as the title, then
+            // each gives 10.
+            "ID  CONTEXT                 TITLE\n\
+             r1  Preparing for supervi…  A look at the whole w…\n\
+             r2  An incident or event    Delayed discharge ove…\n"
+        );
+    }
+
+    #[test]
+    fn columns_never_narrow_past_the_narrowest_and_wide_characters_count_twice() {
+        let (header, mut rows) = rows();
+        rows[0][2] = "会議の振り返り、長い題名".to_string();
+        let text = table(&header, &rows, Some(20), &[1, 2]);
+        let widths: Vec<usize> = text.lines().map(UnicodeWidthStr::width).collect();
+        // ID, a gap, and two columns of the narrowest width, a gap between them.
+        assert_eq!(
+            widths,
+            [
+                2 + GAP + NARROWEST + GAP + 5,
+                2 + GAP + NARROWEST + GAP + 9,
+                26
+            ]
+        );
+        assert!(text.contains("会議の振…"), "{text}");
+    }
+}
