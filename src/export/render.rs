@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::document::{Block, Document, Section};
 
 mod json;
+mod markdown;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -59,7 +60,7 @@ pub fn render(document: &Document, format: Format) -> String {
 /// sections, its end (footer), then [`finish`] over the pieces.
 pub fn start(format: Format, document: &Document, out: &mut String) {
     match format {
-        Format::Markdown => markdown_start(document, out),
+        Format::Markdown => markdown::start(document, out),
         Format::Text => plain_start(document, out),
         Format::Html => html_start(document, out),
         Format::Json => json::start(document, out),
@@ -69,7 +70,7 @@ pub fn start(format: Format, document: &Document, out: &mut String) {
 /// One section, written after those before it; `first` for the document's first.
 pub fn section(format: Format, section: &Section, first: bool, out: &mut String) {
     match format {
-        Format::Markdown => markdown_section(section, out),
+        Format::Markdown => markdown::section(section, out),
         Format::Text => plain_section(section, out),
         Format::Html => html_section(section, out),
         Format::Json => json::section(section, first, out),
@@ -79,7 +80,7 @@ pub fn section(format: Format, section: &Section, first: bool, out: &mut String)
 /// The end of `document`, after all its sections; `any_sections` if there were some.
 pub fn end(format: Format, document: &Document, any_sections: bool, out: &mut String) {
     match format {
-        Format::Markdown => markdown_end(document, out),
+        Format::Markdown => markdown::end(document, out),
         Format::Text => plain_end(document, out),
         Format::Html => html_end(document, out),
         Format::Json => json::end(document, any_sections, out),
@@ -101,90 +102,6 @@ pub fn finish(format: Format, pieces: &mut Vec<String>) {
     }
     if let Some(last) = pieces.last_mut() {
         last.push('\n');
-    }
-}
-
-/// Escapes text so that Markdown shows it as written: no links or images to fetch, no HTML,
-/// no emphasis or headings made by accident.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut line_start = true;
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|'
-        ) || (line_start && matches!(c, '#' | '+' | '-' | '='))
-        {
-            out.push('\\');
-        }
-        out.push(c);
-        line_start = c == '\n';
-    }
-    out
-}
-
-fn markdown_start(document: &Document, out: &mut String) {
-    let _ = write!(out, "# {}\n\n", md(&document.title));
-    for notice in &document.notices {
-        let _ = writeln!(out, "> {}\n", md(notice).replace('\n', "\n> "));
-    }
-}
-
-fn markdown_section(section: &Section, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "{} {}\n",
-        "#".repeat(usize::from(section.level) + 1),
-        md(&section.heading)
-    );
-    for block in &section.blocks {
-        match block {
-            Block::Paragraph { text } => {
-                let _ = writeln!(out, "{}\n", md(text));
-            }
-            Block::Field { label, value } => {
-                let _ = writeln!(out, "**{}**\n\n{}\n", md(label), md(or_dash(value)));
-            }
-            Block::List { items } => {
-                for item in items {
-                    let _ = writeln!(out, "- {}", md(item).replace('\n', "\n  "));
-                }
-                out.push('\n');
-            }
-            Block::Table { headers, rows } => {
-                let cell = |text: &str| md(text).replace('\n', " ");
-                let _ = writeln!(
-                    out,
-                    "| {} |",
-                    headers
-                        .iter()
-                        .map(|h| cell(h))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                );
-                let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
-                for row in rows {
-                    let _ = writeln!(
-                        out,
-                        "| {} |",
-                        row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
-                    );
-                }
-                out.push('\n');
-            }
-            Block::Warning { text } => {
-                let _ = writeln!(out, "> **Note:** {}\n", md(text));
-            }
-        }
-    }
-}
-
-fn markdown_end(document: &Document, out: &mut String) {
-    if !document.footer.is_empty() {
-        out.push_str("---\n\n");
-        for line in &document.footer {
-            let _ = writeln!(out, "{}\n", md(line));
-        }
     }
 }
 
