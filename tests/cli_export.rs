@@ -436,3 +436,40 @@ fn areas_and_contexts_are_given_by_their_words_or_ids() {
             "`a ward round` is not a context of this pack",
         ));
 }
+
+/// Supervision notes name the session's date only when it is given, and say when they were
+/// prepared; the date given is the template's own, so the export is not refused for it.
+#[test]
+fn supervision_notes_take_the_session_date_from_the_command_line() {
+    let data = DataDir::new();
+    with_reflections(&data, 3, 512);
+    let notes = |extra: &[&str]| {
+        let output = data
+            .wheelbook()
+            .args(["export", "--template", "supervision-prep"])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let undated = notes(&[]);
+    assert!(
+        undated.contains("**Date of the session**\n\n—\n"),
+        "{undated}"
+    );
+    assert!(undated.contains("**Prepared on**\n\n"), "{undated}");
+    let dated = notes(&["--session-date", "2026-12-04"]);
+    assert!(
+        dated.contains("**Date of the session**\n\n2026-12-04\n"),
+        "{dated}"
+    );
+    data.wheelbook()
+        .args(["export", "--template", "supervision-prep"])
+        .args(["--session-date", "4/12/2026"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`4/12/2026` is not a date: write it as YYYY-MM-DD",
+        ));
+}

@@ -401,3 +401,41 @@ fn the_preview_pages_by_its_height_and_stops_at_its_last_line() {
     let opening: String = last.chars().take(30).collect();
     find_on_screen(&driver.app, &opening);
 }
+
+/// Supervision notes say when the session is only if the owner gives it (d): the day of the
+/// export is "Prepared on". A date given so is the template's own, never an identifier.
+#[test]
+fn the_session_date_is_given_on_the_screen_and_is_not_taken_for_an_identifier() {
+    let mut driver = Driver::new(complete(3, 15));
+    open_export_on(&mut driver, "supervision-prep");
+    find_on_screen(&driver.app, "session: not given (d)");
+    driver.chars("d");
+    driver.chars("4 December");
+    driver.press(KeyCode::Enter);
+    assert!(
+        matches!(driver.app.overlay, Some(Overlay::Editor(_))),
+        "a date that is not YYYY-MM-DD keeps the editor open"
+    );
+    let status = driver.app.status.clone().expect("a message").1;
+    assert!(status.contains("for example 2026-12-04"), "{status}");
+    for _ in "4 December".chars() {
+        driver.press(KeyCode::Backspace);
+    }
+    driver.chars("2026-12-04");
+    driver.press(KeyCode::Enter);
+    assert!(driver.app.overlay.is_none());
+    find_on_screen(&driver.app, "session: 2026-12-04 (d)");
+    find_on_screen(&driver.app, "Likely identifiers: 0");
+    let state = export_state(&driver);
+    let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");
+    let text = prepared.text.to_string();
+    assert!(
+        text.contains("**Date of the session**\n\n2026-12-04\n"),
+        "{text}"
+    );
+    let today = driver.app.today;
+    assert!(
+        text.contains(&format!("**Prepared on**\n\n{today}\n")),
+        "{text}"
+    );
+}

@@ -64,6 +64,9 @@ pub struct ExportArgs {
     /// Supervision notes: a question to bring (repeat for more)
     #[arg(long = "question", value_name = "TEXT")]
     pub questions: Vec<String>,
+    /// Supervision notes: the date of the session (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub session_date: Option<NaiveDate>,
 }
 
 impl ExportArgs {
@@ -75,6 +78,7 @@ impl ExportArgs {
             include_comments: self.include_comments,
             full: self.full,
             questions: self.questions.clone(),
+            session_date: self.session_date,
         }
     }
 }

@@ -77,7 +77,7 @@ pub fn prepare<'a>(
     watch_list: &[String],
 ) -> Prepared {
     let parts = templates::parts(template, sources, reflections, options);
-    let written = templates::written_dates(template, sources);
+    let written = templates::written_dates(template, sources, options);
     let check = Check::new(sources.workbook, &written, watch_list);
     let located = |found, scanned, others: Vec<Scanned<'a, '_>>| {
         check.located(
@@ -270,7 +270,7 @@ mod tests {
             workbook.reflections.iter().map(AsRef::as_ref).collect();
         let options = Options::default();
         let document = templates::build(Template::Record, &sources, &reflections, &options);
-        let written = templates::written_dates(Template::Record, &sources);
+        let written = templates::written_dates(Template::Record, &sources, &options);
         for watch_list in [vec![], vec!["Acacia".to_string()]] {
             let whole_findings = check(
                 &document,

@@ -46,6 +46,8 @@ pub enum Action {
     ToggleRatings,
     ToggleComments,
     ToggleFull,
+    /// Supervision notes: give the date of the session.
+    SessionDate,
     Preview,
     Write,
     CpdDetails,

@@ -37,6 +37,8 @@ pub enum EditTarget {
     ExportField {
         key: String,
     },
+    /// The date of the supervision session, for the export on screen.
+    SessionDate,
     /// A reflection's title, from the export screen's findings.
     Title {
         reflection: usize,

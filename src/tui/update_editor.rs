@@ -39,6 +39,7 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
             return;
         }
         EditTarget::ActionDue { .. }
+        | EditTarget::SessionDate
         | EditTarget::ExportPath
         | EditTarget::CpdDate { .. }
         | EditTarget::CpdHours { .. } => return,
@@ -132,6 +133,12 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
         }
         EditTarget::CpdDate { reflection } | EditTarget::CpdHours { reflection } => {
             return set_cpd_value(app, editor, reflection, now);
+        }
+        EditTarget::SessionDate => {
+            if let Err(message) = export::set_session_date(app, &editor.text()) {
+                app.error(message);
+                app.overlay = Some(Overlay::Editor(editor));
+            }
         }
         EditTarget::ExportPath => {
             let Screen::Export(state) = &app.screen else {

@@ -86,6 +86,8 @@ pub struct Options {
     pub full: bool,
     /// Supervision notes: questions to bring.
     pub questions: Vec<String>,
+    /// Supervision notes: the date of the session, when the owner gives it.
+    pub session_date: Option<NaiveDate>,
 }
 
 impl Options {
@@ -291,13 +293,14 @@ pub fn build<'a>(
 /// the reflections and actions it quotes: today, and where the template shows them, a CPD
 /// window's first day and when the regulators' data was checked. The identifier check
 /// passes over them, as a CPD record must carry them.
-pub fn written_dates(template: Template, sources: &Sources) -> Vec<NaiveDate> {
+pub fn written_dates(template: Template, sources: &Sources, options: &Options) -> Vec<NaiveDate> {
     let checked = sources.regulators.checked;
     let mut dates = vec![sources.today];
     match template {
         Template::CpdLog => dates.extend([cpd_log::window_start(sources), checked]),
         Template::HcpcProfile => dates.push(checked),
-        Template::Record | Template::NmcReflectiveAccount | Template::SupervisionPrep => {}
+        Template::SupervisionPrep => dates.extend(options.session_date),
+        Template::Record | Template::NmcReflectiveAccount => {}
     }
     dates
 }

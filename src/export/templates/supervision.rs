@@ -26,7 +26,7 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
     for heading in &prep.sections {
         let head = Section::new(1, heading.heading.clone());
         match heading.id.as_str() {
-            "session" => sections.push(head.field("Date", sources.today.to_string())),
+            "session" => sections.push(session(sources, head, options)),
             "focus-areas" => sections.push(focus_areas(sources, head, &dated, options)),
             "reflections" => sections.extend(reflections_to_bring(sources, head, &dated, options)),
             "questions" => sections.push(questions(head, options)),
@@ -43,6 +43,14 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
         sections,
         footer: vec![attribution(pack)],
     }
+}
+
+/// When the session is, if the owner said (else a blank to fill in), and when these notes
+/// were made: the day of the export is not the day of the session.
+fn session(sources: &Sources, head: Section, options: &Options) -> Section {
+    let date = options.session_date.map(|d| d.to_string());
+    head.field("Date of the session", date.unwrap_or_default())
+        .field("Prepared on", sources.today.to_string())
 }
 
 /// An answer in summary: its first sentence, or its first 30 words, with "…" when cut.

@@ -136,7 +136,23 @@ fn the_header_and_the_date_come_first() {
     assert_eq!(document.notices.len(), 1);
     assert_eq!(document.notices[0], f.regulators.supervision_prep.header);
     assert!(document.notices[0].contains("only by agreement"));
-    assert_eq!(field(&document.sections[0], "Date"), Some("2026-11-01"));
+    // The day of the session is the owner's to give; the notes say when they were made.
+    assert_eq!(
+        field(&document.sections[0], "Date of the session"),
+        Some("")
+    );
+    assert_eq!(
+        field(&document.sections[0], "Prepared on"),
+        Some("2026-11-01")
+    );
+    let options = Options {
+        session_date: Some(date(2026, 11, 4)),
+        ..Options::default()
+    };
+    let document = f.document(&options);
+    let session = &document.sections[0];
+    assert_eq!(field(session, "Date of the session"), Some("2026-11-04"));
+    assert_eq!(field(session, "Prepared on"), Some("2026-11-01"));
 }
 
 #[test]

@@ -21,7 +21,7 @@ use crate::workbook::Status;
 mod fields;
 #[path = "export_view.rs"]
 mod view;
-pub use fields::{fields, set_edit};
+pub use fields::{fields, set_edit, set_session_date};
 pub use view::render;
 
 pub const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
@@ -132,6 +132,11 @@ pub const KEYS: &[Binding] = &[
         &[Key::Char('u')],
         Action::ToggleFull,
         "Supervision notes: answers in full or in summary",
+    ),
+    more(
+        &[Key::Char('d')],
+        Action::SessionDate,
+        "Supervision notes: the date of the session",
     ),
     bind(
         &[Key::Char('p')],
@@ -275,6 +280,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
             state.options.include_comments = !state.options.include_comments
         }
         (Action::ToggleFull, _) => state.options.full = !state.options.full,
+        (Action::SessionDate, _) => return fields::edit_session_date(app, state),
         (Action::Preview, _) => state.preview = Some(0),
         (Action::Write, _) => return write(app, state),
         _ => {}

@@ -2,6 +2,8 @@
 //! (the NMC account's prompts, the HCPC profile's summary and statement). The edits live in
 //! the export's options for this export only; nothing is written to the workbook.
 
+use chrono::NaiveDate;
+
 use super::{Outcome, State};
 use crate::export::select::{self, Selection};
 use crate::export::templates::{self, EditableField, Sources};
@@ -75,4 +77,37 @@ pub fn set_edit(app: &mut App, key: &str, text: String) {
     } else {
         state.options.edits.insert(key.to_string(), text);
     }
+}
+
+/// Opens the editor on the date of the supervision session; for another template, says
+/// which one it belongs to.
+pub fn edit_session_date(app: &mut App, state: &State) -> Outcome {
+    if state.template() != templates::Template::SupervisionPrep {
+        app.info("The session date is for supervision notes: press t to choose them.");
+        return Outcome::stay();
+    }
+    let date = state.options.session_date.map(|d| d.to_string());
+    let editor = Editor::new(
+        EditTarget::SessionDate,
+        "The date of the supervision session, as YYYY-MM-DD (left empty, the notes leave a blank for it)",
+        &date.unwrap_or_default(),
+        true,
+    );
+    app.overlay = Some(Overlay::Editor(Box::new(editor)));
+    Outcome::stay()
+}
+
+/// Sets the session date of the export on screen from `text`: a date as YYYY-MM-DD, or
+/// nothing. Anything else is refused with what to write instead.
+pub fn set_session_date(app: &mut App, text: &str) -> Result<(), String> {
+    let date = match text.trim() {
+        "" => None,
+        text => Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            "Write the date as YYYY-MM-DD, for example 2026-12-04, or leave it empty.".to_string()
+        })?),
+    };
+    if let Screen::Export(state) = &mut app.screen {
+        state.options.session_date = date;
+    }
+    Ok(())
 }

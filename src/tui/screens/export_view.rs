@@ -102,8 +102,11 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     ];
     if supervision {
         let options = &state.options;
+        let session = options
+            .session_date
+            .map_or_else(|| "not given".to_string(), |d| d.to_string());
         header.push(Line::raw(format!(
-            "{} ratings (r)   {} comments (c)   {} answers in full (u)",
+            "{} ratings (r)   {} comments (c)   {} answers in full (u)   session: {session} (d)",
             tick(options.include_ratings),
             tick(options.include_comments),
             tick(options.full)
