@@ -134,12 +134,10 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
         EditTarget::CpdDate { reflection } | EditTarget::CpdHours { reflection } => {
             return set_cpd_value(app, editor, reflection, now);
         }
-        EditTarget::SessionDate => {
-            if let Err(message) = export::set_session_date(app, &editor.text()) {
-                app.error(message);
-                app.overlay = Some(Overlay::Editor(editor));
-            }
-        }
+        EditTarget::SessionDate => match typed_date(&editor.text()) {
+            Ok(date) => export::set_session_date(app, date),
+            Err(advice) => return refused(app, editor, advice),
+        },
         EditTarget::ExportPath => {
             let Screen::Export(state) = &app.screen else {
                 return Vec::new();
@@ -215,16 +213,9 @@ fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &No
         return Vec::new();
     };
     if is_date {
-        match (text, NaiveDate::parse_from_str(text, "%Y-%m-%d")) {
-            ("", _) => reflection.cpd.activity_date = None,
-            (_, Ok(date)) => reflection.cpd.activity_date = Some(date),
-            (_, Err(_)) => {
-                app.error(
-                    "Write the date as YYYY-MM-DD, for example 2026-11-20, or leave it empty.",
-                );
-                app.overlay = Some(Overlay::Editor(editor));
-                return Vec::new();
-            }
+        match typed_date(text) {
+            Ok(date) => reflection.cpd.activity_date = date,
+            Err(advice) => return refused(app, editor, advice),
         }
     } else {
         match (text, text.parse::<f64>()) {
@@ -235,14 +226,33 @@ fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &No
                 reflection.cpd.hours = Some(hours);
             }
             _ => {
-                app.error("Write the hours as a number, for example 1.5, or leave it empty.");
-                app.overlay = Some(Overlay::Editor(editor));
-                return Vec::new();
+                let advice = "Write the hours as a number, for example 1.5, or leave it empty.";
+                return refused(app, editor, advice);
             }
         }
     }
     reflection.updated = now.time;
     app.changed(now);
+    Vec::new()
+}
+
+/// A date typed into an editor: YYYY-MM-DD, or nothing at all. Anything else is refused
+/// with what to write instead.
+fn typed_date(text: &str) -> Result<Option<NaiveDate>, &'static str> {
+    match text.trim() {
+        "" => Ok(None),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(
+                |_| "Write the date as YYYY-MM-DD, for example 2026-12-04, or leave it empty.",
+            ),
+    }
+}
+
+/// Keeps the editor open on what was typed, saying why it was not taken.
+fn refused(app: &mut App, editor: Box<Editor>, why: &str) -> Vec<Effect> {
+    app.error(why);
+    app.overlay = Some(Overlay::Editor(editor));
     Vec::new()
 }
 
@@ -253,18 +263,9 @@ fn set_due(
     text: &str,
     now: &Now,
 ) -> Vec<Effect> {
-    let due = match text.trim() {
-        "" => None,
-        date => match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-            Ok(date) => Some(date),
-            Err(_) => {
-                app.error(
-                    "Write the date as YYYY-MM-DD, for example 2026-12-01, or leave it empty.",
-                );
-                app.overlay = Some(Overlay::Editor(editor));
-                return Vec::new();
-            }
-        },
+    let due = match typed_date(text) {
+        Ok(due) => due,
+        Err(advice) => return refused(app, editor, advice),
     };
     if let Some(action) = app.workbook.actions.get_mut(action) {
         action.due = due;

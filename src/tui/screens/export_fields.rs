@@ -97,17 +97,9 @@ pub fn edit_session_date(app: &mut App, state: &State) -> Outcome {
     Outcome::stay()
 }
 
-/// Sets the session date of the export on screen from `text`: a date as YYYY-MM-DD, or
-/// nothing. Anything else is refused with what to write instead.
-pub fn set_session_date(app: &mut App, text: &str) -> Result<(), String> {
-    let date = match text.trim() {
-        "" => None,
-        text => Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            "Write the date as YYYY-MM-DD, for example 2026-12-04, or leave it empty.".to_string()
-        })?),
-    };
+/// Sets the session date of the export on screen.
+pub fn set_session_date(app: &mut App, date: Option<NaiveDate>) {
     if let Screen::Export(state) = &mut app.screen {
         state.options.session_date = date;
     }
-    Ok(())
 }
