@@ -1,0 +1,169 @@
+//! The identifier check of an export, run over a document part by part.
+
+use super::*;
+use crate::content::PackSource;
+use crate::export::document::Section;
+use crate::export::regulators;
+use crate::export::templates::{Options, Sources, Template, build};
+use crate::workbook::generate::generate;
+
+fn walked(document: &Document) -> Vec<(String, String)> {
+    let mut pieces = Vec::new();
+    each_opening_piece(document, |place, text| {
+        pieces.push((place.text(), text.to_string()))
+    });
+    each_section_piece(&document.sections, |place, text| {
+        let (Text::Lasting(text) | Text::Passing(text)) = text;
+        pieces.push((place.text(), text.to_string()))
+    });
+    let footer = document.footer.iter();
+    pieces.extend(footer.map(|f| ("footer".to_string(), f.clone())));
+    pieces
+}
+
+fn pieces(document: &Document) -> Vec<(String, String)> {
+    let pieces = document.pieces().into_iter();
+    pieces.map(|p| (p.place, p.text)).collect()
+}
+
+/// The place and words of each finding in `document`, quoted by no reflection.
+fn found_in(document: &Document) -> Vec<(String, String)> {
+    let workbook = Workbook::new(crate::workbook::now());
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+    let findings = check(document, &[], &workbook, None, &[today], &[]).into_iter();
+    findings.map(|l| (l.field, l.finding.text)).collect()
+}
+
+fn quoting<'t>(heading: &'static str, long: &'t str, short: &'t str) -> Section<'t> {
+    Section::new(2, heading).paragraph(long).field("Who", short)
+}
+
+#[test]
+fn a_text_quoted_in_several_places_is_found_in_each() {
+    let long = String::from("We spoke with Mrs. Patel about her plans for the week ahead");
+    let short = String::from("Mrs. Patel");
+    assert!(long.len() >= SHORT_BELOW && short.len() < SHORT_BELOW);
+    let document = Document {
+        template: "t".into(),
+        title: "Title".into(),
+        notices: vec![],
+        sections: vec![quoting("One", &long, &short), quoting("Two", &long, &short)],
+        footer: vec![],
+    };
+    let patel = |place: &str| (place.to_string(), "Mrs. Patel".to_string());
+    assert_eq!(
+        found_in(&document),
+        [
+            patel("One"),
+            patel("One · Who"),
+            patel("Two"),
+            patel("Two · Who")
+        ]
+    );
+}
+
+#[test]
+fn a_text_seen_to_hold_nothing_hides_no_other_of_its_length() {
+    // Each clean text comes first, and the one after it differs only in its words.
+    let (clean_long, named_long) = (
+        String::from("We spoke with the nurses about her plans for the week ahead"),
+        String::from("We spoke with Mrs. Patel about her plans for the week ahead"),
+    );
+    let (clean_short, named_short) = (String::from("The nurses"), String::from("Mrs. Patel"));
+    assert_eq!(clean_long.len(), named_long.len());
+    assert_eq!(clean_short.len(), named_short.len());
+    let document = Document {
+        template: "t".into(),
+        title: "Title".into(),
+        notices: vec![],
+        sections: vec![
+            quoting("Clean", &clean_long, &clean_short),
+            quoting("Named", &named_long, &named_short),
+        ],
+        footer: vec![],
+    };
+    let patel = |place: &str| (place.to_string(), "Mrs. Patel".to_string());
+    assert_eq!(found_in(&document), [patel("Named"), patel("Named · Who")]);
+}
+
+#[test]
+fn a_clean_start_of_a_text_hides_nothing_in_the_rest_of_it() {
+    // The same address, two lengths: the first part holds nothing, the whole a name.
+    let whole = String::from("We spoke with the ward team about the week, and with Mrs. Patel");
+    let start = &whole[..whole.find(", and").expect("a comma")];
+    assert!(start.len() >= SHORT_BELOW && start.as_ptr() == whole.as_ptr());
+    let document = Document {
+        template: "t".into(),
+        title: "Title".into(),
+        notices: vec![],
+        sections: vec![
+            Section::new(2, "Start").paragraph(start),
+            Section::new(2, "Whole").paragraph(whole.as_str()),
+        ],
+        footer: vec![],
+    };
+    assert_eq!(
+        found_in(&document),
+        [("Whole".to_string(), "Mrs. Patel".to_string())]
+    );
+}
+
+#[test]
+fn the_walk_visits_the_pieces_of_the_document_in_order() {
+    let table = vec![vec!["a", "b", "extra"], vec![]];
+    let document = Document {
+        template: "t".into(),
+        title: "Title".into(),
+        notices: vec!["Notice".into()],
+        sections: vec![
+            Section::new(1, "One")
+                .paragraph("Para")
+                .field("Label", "Value")
+                .list(["i", "ii"])
+                .table(["H1", "H2"], table)
+                .warning("Careful"),
+            Section::new(2, "Two"),
+        ],
+        footer: vec!["Footer".into()],
+    };
+    assert_eq!(walked(&document), pieces(&document));
+
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let workbook = generate(&pack, 12, 4);
+    let regulators = regulators::built_in().expect("regulators");
+    let sources = Sources::new(
+        &pack,
+        &workbook,
+        &regulators,
+        NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+    );
+    let reflections: Vec<&Reflection> = workbook.reflections.iter().map(AsRef::as_ref).collect();
+    let options = Options {
+        questions: vec!["A question?".into()],
+        ..Options::default()
+    };
+    for template in Template::ALL {
+        let document = build(template, &sources, &reflections, &options);
+        assert_eq!(walked(&document), pieces(&document), "{template:?}");
+    }
+}
+
+/// A stretch's own text is freed once it is written, and the next stretch's text may stand
+/// in the same memory: a text made for a section is never remembered by its address.
+#[test]
+fn a_made_text_in_the_memory_of_an_earlier_one_is_scanned_afresh() {
+    let (clean, named) = (
+        "We spoke with the nurses about her plans for the week ahead",
+        "We spoke with Mrs. Patel about her plans for the week ahead",
+    );
+    assert_eq!(clean.len(), named.len());
+    let mut scanned = Scanned::new(&[]);
+    let mut made = String::from(clean);
+    let address = made.as_ptr();
+    let mut found = Vec::new();
+    scanned.scan(Text::Passing(&made), |f| found.push(f.text.clone()));
+    made.replace_range(.., named);
+    assert_eq!(made.as_ptr(), address, "the same memory, other words");
+    scanned.scan(Text::Passing(&made), |f| found.push(f.text.clone()));
+    assert_eq!(found, ["Mrs. Patel"]);
+}
