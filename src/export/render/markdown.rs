@@ -1,36 +1,43 @@
 //! A [`Document`] as Markdown, escaped so that it shows what was written and fetches nothing.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::super::document::{Block, Document, Section};
 use super::or_dash;
 
 /// Escapes text so that Markdown shows it as written: no links or images to fetch, no HTML,
-/// no emphasis, headings, quotes or rules made by accident. Only what would change the
-/// meaning is escaped, since the file is also read as plain text: "Great!", "3 > 2",
-/// "<5 days", "A&E" and "#1 priority" stay as they are, and a list the owner typed stays a
-/// list.
+/// no emphasis, headings, quotes, rules, tables or code made by accident. Only what would
+/// change the meaning is escaped, since the file is also read as plain text: "Great!",
+/// "3 > 2", "<5 days", "A&E" and "#1 priority" stay as they are, and a list the owner typed
+/// stays a list.
 fn md(text: &str) -> String {
+    // A lone carriage return ends a line as a line feed does.
+    let text = match text.contains('\r') {
+        true => Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")),
+        false => Cow::Borrowed(text),
+    };
     let mut out = String::with_capacity(text.len() + 8);
     for (index, line) in text.split('\n').enumerate() {
         if index > 0 {
             out.push('\n');
         }
-        let body = line.trim_start_matches(' ');
-        out.push_str(&line[..line.len() - body.len()]);
-        if opens_a_block(body) {
-            out.push('\\');
-        }
-        for (at, c) in body.char_indices() {
-            let rest = &body[at + c.len_utf8()..];
-            let escape = match c {
-                '\\' | '`' | '*' | '_' | '[' => !(at == 0 && opens_a_block(body)),
-                // A tag or an autolink: a letter, `/`, `!` or `?` after the `<`.
-                '<' => rest.starts_with(|n: char| n.is_ascii_alphabetic() || "/!?".contains(n)),
-                // A character reference, `&amp;` or `&#38;`.
-                '&' => is_reference(rest),
-                _ => false,
-            };
+        let opener = block_opener(line);
+        for (at, c) in line.char_indices() {
+            let rest = &line[at + c.len_utf8()..];
+            let escape = Some(at) == opener
+                || match c {
+                    // Code, emphasis, strikethrough, links and images, and escapes themselves.
+                    '\\' | '`' | '*' | '_' | '~' | '[' => true,
+                    // A tag (a letter, `/`, `!` or `?` after it) or an autolink (`>` after it).
+                    '<' => {
+                        rest.starts_with(|n: char| n.is_ascii_alphabetic() || "/!?".contains(n))
+                            || rest.contains('>')
+                    }
+                    // A character reference, `&amp;` or `&#38;`.
+                    '&' => is_reference(rest),
+                    _ => false,
+                };
             if escape {
                 out.push('\\');
             }
@@ -40,8 +47,51 @@ fn md(text: &str) -> String {
     out
 }
 
-/// Whether a line (its leading spaces taken off) would be a heading, a quote, a rule, a
-/// heading's underline or a table's as written: then its first character is escaped.
+/// `text` for a heading: as [`md`], with a run of `#` at its end escaped, which would
+/// otherwise close the heading and not be shown.
+fn heading(text: &str) -> String {
+    let mut out = md(text);
+    let kept = out.trim_end_matches([' ', '\t']).len();
+    let before_run = out[..kept].trim_end_matches('#').len();
+    if before_run < kept && (before_run == 0 || out[..before_run].ends_with([' ', '\t'])) {
+        out.insert(before_run, '\\');
+    }
+    out
+}
+
+/// Where in `line` something stands that would open a heading, a quote, a rule, a
+/// heading's underline or a table's row of dashes: after the line's indentation and any
+/// list markers typed before it ("- ", "+ ", "1. ", "2) "), which stay a list.
+fn block_opener(line: &str) -> Option<usize> {
+    let mut at = line.len() - line.trim_start_matches(' ').len();
+    loop {
+        let rest = &line[at..];
+        if opens_a_block(rest) {
+            return Some(at);
+        }
+        at += list_marker(rest)?;
+    }
+}
+
+/// The length of the list marker `rest` starts with, and the spaces after it.
+fn list_marker(rest: &str) -> Option<usize> {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match rest.as_bytes().first()? {
+        b'-' | b'+' | b'*' => 1,
+        _ if (1..=9).contains(&digits)
+            && matches!(rest.as_bytes().get(digits), Some(b'.' | b')')) =>
+        {
+            digits + 1
+        }
+        _ => return None,
+    };
+    let after = &rest[marker..];
+    let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+    (spaces > 0).then_some(marker + spaces)
+}
+
+/// Whether a line, or the rest of one after its indentation and list markers, would open
+/// a block as written.
 fn opens_a_block(line: &str) -> bool {
     match line.chars().next() {
         Some('#') => {
@@ -49,13 +99,9 @@ fn opens_a_block(line: &str) -> bool {
             rest.is_empty() || rest.starts_with([' ', '\t'])
         }
         Some('>') => true,
-        Some(c @ ('-' | '=' | '*' | '_')) if line.chars().all(|d| d == c || " \t".contains(d)) => {
-            true
-        }
-        // A table's row of dashes under a line with `|` in it.
-        Some('-' | ':' | '|') => {
-            line.chars().all(|d| "-:| \t".contains(d)) && line.contains('-') && line.contains('|')
-        }
+        Some(c @ ('=' | '*' | '_')) => line.chars().all(|d| d == c || " \t".contains(d)),
+        // A rule or an underline of dashes, or a table's row of them (`---|---`, `:-`).
+        Some('-' | ':' | '|') => line.chars().all(|d| "-:| \t".contains(d)) && line.contains('-'),
         _ => false,
     }
 }
@@ -69,7 +115,7 @@ fn is_reference(rest: &str) -> bool {
 }
 
 pub(super) fn start(document: &Document, out: &mut String) {
-    let _ = write!(out, "# {}\n\n", md(&document.title));
+    let _ = write!(out, "# {}\n\n", heading(&document.title));
     for notice in &document.notices {
         let _ = writeln!(out, "> {}\n", md(notice).replace('\n', "\n> "));
     }
@@ -80,7 +126,7 @@ pub(super) fn section(section: &Section, out: &mut String) {
         out,
         "{} {}\n",
         "#".repeat(usize::from(section.level) + 1),
-        md(&section.heading)
+        heading(&section.heading)
     );
     for block in &section.blocks {
         match block {
@@ -136,7 +182,7 @@ pub(super) fn end(document: &Document, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::md;
+    use super::{heading, md};
 
     #[test]
     fn everyday_punctuation_is_left_as_typed() {
@@ -167,9 +213,34 @@ mod tests {
             ("![img](http://x/p.png)", r"!\[img](http://x/p.png)"),
             ("<img src=x> </p> <!-- -->", r"\<img src=x> \</p> \<!-- -->"),
             ("&amp; &#38; &copy;", r"\&amp; \&#38; \&copy;"),
+            // Code fences and strikethrough.
+            ("~~~~~~~~", r"\~\~\~\~\~\~\~\~"),
+            ("~~not~~ and ~this~", r"\~\~not\~\~ and \~this\~"),
+            // A list the owner typed stays a list, but what follows its marker is looked at.
+            ("- # of falls: 3", r"- \# of falls: 3"),
+            ("+ > x", r"+ \> x"),
+            ("1. ## x", r"1. \## x"),
+            // "- - ---" is a rule of dashes and spaces.
+            ("2) - - ---", r"2) \- - ---"),
+            // A table's row of dashes needs no `|`.
+            ("x\n:-", "x\n\\:-"),
+            ("x\n :--- ", "x\n \\:--- "),
+            // An autolink to an address.
+            ("<1a@evil.example>", r"\<1a@evil.example>"),
+            // A carriage return alone ends a line.
+            ("a\r# heading\r> quote", "a\n\\# heading\n\\> quote"),
         ];
         for (text, escaped) in cases {
             assert_eq!(md(text), escaped, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_heading_keeps_the_hashes_it_ends_with() {
+        assert_eq!(heading("Handover #"), r"Handover \#");
+        assert_eq!(heading("Handover ##  "), r"Handover \##  ");
+        assert_eq!(heading("Bed #4"), "Bed #4");
+        assert_eq!(heading("#"), r"\#");
+        assert_eq!(heading("# x #"), r"\# x \#");
     }
 }
