@@ -455,7 +455,7 @@ fn supervision_notes_take_the_session_date_from_the_command_line() {
     };
     let undated = notes(&[]);
     assert!(
-        undated.contains("**Date of the session**\n\n—\n"),
+        undated.contains("**Date of the session**\n\nnot given yet\n"),
         "{undated}"
     );
     assert!(undated.contains("**Prepared on**\n\n"), "{undated}");

@@ -60,14 +60,19 @@ fn reading_a_workbook_that_is_not_there_says_where_it_looked() {
         assert!(!data.dir().exists(), "{args:?} created the data directory");
     }
     fs::create_dir(data.dir()).expect("folder");
-    data.wheelbook()
-        .arg("list")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(format!(
-            "there is no workbook at {} yet, so there is nothing to list",
-            data.workbook_path().display()
-        )));
+    for (args, doing) in commands
+        .iter()
+        .zip(["list", "list", "show", "export", "back up"])
+    {
+        data.wheelbook()
+            .args(*args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "there is no workbook at {} yet, so there is nothing to {doing}",
+                data.workbook_path().display()
+            )));
+    }
 }
 
 #[test]

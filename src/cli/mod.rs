@@ -171,9 +171,9 @@ fn no_workbook(location: &Location, doing: &str) -> anyhow::Error {
         )
     };
     anyhow::anyhow!(
-        "{start}, so there is nothing {doing}. If you meant another, check --data-dir, \
-         --workbook and WHEELBOOK_DATA_DIR (`wheelbook where` shows the ones in use); \
-         to start a workbook here, run `wheelbook`"
+        "{start}, so there is nothing {doing}. If you meant another folder or workbook, \
+         check --data-dir, --workbook and WHEELBOOK_DATA_DIR (`wheelbook where` shows the \
+         ones in use); to start a workbook there, run `wheelbook` with the same options"
     )
 }
 

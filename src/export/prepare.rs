@@ -67,8 +67,31 @@ const PARALLEL_FROM: usize = 64;
 /// made, checked and written on one thread, then its sections are let go.
 const STRETCH: usize = 32;
 
-/// Builds, writes out and checks an export.
+/// Builds, writes out and checks an export, on a thread a core, up to four.
 pub fn prepare<'a>(
+    sources: &Sources<'a>,
+    reflections: &[&'a Reflection],
+    template: Template,
+    format: Format,
+    options: &Options,
+    watch_list: &[String],
+) -> Prepared {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = threads.clamp(1, 4);
+    prepare_on(
+        threads,
+        sources,
+        reflections,
+        template,
+        format,
+        options,
+        watch_list,
+    )
+}
+
+/// [`prepare`] on at most `threads` threads.
+fn prepare_on<'a>(
+    threads: usize,
     sources: &Sources<'a>,
     reflections: &[&'a Reflection],
     template: Template,
@@ -129,7 +152,7 @@ pub fn prepare<'a>(
     }
     check.sections(&mut scanned, &document.sections, &mut found);
     let first_is_theirs = document.sections.is_empty();
-    let (stretches, others) = stretches(each, format, &check, first_is_theirs);
+    let (stretches, others) = stretches(each, format, &check, first_is_theirs, threads);
 
     let mut pieces = vec![opening];
     let mut any_sections = !document.sections.is_empty();
@@ -158,13 +181,14 @@ struct Stretch {
 }
 
 /// Every stretch of `each`'s reflections, in order, and what each thread's scan saw. The
-/// threads (one a core, up to four) each take the next stretch not yet taken, so that a
-/// thread given longer reflections does not keep the others waiting.
+/// threads (at most `threads`) each take the next stretch not yet taken, so that a thread
+/// given longer reflections does not keep the others waiting.
 fn stretches<'a, 'w>(
     each: &EachReflection<'a, '_>,
     format: Format,
     check: &Check<'w>,
     first_is_theirs: bool,
+    threads: usize,
 ) -> (Vec<Stretch>, Vec<Scanned<'a, 'w>>) {
     let all = each.reflections;
     let count = all.len().div_ceil(STRETCH);
@@ -204,10 +228,7 @@ fn stretches<'a, 'w>(
         }
         (done, scanned)
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, 4)
-        .min(count);
+    let threads = threads.clamp(1, count.max(1));
     let (mut stretches, scans) = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads)
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
@@ -246,8 +267,9 @@ mod tests {
     #[test]
     fn an_export_made_in_stretches_is_the_whole_document_written_and_checked() {
         let pack = PackSource::BuiltIn.load().expect("pack");
-        // Several stretches, so that every thread takes some, and a last one cut short.
-        let mut workbook = generate(&pack, 3 * STRETCH + 5, 7);
+        // Many stretches, so that every thread takes some and they finish out of order, and
+        // a last one cut short.
+        let mut workbook = generate(&pack, 8 * STRETCH + 5, 7);
         for (index, reflection) in workbook.reflections.iter_mut().enumerate().step_by(9) {
             let reflection = Arc::make_mut(reflection);
             // Each reflection's identifiers differ, so that each is named by its own.
@@ -281,8 +303,11 @@ mod tests {
                 &watch_list,
             );
             assert!(whole_findings.len() > 10, "{whole_findings:?}");
-            for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
-                let prepared = prepare(
+            let formats = [Format::Markdown, Format::Text, Format::Html, Format::Json];
+            // On as many threads as there are formats, whatever this machine's cores.
+            for (format, threads) in formats.into_iter().zip(1..) {
+                let prepared = prepare_on(
+                    threads,
                     &sources,
                     &reflections,
                     Template::Record,
@@ -290,7 +315,7 @@ mod tests {
                     &options,
                     &watch_list,
                 );
-                assert!(prepared.text.pieces().count() > 3, "{format:?}");
+                assert!(prepared.text.pieces().count() > 9, "{format:?}");
                 let text = prepared.text.to_string();
                 assert!(text == render::render(&document, format), "{format:?}");
                 assert_eq!(prepared.findings, whole_findings, "{format:?}");

@@ -317,3 +317,23 @@ fn or_dash(value: &str) -> &str {
         value
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Format, finish};
+
+    #[test]
+    fn markdown_and_text_end_in_one_line_break_whatever_the_last_pieces_hold() {
+        for format in [Format::Markdown, Format::Text] {
+            let mut pieces = vec!["a \n".to_string(), " \n".into(), String::new()];
+            finish(format, &mut pieces);
+            assert_eq!(pieces, ["a\n"], "{format:?}");
+            let mut blank = vec![" ".to_string(), "\n".into()];
+            finish(format, &mut blank);
+            assert_eq!(blank, ["\n"], "{format:?}");
+        }
+        let mut json = vec!["{}\n".to_string(), String::new()];
+        finish(Format::Json, &mut json);
+        assert_eq!(json, ["{}\n", ""]);
+    }
+}

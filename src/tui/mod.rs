@@ -54,11 +54,10 @@ pub struct Finished {
 }
 
 /// The width of the terminal, in columns, if there is one: for the command line's lists,
-/// which fit it rather than wrap.
+/// which fit it rather than wrap. Some consoles report a width of 0, which is no width.
 pub fn terminal_width() -> Option<usize> {
-    crossterm::terminal::size()
-        .ok()
-        .map(|(width, _)| usize::from(width))
+    let (width, _) = crossterm::terminal::size().ok()?;
+    (width > 0).then_some(usize::from(width))
 }
 
 /// Opens the workbook and runs the UI until the user quits. Problems found before the

@@ -15,6 +15,9 @@ use crate::export::select::date_of;
 use crate::export::text::{area_title, context_label};
 use crate::workbook::{Action, ActionStatus, Reflection};
 
+/// The session's date, until the owner gives it.
+const NOT_GIVEN: &str = "not given yet";
+
 /// A summary keeps at most this many words of an answer's first sentence.
 const SUMMARY_WORDS: usize = 30;
 
@@ -45,12 +48,15 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
     }
 }
 
-/// When the session is, if the owner said (else a blank to fill in), and when these notes
-/// were made: the day of the export is not the day of the session.
+/// When the session is, if the owner said, and when these notes were made: the day of the
+/// export is not the day of the session.
 fn session(sources: &Sources, head: Section, options: &Options) -> Section {
     let date = options.session_date.map(|d| d.to_string());
-    head.field("Date of the session", date.unwrap_or_default())
-        .field("Prepared on", sources.today.to_string())
+    head.field(
+        "Date of the session",
+        date.unwrap_or_else(|| NOT_GIVEN.into()),
+    )
+    .field("Prepared on", sources.today.to_string())
 }
 
 /// An answer in summary: its first sentence, or its first 30 words, with "…" when cut.

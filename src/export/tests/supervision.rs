@@ -139,7 +139,7 @@ fn the_header_and_the_date_come_first() {
     // The day of the session is the owner's to give; the notes say when they were made.
     assert_eq!(
         field(&document.sections[0], "Date of the session"),
-        Some("")
+        Some("not given yet")
     );
     assert_eq!(
         field(&document.sections[0], "Prepared on"),

@@ -83,7 +83,7 @@ pub fn set_edit(app: &mut App, key: &str, text: String) {
 /// which one it belongs to.
 pub fn edit_session_date(app: &mut App, state: &State) -> Outcome {
     if state.template() != templates::Template::SupervisionPrep {
-        app.info("The session date is for supervision notes: press t to choose them.");
+        app.info("The session date is for supervision notes: press t until the template is supervision-prep.");
         return Outcome::stay();
     }
     let date = state.options.session_date.map(|d| d.to_string());
