@@ -3,7 +3,10 @@
 
 use std::fmt::Write as _;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+// The screens cut text to a width the same way.
+use crate::tui::screens::fit as cut;
 
 /// The width below which a column that gives way is not narrowed.
 const NARROWEST: usize = 10;
@@ -62,26 +65,6 @@ fn fit(widths: &mut [usize], give_way: &[usize], width: usize) {
         widths[column] -= 1;
         total -= 1;
     }
-}
-
-/// `text` as it fits in `width` columns of a terminal: whole, or cut with "…".
-fn cut(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
-    if text.width() <= width {
-        return text.into();
-    }
-    let mut kept = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        kept.push(c);
-        used += w;
-    }
-    kept.truncate(kept.trim_end().len());
-    kept.push('…');
-    kept.into()
 }
 
 #[cfg(test)]
