@@ -128,7 +128,14 @@ fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
     for _ in 0.."/exports/record-2026-11-23.md".len() {
         driver.press(KeyCode::Backspace);
     }
-    assert!(driver.press(KeyCode::Esc).is_empty());
+    assert!(driver.press(KeyCode::Enter).is_empty());
+    let status = driver.app.status.clone().expect("a message").1;
+    assert_eq!(status, "Nothing written.");
+    // Esc, as everywhere, goes back: the file named is not written.
+    driver.chars("w");
+    assert!(matches!(driver.app.overlay, Some(Overlay::Editor(_))));
+    assert!(driver.press(KeyCode::Esc).is_empty(), "Esc writes nothing");
+    assert!(driver.app.overlay.is_none());
     let status = driver.app.status.clone().expect("a message").1;
     assert_eq!(status, "Nothing written.");
 }

@@ -499,3 +499,22 @@ fn with_no_color_no_cell_has_a_colour() {
         }
     }
 }
+
+/// Someone who forgets to press Enter and types a sentence on a competency must not change
+/// its rating: only digits and the arrow keys rate (h and l are arrows elsewhere).
+#[test]
+fn letters_typed_on_a_competency_leave_its_rating_alone() {
+    let mut driver = Driver::empty();
+    start_resilience_reflection(&mut driver);
+    driver.chars("2");
+    let rated = |driver: &Driver| driver.reflection().ratings.iter().next().map(|(_, &v)| v);
+    assert_eq!(rated(&driver), Some(2));
+    driver.chars("hello");
+    assert!(
+        matches!(driver.app.screen, Screen::Area(_)),
+        "still on the area"
+    );
+    assert_eq!(rated(&driver), Some(2), "h and l left the rating alone");
+    driver.press(KeyCode::Right);
+    assert_eq!(rated(&driver), Some(3), "the arrow keys still rate");
+}

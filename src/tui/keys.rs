@@ -51,6 +51,10 @@ pub const UP: &[Key] = &[Key::Code(KeyCode::Up), Key::Char('k')];
 pub const DOWN: &[Key] = &[Key::Code(KeyCode::Down), Key::Char('j')];
 pub const LEFT: &[Key] = &[Key::Code(KeyCode::Left), Key::Char('h')];
 pub const RIGHT: &[Key] = &[Key::Code(KeyCode::Right), Key::Char('l')];
+/// The arrow keys alone, for what changes the workbook (a rating, a CPD choice): `h` and
+/// `l` typed in a sentence by someone who forgot to press Enter must not change a rating.
+pub const ARROW_LEFT: &[Key] = &[Key::Code(KeyCode::Left)];
+pub const ARROW_RIGHT: &[Key] = &[Key::Code(KeyCode::Right)];
 pub const ENTER: &[Key] = &[Key::Code(KeyCode::Enter)];
 pub const ESC: &[Key] = &[Key::Code(KeyCode::Esc)];
 pub const TAB: &[Key] = &[Key::Code(KeyCode::Tab)];

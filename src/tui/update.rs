@@ -180,6 +180,15 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
     match &mut app.overlay {
         Some(Overlay::Editor(editor)) => {
             match keys::lookup([EDITOR], &event) {
+                // Esc means back everywhere: in the box naming an export's file, it writes
+                // nothing rather than the file.
+                Some(Action::EditorDone)
+                    if editor.target == super::editor::EditTarget::ExportPath =>
+                {
+                    app.overlay = None;
+                    app.info("Nothing written.");
+                    return Vec::new();
+                }
                 Some(Action::EditorDone) => return finish_editor(app, now),
                 Some(Action::Suspend) => return suspend(app),
                 _ => {}

@@ -6,10 +6,8 @@ use crate::content::Area;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Confirm, ConfirmAction, Now, Overlay, Screen};
 use crate::tui::editor::{EditTarget, Editor};
-use crate::tui::keys::{
-    BACKTAB, Binding, DOWN, ENTER, ESC, Key, LEFT, RIGHT, SPACE, TAB, UP, bind, more,
-};
-use crate::tui::keys::{DELETE, PAGE_DOWN, PAGE_UP};
+use crate::tui::keys::{ARROW_LEFT, ARROW_RIGHT, DELETE, PAGE_DOWN, PAGE_UP};
+use crate::tui::keys::{BACKTAB, Binding, DOWN, ENTER, ESC, Key, SPACE, TAB, UP, bind, more};
 use crate::tui::screens::summary;
 use crate::workbook::intern::intern;
 use crate::workbook::{self, ActionStatus, OwnActivity, Reflection};
@@ -58,8 +56,12 @@ pub const KEYS: &[Binding] = &[
         "rate",
         "Rate the selected competency on the scale (0 clears it)",
     ),
-    more(LEFT, Action::Left, "Rating down (below 1 is not assessed)"),
-    more(RIGHT, Action::Right, "Rating up"),
+    more(
+        ARROW_LEFT,
+        Action::Left,
+        "Rating down (below 1 is not assessed)",
+    ),
+    more(ARROW_RIGHT, Action::Right, "Rating up"),
     bind(
         ENTER,
         Action::Open,

@@ -10,7 +10,7 @@ use crate::export::regulators::Item;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Overlay, Screen};
 use crate::tui::editor::{EditTarget, Editor};
-use crate::tui::keys::{Binding, DOWN, ENTER, ESC, LEFT, RIGHT, SPACE, UP, bind, more};
+use crate::tui::keys::{ARROW_LEFT, ARROW_RIGHT, Binding, DOWN, ENTER, ESC, SPACE, UP, bind, more};
 use crate::tui::screens::summary;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,8 +56,8 @@ pub const KEYS: &[Binding] = &[
         "change",
         "Tick a theme, or change a choice",
     ),
-    more(LEFT, Action::Left, "The previous choice"),
-    more(RIGHT, Action::Right, "The next choice"),
+    more(ARROW_LEFT, Action::Left, "The previous choice"),
+    more(ARROW_RIGHT, Action::Right, "The next choice"),
     bind(
         ESC,
         Action::Back,

@@ -407,7 +407,7 @@ fn write(app: &mut App, state: &State) -> Outcome {
     let path: PathBuf = app.export_dir.join(name);
     app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
         EditTarget::ExportPath,
-        "Write to this new file (readable by you alone; an existing file is never replaced). Enter or Esc writes it; empty the line to write nothing:",
+        "Write to this new file (readable by you alone; an existing file is never replaced). Enter writes it; Esc writes nothing:",
         &path.display().to_string(),
         true,
     ))));
