@@ -67,7 +67,7 @@ fn reflections_are_chosen_by_id_and_filters() {
         .args(["export", "--until", "1900-01-01"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no reflection matches"));
+        .stderr(predicate::str::contains("no complete reflection matches"));
     data.wheelbook()
         .args(["export", "--since", "yesterday"])
         .assert()
@@ -472,4 +472,59 @@ fn supervision_notes_take_the_session_date_from_the_command_line() {
         .stderr(predicate::str::contains(
             "`4/12/2026` is not a date: write it as YYYY-MM-DD",
         ));
+}
+
+/// Dates and filters choose among complete reflections; a draft goes in only when named.
+/// With nothing named, a CPD log covers the NMC's three years rather than one reflection.
+#[test]
+fn drafts_go_in_only_when_named_and_a_cpd_log_covers_its_years() {
+    let data = DataDir::new();
+    let mut workbook = generated(12, 513);
+    let draft = workbook.newest_first()[1].id.clone();
+    for reflection in workbook.reflections_mut() {
+        reflection.status = match reflection.id == draft {
+            true => Status::Draft,
+            false => Status::Complete,
+        };
+    }
+    let file = data.outside("fixture.json");
+    write_json(&file, &workbook);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+    let exported = |args: &[&str]| {
+        let output = data
+            .wheelbook()
+            .args(["export", "--format", "json", "--allow-identifiers"])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let all = exported(&["--since", "1900-01-01"]);
+    assert!(all.contains("\"11 reflections\""), "the draft is left out");
+    assert!(!all.contains(&draft));
+    assert!(
+        exported(&[&draft]).contains(&draft),
+        "named, the draft goes in"
+    );
+
+    let today = chrono::Utc::now().date_naive();
+    let start = today
+        .checked_sub_months(chrono::Months::new(36))
+        .and_then(|d| d.succ_opt())
+        .expect("a date");
+    let saved = data.saved();
+    let in_window = saved
+        .reflections
+        .iter()
+        .filter(|r| r.status == Status::Complete)
+        .filter(|r| (start..=today).contains(&wheelbook::export::select::date_of(r)))
+        .count();
+    assert!(
+        in_window > 1,
+        "the fixture has several reflections in the window"
+    );
+    let log = exported(&["--template", "cpd-log"]);
+    let counted = format!("\"value\": \"{in_window} of {in_window}\"");
+    assert!(log.contains(&counted), "{counted} in\n{log}");
 }

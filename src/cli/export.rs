@@ -13,14 +13,16 @@ use crate::export::identifiers::Located;
 use crate::export::regulators;
 use crate::export::render::Format;
 use crate::export::select::{self, Selection};
-use crate::export::templates::{Options, Sources, Template};
+use crate::export::templates::{self, Options, Sources, Template};
 use crate::export::{Prepared, Rendered};
 use crate::workbook::now;
 use crate::workbook::store::{self, Location};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Reflections to export, by id or the start of one (default: the most recent complete one)
+    /// Reflections to export, by id or the start of one (default: the most recent complete one;
+    /// for a CPD log, every complete one of the NMC's three years; for an HCPC profile, of the
+    /// last two)
     pub ids: Vec<String>,
     /// What to make
     #[arg(long, default_value = "record", value_parser = template_names())]
@@ -106,24 +108,36 @@ pub fn export(
         .workbook
         .ok_or_else(|| super::no_workbook(location, "to export"))?;
     let workbook = super::kept_to_exit(workbook);
-    let selection = Selection {
+    let regulators = regulators::built_in()?;
+    let template = Template::from_name(&args.template)
+        .ok_or_else(|| BadInput(format!("unknown template `{}`", args.template)))?;
+    let mut selection = Selection {
         ids: args.ids.clone(),
         since: args.since,
         until: args.until,
         area: args.area.clone(),
         context: args.context.clone(),
     };
+    // A CPD log or an HCPC profile is of the years a regulator looks at, not of one
+    // reflection.
+    let covered = selection
+        .is_default()
+        .then(|| templates::default_since(template, &regulators, now().date_naive()))
+        .flatten();
+    selection.since = selection.since.or(covered);
     let reflections =
         select::select(&workbook, &pack, &selection).map_err(|error| -> anyhow::Error {
-            match error {
+            match (error, covered) {
+                (select::SelectError::NothingMatches, Some(since)) => anyhow::anyhow!(
+                    "there is no complete reflection since {since}, the time a {} covers: \
+                     name reflections by id, or give --since",
+                    template.name()
+                ),
                 // Nothing typed was wrong: there is simply nothing complete yet.
-                select::SelectError::NoCompleteReflection => error.into(),
-                _ => BadInput(error.to_string()).into(),
+                (error @ select::SelectError::NoCompleteReflection, _) => error.into(),
+                (error, _) => BadInput(error.to_string()).into(),
             }
         })?;
-    let regulators = regulators::built_in()?;
-    let template = Template::from_name(&args.template)
-        .ok_or_else(|| BadInput(format!("unknown template `{}`", args.template)))?;
     let format = Format::from_name(&args.format)
         .ok_or_else(|| BadInput(format!("unknown format `{}`", args.format)))?;
     let sources = Sources::new(&pack, &workbook, &regulators, now().date_naive());

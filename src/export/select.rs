@@ -25,7 +25,7 @@ pub enum SelectError {
     #[error("more than one reflection has an id starting `{0}`: give more of the id")]
     Ambiguous(String),
     #[error(
-        "no reflection matches: loosen the filters, or name reflections by id (`wheelbook list`)"
+        "no complete reflection matches: loosen the filters, or name reflections by id (`wheelbook list`; a draft goes in only when named)"
     )]
     NothingMatches,
     #[error("there is no complete reflection yet: mark one complete, or name a draft by id")]
@@ -90,8 +90,11 @@ pub fn select<'w>(
             .map(|r| vec![r])
             .ok_or(SelectError::NoCompleteReflection);
     }
+    // A draft goes into an export only when it is named: dates and filters choose among
+    // the complete ones, which are what a CPD record or supervision is about.
     let candidates: Vec<&Reflection> = if selection.ids.is_empty() {
-        workbook.reflections.iter().map(Arc::as_ref).collect()
+        let complete = workbook.reflections.iter().map(Arc::as_ref);
+        complete.filter(|r| r.status == Status::Complete).collect()
     } else {
         let mut named = Vec::new();
         for id in &selection.ids {

@@ -120,9 +120,12 @@ fn participatory(r: &Reflection, hours: f64) -> f64 {
 /// The first day of the revalidation window that ends today: the day after the same date
 /// `cycle_years` back, so exactly that many years.
 pub(super) fn window_start(sources: &Sources) -> NaiveDate {
-    let years = sources.regulators.nmc.cpd.cycle_years;
-    sources
-        .today
+    years_back(sources.today, sources.regulators.nmc.cpd.cycle_years)
+}
+
+/// The first day of the `years` that end with `today`.
+pub(super) fn years_back(today: NaiveDate, years: u32) -> NaiveDate {
+    today
         .checked_sub_months(Months::new(years.saturating_mul(12)))
         .and_then(|day| day.succ_opt())
         .unwrap_or(NaiveDate::MIN)

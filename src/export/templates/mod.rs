@@ -305,6 +305,24 @@ pub fn written_dates(template: Template, sources: &Sources, options: &Options) -
     dates
 }
 
+/// The first day of what `template` covers when no reflection is named: a CPD log the NMC's
+/// revalidation window, an HCPC profile the years an audit looks at. The others take the
+/// most recent complete reflection.
+pub fn default_since(
+    template: Template,
+    regulators: &Regulators,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    match template {
+        Template::CpdLog => Some(cpd_log::years_back(today, regulators.nmc.cpd.cycle_years)),
+        Template::HcpcProfile => Some(cpd_log::years_back(
+            today,
+            regulators.hcpc.audit.renewal_years,
+        )),
+        Template::Record | Template::NmcReflectiveAccount | Template::SupervisionPrep => None,
+    }
+}
+
 /// A reflection's title, or "untitled".
 pub(super) fn title_of(reflection: &Reflection) -> &str {
     match reflection.title.trim() {
