@@ -133,7 +133,9 @@ pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow
         .is_terminal()
         .then(crate::tui::terminal_width)
         .flatten();
-    print(&table(&header, &rows, width, &[3, 4, 5]))?;
+    // In a narrow terminal the focus, then the context, are left out before the title
+    // becomes too short to tell one reflection from another.
+    print(&table(&header, &rows, width, &[3, 4, 5], &[4, 3]))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -14,14 +14,21 @@ const NARROWEST: usize = 10;
 /// The spaces between columns.
 const GAP: usize = 2;
 
+/// The room the last column (what each row is: a title) is given, where it needs it, before
+/// other columns are left out.
+const ROOMY: usize = 24;
+
 /// Left-aligned columns; the last column is not padded. Within `width` (a terminal's), the
 /// columns in `give_way` are narrowed, the widest first, and what no longer fits in a cell
-/// is cut with "…"; if they cannot be narrowed enough, the rows wrap as they would anyway.
+/// is cut with "…"; where the last column would still be left less than [`ROOMY`], the
+/// columns in `left_out` are left out, in turn, until it is not. If nothing gives enough,
+/// the rows wrap as they would anyway.
 pub fn table<const N: usize>(
     header: &[String; N],
     rows: &[[String; N]],
     width: Option<usize>,
     give_way: &[usize],
+    left_out: &[usize],
 ) -> String {
     let mut widths = header.clone().map(|h| h.width());
     for row in rows {
@@ -30,11 +37,25 @@ pub fn table<const N: usize>(
         }
     }
     if let Some(width) = width {
-        fit(&mut widths, give_way, width);
+        let whole = widths;
+        for count in 0..=left_out.len() {
+            widths = whole;
+            for &column in &left_out[..count] {
+                widths[column] = HIDDEN;
+            }
+            fit(&mut widths, give_way, width);
+            let last = widths[N - 1];
+            if total(&widths) <= width && last >= ROOMY.min(whole[N - 1]) {
+                break;
+            }
+        }
     }
     let mut out = String::new();
     for row in std::iter::once(header).chain(rows) {
         for (index, (cell, &column)) in row.iter().zip(&widths).enumerate() {
+            if column == HIDDEN {
+                continue;
+            }
             let cell = cut(cell, column);
             if index + 1 == N {
                 out.push_str(&cell);
@@ -48,11 +69,19 @@ pub fn table<const N: usize>(
     out
 }
 
+/// The width of a column left out.
+const HIDDEN: usize = 0;
+
+/// The width of a row: its columns shown, and the gaps between them.
+fn total(widths: &[usize]) -> usize {
+    let shown = widths.iter().filter(|&&w| w != HIDDEN).count();
+    widths.iter().sum::<usize>() + GAP * shown.saturating_sub(1)
+}
+
 /// Narrows the columns in `give_way`, the widest first and none below [`NARROWEST`], until
 /// the row fits in `width` or none can give more.
 fn fit(widths: &mut [usize], give_way: &[usize], width: usize) {
-    let gaps = GAP * widths.len().saturating_sub(1);
-    let mut total = widths.iter().sum::<usize>() + gaps;
+    let mut total = total(widths);
     while total > width {
         let widest = give_way
             .iter()
@@ -94,7 +123,7 @@ mod tests {
     #[test]
     fn written_to_a_pipe_every_cell_is_whole() {
         let (header, rows) = rows();
-        let text = table(&header, &rows, None, &[1, 2]);
+        let text = table(&header, &rows, None, &[1, 2], &[]);
         assert_eq!(
             text,
             "ID  CONTEXT                                 TITLE\n\
@@ -106,7 +135,7 @@ mod tests {
     #[test]
     fn in_a_narrow_terminal_the_widest_columns_give_way_and_are_cut() {
         let (header, rows) = rows();
-        let text = table(&header, &rows, Some(50), &[1, 2]);
+        let text = table(&header, &rows, Some(50), &[1, 2], &[]);
         for line in text.lines() {
             assert!(line.width() <= 50, "{line:?} is {} wide", line.width());
         }
@@ -124,7 +153,7 @@ mod tests {
     fn columns_never_narrow_past_the_narrowest_and_wide_characters_count_twice() {
         let (header, mut rows) = rows();
         rows[0][2] = "会議の振り返り、長い題名".to_string();
-        let text = table(&header, &rows, Some(20), &[1, 2]);
+        let text = table(&header, &rows, Some(20), &[1, 2], &[]);
         let widths: Vec<usize> = text.lines().map(UnicodeWidthStr::width).collect();
         // ID, a gap, and two columns of the narrowest width, a gap between them.
         assert_eq!(
@@ -136,5 +165,21 @@ mod tests {
             ]
         );
         assert!(text.contains("会議の振…"), "{text}");
+    }
+
+    #[test]
+    fn where_the_title_would_be_too_narrow_other_columns_are_left_out() {
+        let (header, rows) = rows();
+        // At 40 columns the title would keep only 16: the context is left out instead.
+        let text = table(&header, &rows, Some(40), &[1, 2], &[1]);
+        assert_eq!(
+            text,
+            "ID  TITLE\n\
+             r1  A look at the whole wheel\n\
+             r2  Delayed discharge over a weekend\n"
+        );
+        // With room enough, nothing is left out.
+        let wide = table(&header, &rows, Some(120), &[1, 2], &[1]);
+        assert_eq!(wide, table(&header, &rows, None, &[1, 2], &[1]));
     }
 }
