@@ -518,3 +518,12 @@ fn letters_typed_on_a_competency_leave_its_rating_alone() {
     driver.press(KeyCode::Right);
     assert_eq!(rated(&driver), Some(3), "the arrow keys still rate");
 }
+
+/// An empty Home names where the workbook is kept, so that a mistyped --data-dir shows at
+/// once instead of passing for lost work.
+#[test]
+fn an_empty_home_says_where_the_workbook_is_kept() {
+    let mut driver = Driver::empty();
+    driver.app.workbook_path = Some("/d/workbook.json".into());
+    find_on_screen(&driver.app, "Your workbook is kept in /d/workbook.json");
+}

@@ -143,6 +143,9 @@ pub struct App {
     pub export_dir: std::path::PathBuf,
     /// The user's home folder, for a path typed as `~/…`; none if it is not known.
     pub home_dir: Option<std::path::PathBuf>,
+    /// Where the workbook is kept: Home names it while the workbook is empty, so that a
+    /// mistyped --data-dir is seen at once rather than taken for lost work.
+    pub workbook_path: Option<std::path::PathBuf>,
     /// An export left to edit one of its findings, taken up again by x on Home.
     pub export_return: Option<export::State>,
     /// A new reflection's form left with Esc before it began, taken up again by n on Home.
@@ -174,6 +177,7 @@ impl App {
             watch_list: Vec::new(),
             export_dir: std::path::PathBuf::from("."),
             home_dir: None,
+            workbook_path: None,
             export_return: None,
             start_draft: None,
         }

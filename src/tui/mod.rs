@@ -93,6 +93,7 @@ pub fn run(
     ));
     app.read_only = read_only;
     app.watch_list = store::watch_list(&location);
+    app.workbook_path = Some(location.workbook_path());
     if let Some(home) = directories::UserDirs::new() {
         app.export_dir = home.home_dir().to_path_buf();
         app.home_dir = Some(home.home_dir().to_path_buf());

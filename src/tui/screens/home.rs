@@ -191,7 +191,7 @@ fn render_reflections(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(Span::styled(" Reflections ", theme.heading));
     let order = listed(app);
     if order.is_empty() {
-        let text = vec![
+        let mut text = vec![
             Line::raw("No reflections yet."),
             Line::raw(""),
             Line::from(vec![
@@ -200,7 +200,15 @@ fn render_reflections(app: &App, state: &State, frame: &mut Frame, area: Rect) {
                 Span::raw(" to start your first."),
             ]),
         ];
-        frame.render_widget(Paragraph::new(text).block(block), area);
+        if let Some(path) = &app.workbook_path {
+            text.push(Line::raw(""));
+            text.push(Line::raw(format!(
+                "Your workbook is kept in {}, readable by you alone.",
+                path.display()
+            )));
+        }
+        let text = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false });
+        frame.render_widget(text.block(block), area);
         return;
     }
     let width = area.width.saturating_sub(4) as usize;
