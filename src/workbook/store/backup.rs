@@ -1,5 +1,6 @@
-//! Automatic backups: the version a save replaces is kept in `backups/`, the newest ten and
-//! the last of each day for four weeks. Manual backups (`wheelbook backup`) are never pruned.
+//! Automatic backups: the version a save replaces is kept in `backups/`, the newest ten, the
+//! last of each hour for a day and the last of each day for four weeks. Manual backups
+//! (`wheelbook backup`) are never pruned.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -13,6 +14,9 @@ use super::{files, load};
 
 pub const KEEP_RECENT: usize = 10;
 pub const KEEP_DAILY_DAYS: i64 = 28;
+/// A save follows every pause in typing, so the newest ten may all be of the last few
+/// minutes: the last of each hour reaches back to this morning's version.
+pub const KEEP_HOURLY_HOURS: i64 = 24;
 const STAMP_FORMAT: &str = "%Y%m%dT%H%M%S%.3fZ";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,8 +98,9 @@ pub fn manual_path(location: &Location, at: DateTime<Utc>) -> PathBuf {
         .join(format!("{}.manual-{}.json", location.name(), stamp(at)))
 }
 
-/// Automatic backups to delete: all but the newest [`KEEP_RECENT`] and the newest of each of
-/// the last [`KEEP_DAILY_DAYS`] days (UTC).
+/// Automatic backups to delete: all but the newest [`KEEP_RECENT`], the newest of each of the
+/// last [`KEEP_HOURLY_HOURS`] hours and the newest of each of the last [`KEEP_DAILY_DAYS`]
+/// days (UTC).
 pub fn to_remove(backups: &[Backup], now: DateTime<Utc>) -> Vec<&Backup> {
     let automatic: Vec<&Backup> = backups.iter().filter(|b| !b.manual).collect();
     let mut keep: BTreeSet<&Path> = automatic
@@ -113,6 +118,14 @@ pub fn to_remove(backups: &[Backup], now: DateTime<Utc>) -> Vec<&Backup> {
         .filter(|b| b.taken.date_naive() >= first_day)
     {
         if days_seen.insert(backup.taken.date_naive()) {
+            keep.insert(&backup.path);
+        }
+    }
+    let first_hour = now - Duration::hours(KEEP_HOURLY_HOURS);
+    let mut hours_seen = BTreeSet::new();
+    for backup in automatic.iter().rev().filter(|b| b.taken > first_hour) {
+        let hour = backup.taken.format("%Y%m%d%H").to_string();
+        if hours_seen.insert(hour) {
             keep.insert(&backup.path);
         }
     }
@@ -208,5 +221,36 @@ mod tests {
         assert!(!kept.contains(&"d29h11") && !kept.contains(&"d39h11"));
         assert!(kept.contains(&"manual-old"));
         assert_eq!(kept.len(), 10 + (28 - 3) + 1);
+    }
+
+    #[test]
+    fn keeps_the_last_of_each_hour_for_a_day() {
+        let now = DateTime::parse_from_rfc3339("2026-11-30T18:00:00Z")
+            .expect("t")
+            .to_utc();
+        // A save every ten minutes for 30 hours: the newest ten are all of the last two hours.
+        let backups: Vec<Backup> = (0..180)
+            .rev()
+            .map(|step| {
+                let at = now - Duration::minutes(10 * step + 5);
+                backup(&format!("m{step}"), &at.to_rfc3339(), false)
+            })
+            .collect();
+        let removed: BTreeSet<&Path> = to_remove(&backups, now)
+            .into_iter()
+            .map(|b| b.path.as_path())
+            .collect();
+        let kept = |step: i64| !removed.contains(Path::new(&format!("m{step}")));
+        assert!((0..10).all(kept), "the newest ten");
+        // Each hour's last save (at :55, step 6h) back 24 hours, and no other of that hour
+        // (its :45, step 6h + 1) beyond the newest ten; then only each day's last.
+        for hour in 0..24 {
+            assert!(kept(6 * hour), "the last of {hour} hours ago");
+            if hour >= 2 {
+                assert!(!kept(6 * hour + 1), "only one an hour {hour} hours ago");
+            }
+        }
+        assert!(kept(6 * 18), "yesterday's last, kept a day anyway");
+        assert!(!kept(6 * 25), "beyond a day, not every hour");
     }
 }

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
-pub use backup::{Backup, GoodBackup, KEEP_DAILY_DAYS, KEEP_RECENT};
+pub use backup::{Backup, GoodBackup, KEEP_DAILY_DAYS, KEEP_HOURLY_HOURS, KEEP_RECENT};
 pub use error::{DamagedWorkbook, StoreError};
 pub use load::{Damage, LoadError, parse, parse_versioned};
 pub use lock::LockHolder;
