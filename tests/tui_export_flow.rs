@@ -431,6 +431,11 @@ fn the_session_date_is_given_on_the_screen_and_is_not_taken_for_an_identifier() 
     driver.chars("2026-12-04");
     driver.press(KeyCode::Enter);
     assert!(driver.app.overlay.is_none());
+    let status = driver.app.status.as_ref().map(|(_, m)| m.as_str());
+    assert!(
+        !status.is_some_and(|m| m.contains("YYYY-MM-DD")),
+        "{status:?}"
+    );
     find_on_screen(&driver.app, "session: 2026-12-04 (d)");
     find_on_screen(&driver.app, "Likely identifiers: 0");
     let state = export_state(&driver);

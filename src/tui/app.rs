@@ -212,6 +212,13 @@ impl App {
         self.status = Some((StatusKind::Error, message.into()));
     }
 
+    /// Takes an error off the status line once what it was about is put right.
+    pub fn clear_error(&mut self) {
+        if matches!(self.status, Some((StatusKind::Error, _))) {
+            self.status = None;
+        }
+    }
+
     /// `false`, with a message, when the workbook is open read-only.
     pub fn can_change(&mut self) -> bool {
         match &self.read_only {

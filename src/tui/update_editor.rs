@@ -135,7 +135,10 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
             return set_cpd_value(app, editor, reflection, now);
         }
         EditTarget::SessionDate => match typed_date(&editor.text()) {
-            Ok(date) => export::set_session_date(app, date),
+            Ok(date) => {
+                app.clear_error();
+                export::set_session_date(app, date)
+            }
             Err(advice) => return refused(app, editor, advice),
         },
         EditTarget::ExportPath => {
@@ -232,6 +235,7 @@ fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &No
         }
     }
     reflection.updated = now.time;
+    app.clear_error();
     app.changed(now);
     Vec::new()
 }
@@ -270,6 +274,7 @@ fn set_due(
     if let Some(action) = app.workbook.actions.get_mut(action) {
         action.due = due;
         action.updated = now.time;
+        app.clear_error();
         app.changed(now);
     }
     Vec::new()

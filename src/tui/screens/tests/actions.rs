@@ -142,6 +142,19 @@ fn d_sets_the_due_date_through_the_editor_and_refuses_a_bad_date() {
     assert!(matches!(app.overlay, Some(Overlay::Editor(_))));
     assert!(matches!(app.status, Some((StatusKind::Error, ref m)) if m.contains("YYYY-MM-DD")));
     assert_eq!(app.workbook.actions[0].due, Some(date("2027-01-31")));
+    // Put right, the date is kept and the error goes.
+    for _ in 0.."31/01/2027".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    update(&mut app, Msg::Paste("2027-02-01".into()), &now());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.workbook.actions[0].due, Some(date("2027-02-01")));
+    assert!(
+        !matches!(app.status, Some((StatusKind::Error, _))),
+        "{:?}",
+        app.status
+    );
 }
 
 #[test]
