@@ -34,7 +34,7 @@ fn report_invalid(error: &PackError) -> ExitCode {
     eprint_lines(&error.to_string());
     if let PackError::Invalid { problems, .. } = error {
         eprint_lines(&format!(
-            "{} found; the pack was not used. docs/content-pack.md describes the format.",
+            "{} found: correct the file and check it again. docs/content-pack.md describes the format.",
             count(problems.len(), "problem", "problems")
         ));
     }

@@ -132,7 +132,7 @@ fn invalid(origin: &str, problems: Vec<Problem>) -> PackError {
 
 /// Rewords a TOML or structure error so that it says what to do about it.
 fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
-    let message = error.message().trim().replace('\n', "; ");
+    let message = in_plain_words(&error.message().trim().replace('\n', "; "));
     let advice = if message.starts_with("unknown field") {
         " (a misspelt key? correct or remove it; docs/content-pack.md lists every key)"
     } else if message.starts_with("missing field") {
@@ -146,9 +146,37 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     Problem::at(text, offset, format!("{message}{advice}"))
 }
 
+/// `message` with the names of types a program uses ("expected i64") as a person would
+/// say them ("expected a whole number").
+fn in_plain_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 8] = [
+        ("expected i64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected u8", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list in [brackets]"),
+        ("expected a map", "expected a table"),
+        ("expected a boolean", "expected true or false"),
+    ];
+    WORDS
+        .iter()
+        .fold(message.to_string(), |text, (said, meant)| {
+            text.replace(said, meant)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_errors_name_the_kind_of_value_in_plain_words() {
+        let err = parse("bad.toml", b"schema_version = \"one\"\n").unwrap_err();
+        let message = &err.problems()[0].message;
+        assert!(!message.contains("i64"), "{message}");
+        assert!(message.contains("expected a whole number"), "{message}");
+    }
 
     #[test]
     fn built_in_pack_is_valid() {
