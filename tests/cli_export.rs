@@ -460,6 +460,31 @@ fn supervision_notes_take_the_session_date_from_the_command_line() {
     );
     assert!(undated.contains("**Prepared on**\n\n"), "{undated}");
     let dated = notes(&["--session-date", "2026-12-04"]);
+    // Given to a template that does not use it, an option is named, not passed over.
+    data.wheelbook()
+        .args([
+            "export",
+            "--session-date",
+            "2026-12-04",
+            "--account-number",
+            "2",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "note: the record template does not use --session-date, --account-number; left out.",
+        ));
+    data.wheelbook()
+        .args([
+            "export",
+            "--template",
+            "supervision-prep",
+            "--session-date",
+            "2026-12-04",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("does not use").not());
     assert!(
         dated.contains("**Date of the session**\n\n2026-12-04\n"),
         "{dated}"

@@ -72,6 +72,39 @@ pub struct ExportArgs {
 }
 
 impl ExportArgs {
+    /// A note naming the options given that `template` does not use, if any: they would
+    /// otherwise be passed over without a word.
+    fn options_unused_by(&self, template: Template) -> Option<String> {
+        let supervision = [
+            ("--include-ratings", self.include_ratings),
+            ("--include-comments", self.include_comments),
+            ("--full", self.full),
+            ("--question", !self.questions.is_empty()),
+            ("--session-date", self.session_date.is_some()),
+        ];
+        let nmc = [("--account-number", self.account_number.is_some())];
+        let (uses_supervision, uses_nmc) = match template {
+            Template::SupervisionPrep => (true, false),
+            Template::NmcReflectiveAccount => (false, true),
+            _ => (false, false),
+        };
+        let unused: Vec<&str> = (!uses_supervision)
+            .then_some(&supervision[..])
+            .into_iter()
+            .chain((!uses_nmc).then_some(&nmc[..]))
+            .flatten()
+            .filter(|(_, given)| *given)
+            .map(|(name, _)| *name)
+            .collect();
+        (!unused.is_empty()).then(|| {
+            format!(
+                "note: the {} template does not use {}; left out.",
+                template.name(),
+                unused.join(", ")
+            )
+        })
+    }
+
     fn options(&self) -> Options {
         Options {
             account_number: self.account_number,
@@ -140,6 +173,9 @@ pub fn export(
         })?;
     let format = Format::from_name(&args.format)
         .ok_or_else(|| BadInput(format!("unknown format `{}`", args.format)))?;
+    if let Some(unused) = args.options_unused_by(template) {
+        eprint_lines(&unused);
+    }
     let sources = Sources::new(&pack, &workbook, &regulators, now().date_naive());
     let watch_list = store::watch_list(location);
     let prepared = super::kept_to_exit(crate::export::prepare(
