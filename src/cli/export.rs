@@ -75,26 +75,39 @@ impl ExportArgs {
     /// A note naming the options given that `template` does not use, if any: they would
     /// otherwise be passed over without a word.
     fn options_unused_by(&self, template: Template) -> Option<String> {
-        let supervision = [
-            ("--include-ratings", self.include_ratings),
-            ("--include-comments", self.include_comments),
-            ("--full", self.full),
-            ("--question", !self.questions.is_empty()),
-            ("--session-date", self.session_date.is_some()),
+        // Each option, whether it was given, and the template that uses it.
+        let options = [
+            (
+                "--include-ratings",
+                self.include_ratings,
+                Template::SupervisionPrep,
+            ),
+            (
+                "--include-comments",
+                self.include_comments,
+                Template::SupervisionPrep,
+            ),
+            ("--full", self.full, Template::SupervisionPrep),
+            (
+                "--question",
+                !self.questions.is_empty(),
+                Template::SupervisionPrep,
+            ),
+            (
+                "--session-date",
+                self.session_date.is_some(),
+                Template::SupervisionPrep,
+            ),
+            (
+                "--account-number",
+                self.account_number.is_some(),
+                Template::NmcReflectiveAccount,
+            ),
         ];
-        let nmc = [("--account-number", self.account_number.is_some())];
-        let (uses_supervision, uses_nmc) = match template {
-            Template::SupervisionPrep => (true, false),
-            Template::NmcReflectiveAccount => (false, true),
-            _ => (false, false),
-        };
-        let unused: Vec<&str> = (!uses_supervision)
-            .then_some(&supervision[..])
-            .into_iter()
-            .chain((!uses_nmc).then_some(&nmc[..]))
-            .flatten()
-            .filter(|(_, given)| *given)
-            .map(|(name, _)| *name)
+        let unused: Vec<&str> = options
+            .iter()
+            .filter(|&&(_, given, user)| given && user != template)
+            .map(|&(name, ..)| name)
             .collect();
         (!unused.is_empty()).then(|| {
             format!(
@@ -144,6 +157,8 @@ pub fn export(
     let regulators = regulators::built_in()?;
     let template = Template::from_name(&args.template)
         .ok_or_else(|| BadInput(format!("unknown template `{}`", args.template)))?;
+    // One day for the whole export: the window chosen and the dates written agree.
+    let today = now().date_naive();
     let mut selection = Selection {
         ids: args.ids.clone(),
         since: args.since,
@@ -155,7 +170,7 @@ pub fn export(
     // reflection.
     let covered = selection
         .is_default()
-        .then(|| templates::default_since(template, &regulators, now().date_naive()))
+        .then(|| templates::default_since(template, &regulators, today))
         .flatten();
     selection.since = selection.since.or(covered);
     let reflections =
@@ -176,7 +191,7 @@ pub fn export(
     if let Some(unused) = args.options_unused_by(template) {
         eprint_lines(&unused);
     }
-    let sources = Sources::new(&pack, &workbook, &regulators, now().date_naive());
+    let sources = Sources::new(&pack, &workbook, &regulators, today);
     let watch_list = store::watch_list(location);
     let prepared = super::kept_to_exit(crate::export::prepare(
         &sources,
