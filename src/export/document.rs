@@ -111,6 +111,14 @@ impl<'a> Section<'a> {
         self.blocks.push(Block::Warning { text: text.into() });
         self
     }
+
+    /// The value of the first field labelled `label`, if there is one.
+    pub fn field_value(&self, label: &str) -> Option<&str> {
+        self.blocks.iter().find_map(|block| match block {
+            Block::Field { label: l, value } if l == label => Some(value.as_ref()),
+            _ => None,
+        })
+    }
 }
 
 /// A piece of a document's text, and where in the document it stands.

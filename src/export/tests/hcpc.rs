@@ -78,12 +78,7 @@ fn parts(document: &Document) -> Vec<&Section> {
 
 fn field<'s>(section: &'s Section, label: &str) -> &'s str {
     section
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Field { label: l, value } if l == label => Some(value.as_ref()),
-            _ => None,
-        })
+        .field_value(label)
         .unwrap_or_else(|| panic!("no field `{label}` in {}", section.heading))
 }
 

@@ -123,10 +123,7 @@ fn section<'d>(document: &'d Document, heading: &str) -> &'d Section {
 }
 
 fn field<'s>(section: &'s Section, label: &str) -> Option<&'s str> {
-    section.blocks.iter().find_map(|b| match b {
-        Block::Field { label: l, value } if l == label => Some(value.as_ref()),
-        _ => None,
-    })
+    section.field_value(label)
 }
 
 #[test]

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::content::PackSource;
-use crate::export::document::Block;
 use crate::export::regulators;
 use crate::workbook::generate::generate;
 
@@ -57,14 +56,7 @@ fn value<'d>(document: &'d Document, heading: &str, label: &str) -> &'d str {
         .iter()
         .find(|s| s.heading.starts_with(heading))
         .expect("the section");
-    section
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Field { label: l, value } if l == label => Some(value.as_ref()),
-            _ => None,
-        })
-        .expect("the field")
+    section.field_value(label).expect("the field")
 }
 
 #[test]
