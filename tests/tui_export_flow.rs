@@ -5,7 +5,9 @@ mod tui_driver;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
-use tui_driver::{Driver, find_on_screen, start_resilience_reflection};
+use tui_driver::{
+    Driver, export_state, find_on_screen, open_export_on, start_resilience_reflection,
+};
 use wheelbook::content::PackSource;
 use wheelbook::tui::app::{Effect, Msg, Overlay, Screen};
 use wheelbook::workbook::intern::SharedId;
@@ -19,21 +21,6 @@ fn complete(count: usize, seed: u64) -> Workbook {
         reflection.status = Status::Complete;
     }
     workbook
-}
-
-fn export_state(driver: &Driver) -> wheelbook::tui::screens::export::State {
-    match &driver.app.screen {
-        Screen::Export(state) => state.clone(),
-        _ => panic!("the export screen"),
-    }
-}
-
-/// x on Home, then t until `template` is chosen.
-fn open_export_on(driver: &mut Driver, template: &str) {
-    driver.chars("x");
-    while export_state(driver).template().name() != template {
-        driver.chars("t");
-    }
 }
 
 #[test]

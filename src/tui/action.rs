@@ -17,6 +17,10 @@ pub enum Action {
     PageDown,
     Open,
     Toggle,
+    /// Export: tick every complete reflection, or untick all.
+    TickAll,
+    /// Export: tick the complete reflections since a day.
+    TickSince,
     /// A number key: a rating on the pack's scale (0 clears it).
     Rate(u8),
     NewReflection,

@@ -39,6 +39,8 @@ pub enum EditTarget {
     },
     /// The date of the supervision session, for the export on screen.
     SessionDate,
+    /// The first day of the reflections to tick for the export on screen.
+    TickSince,
     /// A reflection's title, from the export screen's findings.
     Title {
         reflection: usize,
@@ -55,6 +57,18 @@ pub enum EditTarget {
     CpdEvidence {
         reflection: usize,
     },
+}
+
+impl EditTarget {
+    /// For a box that asks before the export does something, what Esc says: it does
+    /// nothing there, where elsewhere it keeps what was typed.
+    pub fn esc_note(&self) -> Option<&'static str> {
+        match self {
+            EditTarget::ExportPath => Some("Nothing written."),
+            EditTarget::TickSince => Some("The ticks are as they were."),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug)]

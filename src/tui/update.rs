@@ -180,13 +180,11 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
     match &mut app.overlay {
         Some(Overlay::Editor(editor)) => {
             match keys::lookup([EDITOR], &event) {
-                // Esc means back everywhere: in the box naming an export's file, it writes
-                // nothing rather than the file.
-                Some(Action::EditorDone)
-                    if editor.target == super::editor::EditTarget::ExportPath =>
-                {
+                // Esc means back everywhere: in a box that asks before the export does
+                // something, it does nothing.
+                Some(Action::EditorDone) if let Some(note) = editor.target.esc_note() => {
                     app.overlay = None;
-                    app.info("Nothing written.");
+                    app.info(note);
                     return Vec::new();
                 }
                 Some(Action::EditorDone) => return finish_editor(app, now),

@@ -40,6 +40,7 @@ fn write_text(app: &mut App, target: EditTarget, text: String, now: &Now) {
         }
         EditTarget::ActionDue { .. }
         | EditTarget::SessionDate
+        | EditTarget::TickSince
         | EditTarget::ExportPath
         | EditTarget::CpdDate { .. }
         | EditTarget::CpdHours { .. } => return,
@@ -139,6 +140,14 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
                 app.clear_error();
                 export::set_session_date(app, date)
             }
+            Err(advice) => return refused(app, editor, advice),
+        },
+        EditTarget::TickSince => match typed_date(&editor.text()) {
+            Ok(None) => app.info("The ticks are as they were."),
+            Ok(Some(since)) => match export::choice::tick_since(app, since) {
+                Ok(()) => app.clear_error(),
+                Err(advice) => return refused(app, editor, &advice),
+            },
             Err(advice) => return refused(app, editor, advice),
         },
         EditTarget::ExportPath => {

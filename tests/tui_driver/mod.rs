@@ -135,3 +135,19 @@ pub fn find_on_screen(app: &App, text: &str) -> (u16, u16) {
     }
     panic!("{text:?} is not on the screen");
 }
+
+/// The export screen's state.
+pub fn export_state(driver: &Driver) -> wheelbook::tui::screens::export::State {
+    match &driver.app.screen {
+        Screen::Export(state) => state.clone(),
+        _ => panic!("the export screen"),
+    }
+}
+
+/// x on Home, then t until `template` is chosen.
+pub fn open_export_on(driver: &mut Driver, template: &str) {
+    driver.chars("x");
+    while export_state(driver).template().name() != template {
+        driver.chars("t");
+    }
+}

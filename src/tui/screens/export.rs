@@ -7,6 +7,7 @@ use super::Outcome;
 use crate::export::Prepared;
 use crate::export::identifiers::Located;
 use crate::export::render::Format;
+use crate::export::select::date_of;
 use crate::export::templates::{Options, Template};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Now, Overlay, Screen};
@@ -15,8 +16,9 @@ use crate::tui::keys::{
     BACKTAB, Binding, DOWN, ENTER, ESC, Key, PAGE_DOWN, PAGE_UP, SPACE, TAB, UP, bind, more,
 };
 use crate::tui::screens::area;
-use crate::workbook::Status;
 
+#[path = "export_choice.rs"]
+pub mod choice;
 #[path = "export_fields.rs"]
 mod fields;
 #[path = "export_view.rs"]
@@ -38,6 +40,8 @@ pub enum Pane {
 pub struct State {
     /// Ids of the reflections to export.
     pub chosen: Vec<String>,
+    /// Whether the owner has chosen them; until then, the template does ([`choice`]).
+    pub by_hand: bool,
     pub cursor: usize,
     pub pane: Pane,
     pub finding: usize,
@@ -53,20 +57,11 @@ pub struct State {
 }
 
 impl State {
-    /// Starts with `id` chosen, or else the most recent complete reflection.
-    pub fn new(app: &App, id: Option<&str>) -> Self {
-        let chosen = match id {
-            Some(id) => vec![id.to_string()],
-            None => app
-                .newest_first
-                .iter()
-                .map(|&i| &app.workbook.reflections[i])
-                .find(|r| r.status == Status::Complete)
-                .map(|r| vec![r.id.clone()])
-                .unwrap_or_default(),
-        };
-        State {
-            chosen,
+    /// Starts on the first template, with the reflections it chooses.
+    pub fn new(app: &App) -> Self {
+        let mut state = State {
+            chosen: Vec::new(),
+            by_hand: false,
             cursor: 0,
             pane: Pane::Reflections,
             finding: 0,
@@ -76,7 +71,9 @@ impl State {
             options: Options::default(),
             confirmed: Vec::new(),
             preview: None,
-        }
+        };
+        state.chosen = choice::template_default(app, &state).0;
+        state
     }
 
     pub fn template(&self) -> Template {
@@ -96,6 +93,16 @@ pub const KEYS: &[Binding] = &[
         Action::Toggle,
         "tick",
         "Tick or untick the reflection to export",
+    ),
+    more(
+        &[Key::Char('a')],
+        Action::TickAll,
+        "Tick every complete reflection (again to untick all)",
+    ),
+    more(
+        &[Key::Char('s')],
+        Action::TickSince,
+        "Tick the complete reflections since a day you give",
     ),
     more(
         TAB,
@@ -199,9 +206,13 @@ pub fn is_confirmed(state: &State, located: &Located) -> bool {
     state.confirmed.contains(&key_of(located))
 }
 
-/// The reflections offered, newest first.
+/// The reflections offered, newest first by the date an export files them under (the
+/// activity's, when given), which is the date shown and the one ticking since a day goes by.
 pub fn offered(app: &App) -> Vec<usize> {
-    app.newest_first.clone()
+    let mut offered = app.newest_first.clone();
+    let reflections = &app.workbook.reflections;
+    offered.sort_by_key(|&i| std::cmp::Reverse((date_of(&reflections[i]), reflections[i].created)));
+    offered
 }
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
@@ -246,15 +257,11 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         }
         (Action::Toggle | Action::Open, Pane::Reflections) => {
             if let Some(&index) = offered.get(state.cursor) {
-                let id = app.workbook.reflections[index].id.clone();
-                match state.chosen.iter().position(|c| c == &id) {
-                    Some(position) => {
-                        state.chosen.remove(position);
-                    }
-                    None => state.chosen.push(id),
-                }
+                choice::toggle(app, state, index);
             }
         }
+        (Action::TickAll, _) => choice::tick_all(app, state),
+        (Action::TickSince, _) => return choice::ask_since(app, state),
         (Action::Open, Pane::Findings) => {
             if let Some(located) = findings.get(state.finding) {
                 return edit_finding(app, state, located);
@@ -271,6 +278,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         (Action::CycleTemplate, _) => {
             state.template = (state.template + 1) % Template::ALL.len();
             state.field = 0;
+            choice::template_changed(app, state);
         }
         (Action::CycleFormat, _) => state.format = (state.format + 1) % FORMATS.len(),
         (Action::ToggleRatings, _) => {

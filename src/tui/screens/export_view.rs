@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Pane, State, fields, is_confirmed, offered, prepare};
+use crate::export::select::date_of;
 use crate::export::templates::EditableField;
 use crate::tui::app::App;
 use crate::tui::screens::{fit, marker};
@@ -142,7 +143,7 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             let text = format!(
                 "{} {}  {}",
                 tick(chosen),
-                reflection.created.format("%Y-%m-%d"),
+                date_of(reflection),
                 reflection.title
             );
             Line::from(vec![
@@ -151,7 +152,16 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let title = format!("Reflections: {} chosen", state.chosen.len());
+    let mut title = format!("Reflections: {} chosen", state.chosen.len());
+    // The quick ways to choose (their keys are in the help), as many as the border has
+    // room for.
+    let room = usize::from(left.width).saturating_sub(6);
+    if let Some(ways) = [" · a all · s since", " · a all"]
+        .into_iter()
+        .find(|ways| title.chars().count() + ways.chars().count() <= room)
+    {
+        title.push_str(ways);
+    }
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(Pane::Reflections, &title)),
         left,

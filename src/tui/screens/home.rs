@@ -96,7 +96,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
             let state = app
                 .export_return
                 .take()
-                .unwrap_or_else(|| export::State::new(app, None));
+                .unwrap_or_else(|| export::State::new(app));
             return Outcome::go(Screen::Export(state));
         }
         _ => {}

@@ -1,0 +1,139 @@
+//! Which reflections the export takes. Until the owner ticks any, the template chooses, as
+//! `wheelbook export` does with nothing named: the newest complete reflection, or for a CPD
+//! log or an HCPC profile every complete one of the years it covers. The owner can then tick
+//! one at a time (Space), every complete reflection (a), or those since a date (s).
+
+use chrono::NaiveDate;
+
+use super::{Outcome, State};
+use crate::export::select::{self, Selection};
+use crate::export::templates;
+use crate::tui::app::{App, Overlay, Screen};
+use crate::tui::editor::{EditTarget, Editor};
+
+/// The ids `selection` chooses, as the command line would: none when nothing matches.
+fn ids(app: &App, selection: &Selection) -> Vec<String> {
+    select::select(&app.workbook, &app.pack, selection)
+        .map(|chosen| chosen.iter().map(|r| r.id.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// The first day the template covers when nothing is named, if it covers a span of years.
+fn template_since(app: &App, state: &State) -> Option<NaiveDate> {
+    let regulators = app.regulators().ok()?;
+    templates::default_since(state.template(), regulators, app.today)
+}
+
+/// The template's own choice, with a note of it when it is a span of years.
+pub fn template_default(app: &App, state: &State) -> (Vec<String>, Option<String>) {
+    let Some(since) = template_since(app, state) else {
+        return (ids(app, &Selection::default()), None);
+    };
+    let chosen = ids(app, &since_selection(since));
+    let name = state.template().name();
+    let note = match chosen.len() {
+        0 => format!(
+            "A {name} covers the time since {since}, and no complete reflection is dated in it: tick reflections with Space."
+        ),
+        n => format!(
+            "A {name} covers the time since {since}: {} {} ticked. Space, a and s change the choice.",
+            count(n),
+            if n == 1 { "is" } else { "are" }
+        ),
+    };
+    (chosen, Some(note))
+}
+
+/// After the template changes: its own choice, unless the owner has chosen.
+pub fn template_changed(app: &mut App, state: &mut State) {
+    if state.by_hand {
+        return;
+    }
+    let (chosen, note) = template_default(app, state);
+    state.chosen = chosen;
+    if let Some(note) = note {
+        app.info(note);
+    }
+}
+
+/// Ticks or unticks the reflection at `index` in the workbook.
+pub fn toggle(app: &App, state: &mut State, index: usize) {
+    let Some(reflection) = app.workbook.reflections.get(index) else {
+        return;
+    };
+    match state.chosen.iter().position(|c| c == &reflection.id) {
+        Some(position) => {
+            state.chosen.remove(position);
+        }
+        None => state.chosen.push(reflection.id.clone()),
+    }
+    state.by_hand = true;
+}
+
+/// Ticks every complete reflection; when they are all ticked already, unticks everything.
+pub fn tick_all(app: &mut App, state: &mut State) {
+    let complete = ids(app, &since_selection(NaiveDate::MIN));
+    let all_ticked = !complete.is_empty() && complete.iter().all(|id| state.chosen.contains(id));
+    state.by_hand = true;
+    if all_ticked {
+        state.chosen.clear();
+        app.info("Nothing is ticked now: tick reflections with Space, or press a for all.");
+    } else if complete.is_empty() {
+        app.info(
+            "There is no complete reflection yet: a draft goes in only when ticked with Space.",
+        );
+    } else {
+        app.info(format!(
+            "Ticked every complete reflection ({}); a draft goes in only when ticked with Space. a again unticks them all.",
+            complete.len()
+        ));
+        state.chosen = complete;
+    }
+}
+
+/// Opens the box asking from which day to tick, filled in with the template's span of
+/// years when it has one.
+pub fn ask_since(app: &mut App, state: &State) -> Outcome {
+    let since = template_since(app, state).map(|d| d.to_string());
+    let editor = Editor::new(
+        EditTarget::TickSince,
+        "Tick every complete reflection dated on or after this day (the day of the activity, when given), as YYYY-MM-DD. Enter ticks them; Esc changes nothing:",
+        &since.unwrap_or_default(),
+        true,
+    );
+    app.overlay = Some(Overlay::Editor(Box::new(editor)));
+    Outcome::stay()
+}
+
+/// Ticks the complete reflections dated `since` or later, in place of what was ticked;
+/// `Err` with what to do when there are none.
+pub fn tick_since(app: &mut App, since: NaiveDate) -> Result<(), String> {
+    let chosen = ids(app, &since_selection(since));
+    if chosen.is_empty() {
+        return Err(format!(
+            "No complete reflection is dated {since} or later: give an earlier day."
+        ));
+    }
+    let note = format!("Ticked the {} dated {since} or later.", count(chosen.len()));
+    if let Screen::Export(state) = &mut app.screen {
+        state.chosen = chosen;
+        state.by_hand = true;
+    }
+    app.info(note);
+    Ok(())
+}
+
+fn since_selection(since: NaiveDate) -> Selection {
+    Selection {
+        since: Some(since),
+        ..Selection::default()
+    }
+}
+
+/// "1 complete reflection", "38 complete reflections".
+fn count(n: usize) -> String {
+    match n {
+        1 => "1 complete reflection".to_string(),
+        n => format!("{n} complete reflections"),
+    }
+}

@@ -1,0 +1,237 @@
+//! Choosing what the export screen takes, through the pure `update` as a user types: the
+//! template's own choice until the owner chooses, every complete reflection at once, or those
+//! since a day.
+
+mod tui_driver;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use crossterm::event::KeyCode;
+use tui_driver::{Driver, export_state, find_on_screen, open_export_on};
+use wheelbook::export::select::date_of;
+use wheelbook::tui::app::Overlay;
+use wheelbook::workbook::{Reflection, Status, Workbook};
+
+/// Reflections over the three years before 2026-11-01, a few of them drafts, and the oldest
+/// about an activity of 2022.
+fn three_years() -> Workbook {
+    let pack = wheelbook::content::PackSource::BuiltIn
+        .load()
+        .expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, 150, 7);
+    let oldest = workbook.reflections_mut().next().expect("reflections");
+    oldest.status = Status::Complete;
+    oldest.cpd.activity_date = Some(day("2022-05-01"));
+    workbook
+}
+
+/// The ids of the complete reflections dated `since` or later.
+fn complete_since(driver: &Driver, since: NaiveDate) -> BTreeSet<String> {
+    let reflections = driver.app.workbook.reflections.iter();
+    let wanted =
+        |r: &&std::sync::Arc<Reflection>| r.status == Status::Complete && date_of(r) >= since;
+    reflections.filter(wanted).map(|r| r.id.clone()).collect()
+}
+
+fn chosen(driver: &Driver) -> BTreeSet<String> {
+    export_state(driver).chosen.into_iter().collect()
+}
+
+fn status(driver: &Driver) -> String {
+    driver.app.status.clone().expect("a message").1
+}
+
+fn editor_text(driver: &Driver) -> String {
+    match &driver.app.overlay {
+        Some(Overlay::Editor(editor)) => editor.text(),
+        other => panic!("an editor, not {other:?}"),
+    }
+}
+
+fn clear_editor(driver: &mut Driver) {
+    for _ in 0..editor_text(driver).chars().count() {
+        driver.press(KeyCode::Backspace);
+    }
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().expect("a date")
+}
+
+#[test]
+fn a_cpd_log_takes_the_three_years_it_covers_until_the_owner_chooses() {
+    let mut driver = Driver::new(three_years());
+    driver.chars("x");
+    assert_eq!(
+        export_state(&driver).chosen.len(),
+        1,
+        "a record takes one reflection"
+    );
+
+    open_export_on(&mut driver, "cpd-log");
+    // Today is 2026-11-23 in the driver: the NMC's three years began the day after
+    // 2023-11-23.
+    let window = complete_since(&driver, day("2023-11-24"));
+    let complete = complete_since(&driver, NaiveDate::MIN);
+    assert!(
+        window.len() > 100,
+        "most of the reflections: {}",
+        window.len()
+    );
+    assert!(window.len() < complete.len(), "some are older than 3 years");
+    assert_eq!(chosen(&driver), window);
+    assert!(
+        status(&driver).contains("since 2023-11-24"),
+        "{}",
+        status(&driver)
+    );
+    find_on_screen(
+        &driver.app,
+        &format!("Reflections: {} chosen", window.len()),
+    );
+
+    // An HCPC profile covers two years; back on the record, the newest reflection again.
+    driver.chars("t");
+    assert_eq!(export_state(&driver).template().name(), "hcpc-profile");
+    assert_eq!(chosen(&driver), complete_since(&driver, day("2024-11-24")));
+    driver.chars("t");
+    driver.chars("t");
+    assert_eq!(export_state(&driver).template().name(), "record");
+    let newest_complete = driver
+        .app
+        .workbook
+        .newest_first()
+        .into_iter()
+        .find(|r| r.status == Status::Complete)
+        .expect("a complete one")
+        .id
+        .clone();
+    assert_eq!(export_state(&driver).chosen, [newest_complete]);
+
+    // Once the owner ticks one, changing the template keeps the choice.
+    driver.chars(" ");
+    let by_hand = chosen(&driver);
+    while export_state(&driver).template().name() != "cpd-log" {
+        driver.chars("t");
+    }
+    assert_eq!(chosen(&driver), by_hand);
+}
+
+#[test]
+fn a_ticks_every_complete_reflection_and_again_unticks_them_all() {
+    let mut driver = Driver::new(three_years());
+    let drafts = driver.app.workbook.reflections.iter();
+    assert!(
+        drafts.clone().any(|r| r.status == Status::Draft),
+        "some drafts"
+    );
+    driver.chars("x");
+    find_on_screen(&driver.app, "a all");
+
+    driver.chars("a");
+    assert_eq!(chosen(&driver), complete_since(&driver, NaiveDate::MIN));
+    assert!(status(&driver).contains("a draft goes in only when ticked"));
+    driver.chars("a");
+    assert!(chosen(&driver).is_empty());
+    find_on_screen(&driver.app, "Tick at least one reflection");
+
+    // A draft ticked by hand goes in; a then adds the complete ones to it.
+    let draft_at = wheelbook::tui::screens::export::offered(&driver.app)
+        .iter()
+        .position(|&i| driver.app.workbook.reflections[i].status == Status::Draft)
+        .expect("a draft offered");
+    for _ in 0..draft_at {
+        driver.press(KeyCode::Down);
+    }
+    driver.chars(" ");
+    assert_eq!(chosen(&driver).len(), 1);
+    driver.chars("a");
+    assert_eq!(
+        chosen(&driver),
+        complete_since(&driver, NaiveDate::MIN),
+        "a ticks the complete ones, in place of the draft"
+    );
+}
+
+#[test]
+fn s_ticks_the_complete_reflections_since_the_day_given() {
+    let mut driver = Driver::new(three_years());
+    open_export_on(&mut driver, "cpd-log");
+    // The box starts at the template's own first day.
+    driver.chars("s");
+    assert_eq!(editor_text(&driver), "2023-11-24");
+
+    clear_editor(&mut driver);
+    driver.chars("2026-01-01");
+    driver.press(KeyCode::Enter);
+    assert!(driver.app.overlay.is_none());
+    let since = complete_since(&driver, day("2026-01-01"));
+    assert!(!since.is_empty());
+    assert_eq!(chosen(&driver), since);
+    assert!(status(&driver).contains("dated 2026-01-01 or later"));
+    assert!(export_state(&driver).by_hand);
+
+    // A day written another way, or after every reflection, keeps the box open.
+    driver.chars("s");
+    clear_editor(&mut driver);
+    driver.chars("1/1/2025");
+    driver.press(KeyCode::Enter);
+    assert_eq!(editor_text(&driver), "1/1/2025");
+    assert!(status(&driver).contains("YYYY-MM-DD"));
+    clear_editor(&mut driver);
+    driver.chars("2030-01-01");
+    driver.press(KeyCode::Enter);
+    assert_eq!(editor_text(&driver), "2030-01-01");
+    assert!(status(&driver).contains("give an earlier day"));
+    assert_eq!(chosen(&driver), since, "nothing changed meanwhile");
+
+    // Esc, or nothing typed, leaves the ticks as they were.
+    driver.press(KeyCode::Esc);
+    assert!(driver.app.overlay.is_none());
+    assert_eq!(status(&driver), "The ticks are as they were.");
+    driver.chars("s");
+    clear_editor(&mut driver);
+    driver.press(KeyCode::Enter);
+    assert_eq!(chosen(&driver), since);
+    assert_eq!(status(&driver), "The ticks are as they were.");
+
+    // On a template without a span of years, the box starts empty.
+    while export_state(&driver).template().name() != "supervision-prep" {
+        driver.chars("t");
+    }
+    driver.chars("s");
+    assert_eq!(editor_text(&driver), "");
+}
+
+#[test]
+fn the_reflections_are_listed_by_the_day_the_export_files_them_under() {
+    let mut workbook = three_years();
+    // The newest reflection is about an activity a year before it was written.
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    reflection.cpd.activity_date = Some(day("2025-06-15"));
+    let mut driver = Driver::new(workbook);
+    driver.chars("x");
+    let offered = wheelbook::tui::screens::export::offered(&driver.app);
+    let dates: Vec<NaiveDate> = offered
+        .iter()
+        .map(|&i| date_of(&driver.app.workbook.reflections[i]))
+        .collect();
+    assert!(
+        dates.windows(2).all(|pair| pair[0] >= pair[1]),
+        "newest first"
+    );
+    let moved = offered
+        .iter()
+        .position(|&i| driver.app.workbook.reflections[i].id == newest)
+        .expect("offered");
+    assert!(moved > 0, "listed under its activity's day, not first");
+    for _ in 0..moved {
+        driver.press(KeyCode::Down);
+    }
+    find_on_screen(&driver.app, "2025-06-15");
+}
