@@ -1,5 +1,6 @@
-//! Drawing the screens with 2,000 reflections at 120x40, and what one keystroke costs while
-//! editing an answer (update plus redraw) with 10, 2,000 and 10,000. `cargo bench --bench screens`.
+//! Drawing the screens with 2,000 reflections at 120x40, what one keystroke costs while
+//! editing an answer (update plus redraw) with 10, 2,000 and 10,000, and moving on the export
+//! screen with every complete reflection of 2,000 ticked. `cargo bench --bench screens`.
 
 use std::time::Instant;
 
@@ -94,5 +95,27 @@ fn draw_screens(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, draw_screens);
+/// The export screen with every complete reflection ticked (a): a move of the cursor, down
+/// and back up, each updated and drawn. Nothing the export is made from changes.
+fn export_screen(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut app = app_with(REFLECTIONS);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('a'));
+    let mut group = c.benchmark_group("export screen, 2000 reflections ticked");
+    group.sample_size(10);
+    group.bench_function("cursor down and up: update and redraw", |b| {
+        b.iter(|| {
+            for code in [KeyCode::Down, KeyCode::Up] {
+                press(&mut app, code);
+                terminal
+                    .draw(|frame| view::draw(frame, &app))
+                    .expect("draw");
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, draw_screens, export_screen);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
 //! Choosing what the export screen takes, through the pure `update` as a user types: the
 //! template's own choice until the owner chooses, every complete reflection at once, or those
-//! since a day.
+//! since a day; and the export made once for each choice, not for every key.
 
 mod tui_driver;
 
@@ -234,4 +234,57 @@ fn the_reflections_are_listed_by_the_day_the_export_files_them_under() {
         driver.press(KeyCode::Down);
     }
     find_on_screen(&driver.app, "2025-06-15");
+}
+
+fn made(driver: &Driver) -> std::sync::Arc<wheelbook::export::Prepared> {
+    let state = export_state(driver);
+    wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("an export")
+}
+
+#[test]
+fn the_export_is_made_again_only_when_what_it_is_made_from_changes() {
+    let mut workbook = three_years();
+    let newest = workbook.newest_first()[0].id.clone();
+    let reflection = workbook
+        .reflections_mut()
+        .find(|r| r.id == newest)
+        .expect("newest");
+    reflection.status = Status::Complete;
+    reflection.title = "Home visit with Mr Smith".into();
+    let mut driver = Driver::new(workbook);
+    driver.chars("x");
+    driver.chars("a");
+    let first = made(&driver);
+    assert_eq!(first.findings.len(), 1, "{:?}", first.findings);
+
+    // Moving about and drawing do not make it again.
+    driver.press(KeyCode::Down);
+    driver.press(KeyCode::Up);
+    find_on_screen(&driver.app, "Likely identifiers: 1");
+    assert!(std::sync::Arc::ptr_eq(&first, &made(&driver)));
+
+    // A format is another export.
+    driver.chars("f");
+    let text = made(&driver);
+    assert!(!std::sync::Arc::ptr_eq(&first, &text));
+    assert!(text.text.to_string().contains("Home visit with Mr Smith"));
+
+    // Typing into the title is not made into an export key by key; once the box closes,
+    // the export is of the new title.
+    driver.press(KeyCode::Tab);
+    driver.press(KeyCode::Enter);
+    clear_editor(&mut driver);
+    driver.chars("Home visit");
+    assert!(std::sync::Arc::ptr_eq(&text, &made(&driver)));
+    driver.press(KeyCode::Esc);
+    let retitled = made(&driver);
+    assert!(retitled.findings.is_empty(), "{:?}", retitled.findings);
+    assert!(!retitled.text.to_string().contains("Mr Smith"));
+    find_on_screen(&driver.app, "Likely identifiers: 0");
+
+    // Unticking one is another choice.
+    driver.press(KeyCode::BackTab);
+    driver.chars(" ");
+    let fewer = made(&driver);
+    assert!(!std::sync::Arc::ptr_eq(&retitled, &fewer));
 }

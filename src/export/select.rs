@@ -1,6 +1,7 @@
 //! Which reflections an export takes: named ones, or those matching filters, or by default
 //! the most recent complete reflection.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -96,13 +97,24 @@ pub fn select<'w>(
         let complete = workbook.reflections.iter().map(Arc::as_ref);
         complete.filter(|r| r.status == Status::Complete).collect()
     } else {
+        // The screens name every reflection ticked, thousands of them: whole ids are looked
+        // up in an index, and only a start of one is searched for.
+        let by_id: HashMap<&str, &Reflection> = workbook
+            .reflections
+            .iter()
+            .map(|r| (r.id.as_str(), r.as_ref()))
+            .collect();
         let mut named = Vec::new();
+        let mut seen = HashSet::new();
         for id in &selection.ids {
-            let reflection = workbook.find_reflection(id).map_err(|error| match error {
-                FindError::NotFound => SelectError::NotFound(id.clone()),
-                FindError::Ambiguous => SelectError::Ambiguous(id.clone()),
-            })?;
-            if !named.iter().any(|r: &&Reflection| r.id == reflection.id) {
+            let reflection = match by_id.get(id.as_str()) {
+                Some(&reflection) => reflection,
+                None => workbook.find_reflection(id).map_err(|error| match error {
+                    FindError::NotFound => SelectError::NotFound(id.clone()),
+                    FindError::Ambiguous => SelectError::Ambiguous(id.clone()),
+                })?,
+            };
+            if seen.insert(reflection.id.as_str()) {
                 named.push(reflection);
             }
         }

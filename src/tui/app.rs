@@ -148,6 +148,8 @@ pub struct App {
     pub workbook_path: Option<std::path::PathBuf>,
     /// An export left to edit one of its findings, taken up again by x on Home.
     pub export_return: Option<export::State>,
+    /// The export on screen as last made (see [`export::refresh`]).
+    pub export_made: Option<export::Made>,
     /// A new reflection's form left with Esc before it began, taken up again by n on Home.
     pub start_draft: Option<start::State>,
 }
@@ -179,6 +181,7 @@ impl App {
             home_dir: None,
             workbook_path: None,
             export_return: None,
+            export_made: None,
             start_draft: None,
         }
     }

@@ -13,6 +13,7 @@ use super::screens::{self, actions, area, browse, cpd, export, home, start, summ
 
 pub fn update(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
     let effects = handle(app, msg, now);
+    export::refresh(app);
     // Only while help is open: laying it out is work no keystroke elsewhere should pay for.
     if matches!(app.overlay, Some(Overlay::Help { .. })) {
         let limit = super::view::help_scroll_limit(app);

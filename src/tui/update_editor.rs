@@ -162,7 +162,7 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
             return match export::prepare(app, state) {
                 Ok(prepared) => vec![Effect::WriteFile {
                     path: home_expanded(&path, app.home_dir.as_deref()),
-                    text: prepared.text.into_string(),
+                    text: prepared.text.to_string(),
                 }],
                 Err(message) => {
                     app.error(message);

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use super::Outcome;
-use crate::export::Prepared;
 use crate::export::identifiers::Located;
 use crate::export::render::Format;
 use crate::export::select::date_of;
@@ -21,9 +20,12 @@ use crate::tui::screens::area;
 pub mod choice;
 #[path = "export_fields.rs"]
 mod fields;
+#[path = "export_made.rs"]
+mod made;
 #[path = "export_view.rs"]
 mod view;
 pub use fields::{fields, set_edit, set_session_date};
+pub use made::{Made, prepare, refresh};
 pub use view::render;
 
 pub const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
@@ -181,19 +183,6 @@ pub const KEYS: &[Binding] = &[
     ),
 ];
 
-/// What would be exported, built the same way for the screen, the preview and the file.
-pub fn prepare(app: &App, state: &State) -> Result<Prepared, String> {
-    let (sources, reflections) = fields::chosen(app, state)?;
-    Ok(crate::export::prepare(
-        &sources,
-        &reflections,
-        state.template(),
-        state.format(),
-        &state.options,
-        &app.watch_list,
-    ))
-}
-
 fn key_of(located: &Located) -> (String, String, String) {
     (
         located.reflection_id.clone(),
@@ -218,7 +207,7 @@ pub fn offered(app: &App) -> Vec<usize> {
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
     if state.preview.is_some() {
         let text = prepare(app, state)
-            .map(|p| p.text.into_string())
+            .map(|p| p.text.to_string())
             .unwrap_or_default();
         let preview = view::preview_text(text);
         let (limit, page) = view::preview_extent(&preview, crate::tui::view::body_rect(app));
@@ -238,7 +227,9 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         return Outcome::stay();
     }
     let offered = offered(app);
-    let findings = prepare(app, state).map(|p| p.findings).unwrap_or_default();
+    let findings = prepare(app, state)
+        .map(|p| p.findings.clone())
+        .unwrap_or_default();
     let wording = fields(app, state);
     match (action, state.pane) {
         (Action::Back, _) => return Outcome::go(Screen::Home(Default::default())),

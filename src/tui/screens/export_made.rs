@@ -1,0 +1,83 @@
+//! The export on screen, made once for what it is made from. Making it reads the whole of
+//! every chosen reflection, and with a three-year CPD log ticked that is too much to do for
+//! every key and every frame: `update` makes it again only when the workbook, the choice, the
+//! template, the format or the options change, and the screen reads what was made. While a
+//! text box is open over the screen, the export under it is left as it was, and made again
+//! when the box closes rather than for every key typed into it.
+
+use std::sync::Arc;
+
+use super::{State, fields};
+use crate::export::Prepared;
+use crate::tui::app::{App, Overlay, Screen};
+
+/// An export as made, with what it was made from.
+#[derive(Debug)]
+pub struct Made {
+    /// The workbook's generation ([`crate::tui::app::SaveState::generation`]), which every
+    /// change to it moves on.
+    generation: u64,
+    watch_list: Vec<String>,
+    state: State,
+    prepared: Result<Arc<Prepared>, String>,
+}
+
+impl Made {
+    /// Whether this was made from what `state` on `app` would make.
+    fn is_for(&self, app: &App, state: &State) -> bool {
+        let same = |a: &State, b: &State| {
+            a.chosen == b.chosen
+                && a.template() == b.template()
+                && a.format() == b.format()
+                && a.options == b.options
+        };
+        self.generation == app.save.generation
+            && self.watch_list == app.watch_list
+            && same(&self.state, state)
+    }
+}
+
+/// What would be exported, built the same way for the screen, the preview and the file: as
+/// last made when nothing it is made from has changed since.
+pub fn prepare(app: &App, state: &State) -> Result<Arc<Prepared>, String> {
+    match &app.export_made {
+        Some(made) if typing(app) || made.is_for(app, state) => made.prepared.clone(),
+        _ => make(app, state),
+    }
+}
+
+/// Makes the export on screen again if what it is made from has changed; forgets it when
+/// the screen is another.
+pub fn refresh(app: &mut App) {
+    let Screen::Export(state) = &app.screen else {
+        app.export_made = None;
+        return;
+    };
+    let made = app.export_made.as_ref();
+    if made.is_some_and(|made| typing(app) || made.is_for(app, state)) {
+        return;
+    }
+    let made = Made {
+        generation: app.save.generation,
+        watch_list: app.watch_list.clone(),
+        state: state.clone(),
+        prepared: make(app, state),
+    };
+    app.export_made = Some(made);
+}
+
+fn typing(app: &App) -> bool {
+    matches!(app.overlay, Some(Overlay::Editor(_)))
+}
+
+fn make(app: &App, state: &State) -> Result<Arc<Prepared>, String> {
+    let (sources, reflections) = fields::chosen(app, state)?;
+    Ok(Arc::new(crate::export::prepare(
+        &sources,
+        &reflections,
+        state.template(),
+        state.format(),
+        &state.options,
+        &app.watch_list,
+    )))
+}
