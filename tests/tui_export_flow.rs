@@ -128,6 +128,39 @@ fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
 }
 
 #[test]
+fn a_file_name_that_could_not_be_written_is_offered_again() {
+    let mut driver = Driver::new(complete(3, 5));
+    driver.app.export_dir = std::path::PathBuf::from("/exports");
+    driver.chars("x");
+    driver.chars("w");
+    let offered = |driver: &Driver| match &driver.app.overlay {
+        Some(Overlay::Editor(editor)) => editor.text(),
+        other => panic!("asks where to write, not {other:?}"),
+    };
+    assert_eq!(offered(&driver), "/exports/record-2026-11-23.md");
+    for _ in 0..".md".len() {
+        driver.press(KeyCode::Backspace);
+    }
+    driver.chars("-for-supervision.md");
+    let effects = driver.press(KeyCode::Enter);
+    assert!(matches!(effects.as_slice(), [Effect::WriteFile { .. }]));
+    driver.send(Msg::Written(Err(
+        "/exports/record-2026-11-23-for-supervision.md is already there".into(),
+    )));
+    let status = driver.app.status.clone().expect("a message").1;
+    assert!(status.starts_with("Not written:"), "{status}");
+
+    driver.chars("w");
+    let kept = "/exports/record-2026-11-23-for-supervision.md";
+    assert_eq!(offered(&driver), kept);
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Written(Ok(kept.into())));
+    // Once written, the next file is offered its own name again.
+    driver.chars("w");
+    assert_eq!(offered(&driver), "/exports/record-2026-11-23.md");
+}
+
+#[test]
 fn cpd_details_are_recorded_from_the_summary() {
     let mut driver = Driver::empty();
     start_resilience_reflection(&mut driver);

@@ -33,6 +33,10 @@ fn handle(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
         Msg::Tick => tick(app, now),
         Msg::Saved(result) => saved(app, result, now),
         Msg::Written(Ok(path)) => {
+            // Written: the next export is offered a name of its own.
+            if let Screen::Export(state) = &mut app.screen {
+                state.path = None;
+            }
             app.status = Some((
                 StatusKind::Ok,
                 format!("Wrote {path}, readable by you alone."),

@@ -159,7 +159,7 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
                 app.info("Nothing written.");
                 return Vec::new();
             }
-            return match export::prepare(app, state) {
+            let effects = match export::prepare(app, state) {
                 Ok(prepared) => vec![Effect::WriteFile {
                     path: home_expanded(&path, app.home_dir.as_deref()),
                     text: prepared.text.to_string(),
@@ -169,6 +169,11 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
                     Vec::new()
                 }
             };
+            // Offered again if it cannot be written, so that it need not be typed again.
+            if let Screen::Export(state) = &mut app.screen {
+                state.path = Some(path);
+            }
+            return effects;
         }
         EditTarget::OwnActivity { .. } | EditTarget::ActionText { .. } if empty => {
             if editor.new_item {

@@ -56,6 +56,8 @@ pub struct State {
     pub confirmed: Vec<(String, String, String)>,
     /// While previewing, how far the text is scrolled.
     pub preview: Option<u16>,
+    /// The file last named to write to, offered again until it is written.
+    pub path: Option<String>,
 }
 
 impl State {
@@ -73,6 +75,7 @@ impl State {
             options: Options::default(),
             confirmed: Vec::new(),
             preview: None,
+            path: None,
         };
         state.chosen = choice::template_default(app, &state).0;
         state
@@ -397,17 +400,20 @@ fn write(app: &mut App, state: &State) -> Outcome {
         ));
         return Outcome::stay();
     }
-    let name = format!(
-        "{}-{}.{}",
-        state.template().name(),
-        app.today,
-        state.format().extension()
-    );
-    let path: PathBuf = app.export_dir.join(name);
+    let path = state.path.clone().unwrap_or_else(|| {
+        let name = format!(
+            "{}-{}.{}",
+            state.template().name(),
+            app.today,
+            state.format().extension()
+        );
+        let path: PathBuf = app.export_dir.join(name);
+        path.display().to_string()
+    });
     app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
         EditTarget::ExportPath,
         "Write to this new file (readable by you alone; an existing file is never replaced). Enter writes it; Esc writes nothing:",
-        &path.display().to_string(),
+        &path,
         true,
     ))));
     Outcome::stay()
