@@ -114,6 +114,17 @@ fn export_screen(c: &mut Criterion) {
             }
         })
     });
+    press(&mut app, KeyCode::Char('p'));
+    group.bench_function("preview, a line down and up: update and redraw", |b| {
+        b.iter(|| {
+            for code in [KeyCode::Down, KeyCode::Up] {
+                press(&mut app, code);
+                terminal
+                    .draw(|frame| view::draw(frame, &app))
+                    .expect("draw");
+            }
+        })
+    });
     group.finish();
 }
 

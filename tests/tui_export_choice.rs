@@ -288,3 +288,40 @@ fn the_export_is_made_again_only_when_what_it_is_made_from_changes() {
     let fewer = made(&driver);
     assert!(!std::sync::Arc::ptr_eq(&retitled, &fewer));
 }
+
+#[test]
+fn the_preview_is_laid_out_once_for_each_export_and_width() {
+    let mut driver = Driver::new(three_years());
+    driver.chars("x");
+    driver.chars("a");
+    driver.chars("p");
+    let rows = |driver: &Driver| {
+        let state = export_state(driver);
+        wheelbook::tui::screens::export::preview_rows(&driver.app, &state)
+    };
+    let first = rows(&driver);
+    // 120 columns less the border.
+    assert_eq!(first.width, 118);
+    assert!(first.rows.len() > 1000, "{} rows", first.rows.len());
+    // Columns, not characters: the generated answers quote Bengali, with its combining marks.
+    let columns = |row: &String| unicode_width::UnicodeWidthStr::width(row.as_str());
+    assert!(first.rows.iter().all(|row| columns(row) <= 118));
+    driver.press(KeyCode::PageDown);
+    let page = export_state(&driver).preview.expect("previewing");
+    assert!(page > 20, "a page of rows: {page}");
+    driver.press(KeyCode::Down);
+    assert_eq!(export_state(&driver).preview, Some(page + 1));
+    assert!(std::sync::Arc::ptr_eq(&first, &rows(&driver)));
+
+    // Narrower, the same text takes more rows; the preview still ends at its last one.
+    driver.send(wheelbook::tui::app::Msg::Resize(80, 24));
+    let narrow = rows(&driver);
+    assert_eq!(narrow.width, 78);
+    assert!(narrow.rows.len() > first.rows.len());
+    for _ in 0..(narrow.rows.len() / 10) {
+        driver.press(KeyCode::PageDown);
+    }
+    let last = narrow.rows.last().expect("rows").clone();
+    assert!(!last.is_empty());
+    find_on_screen(&driver.app, &last);
+}

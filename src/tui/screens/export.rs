@@ -25,7 +25,7 @@ mod made;
 #[path = "export_view.rs"]
 mod view;
 pub use fields::{fields, set_edit, set_session_date};
-pub use made::{Made, prepare, refresh};
+pub use made::{Made, prepare, preview_rows, refresh};
 pub use view::render;
 
 pub const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
@@ -55,7 +55,7 @@ pub struct State {
     /// Findings the owner has confirmed are safe to share: (reflection id, field, text).
     pub confirmed: Vec<(String, String, String)>,
     /// While previewing, how far the text is scrolled.
-    pub preview: Option<u16>,
+    pub preview: Option<usize>,
     /// The file last named to write to, offered again until it is written.
     pub path: Option<String>,
 }
@@ -209,10 +209,7 @@ pub fn offered(app: &App) -> Vec<usize> {
 
 pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> Outcome {
     if state.preview.is_some() {
-        let text = prepare(app, state)
-            .map(|p| p.text.to_string())
-            .unwrap_or_default();
-        let preview = view::preview_text(text);
+        let preview = preview_rows(app, state);
         let (limit, page) = view::preview_extent(&preview, crate::tui::view::body_rect(app));
         let Some(scroll) = &mut state.preview else {
             return Outcome::stay();

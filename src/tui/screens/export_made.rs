@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use super::view::{PreviewRows, preview_size};
 use super::{State, fields};
 use crate::export::Prepared;
 use crate::tui::app::{App, Overlay, Screen};
@@ -20,6 +21,8 @@ pub struct Made {
     watch_list: Vec<String>,
     state: State,
     prepared: Result<Arc<Prepared>, String>,
+    /// While previewing, the text laid out in rows for the preview's width.
+    preview: Option<Arc<PreviewRows>>,
 }
 
 impl Made {
@@ -54,16 +57,50 @@ pub fn refresh(app: &mut App) {
         return;
     };
     let made = app.export_made.as_ref();
-    if made.is_some_and(|made| typing(app) || made.is_for(app, state)) {
-        return;
+    if !made.is_some_and(|made| typing(app) || made.is_for(app, state)) {
+        let made = Made {
+            generation: app.save.generation,
+            watch_list: app.watch_list.clone(),
+            state: state.clone(),
+            prepared: make(app, state),
+            preview: None,
+        };
+        app.export_made = Some(made);
     }
-    let made = Made {
-        generation: app.save.generation,
-        watch_list: app.watch_list.clone(),
-        state: state.clone(),
-        prepared: make(app, state),
-    };
-    app.export_made = Some(made);
+    let previewing = state.preview.is_some();
+    let width = preview_width(app);
+    if let Some(made) = &mut app.export_made {
+        let laid_out = made
+            .preview
+            .as_ref()
+            .is_some_and(|rows| rows.width == width);
+        if !previewing {
+            made.preview = None;
+        } else if !laid_out {
+            made.preview = Some(Arc::new(lay_out(&made.prepared, width)));
+        }
+    }
+}
+
+/// The preview's rows: as laid out for the export on screen when they are still its own.
+pub fn preview_rows(app: &App, state: &State) -> Arc<PreviewRows> {
+    let width = preview_width(app);
+    match &app.export_made {
+        Some(made) if typing(app) || made.is_for(app, state) => match &made.preview {
+            Some(rows) if rows.width == width => rows.clone(),
+            _ => Arc::new(lay_out(&made.prepared, width)),
+        },
+        _ => Arc::new(lay_out(&make(app, state), width)),
+    }
+}
+
+fn preview_width(app: &App) -> u16 {
+    preview_size(crate::tui::view::body_rect(app)).0
+}
+
+fn lay_out(prepared: &Result<Arc<Prepared>, String>, width: u16) -> PreviewRows {
+    let text = prepared.as_ref().map(|p| p.text.to_string());
+    PreviewRows::new(text.as_deref().unwrap_or_default(), width)
 }
 
 fn typing(app: &App) -> bool {

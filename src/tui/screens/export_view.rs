@@ -6,52 +6,104 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Pane, State, fields, is_confirmed, offered, prepare};
+use super::{Pane, State, fields, is_confirmed, offered, prepare, preview_rows};
 use crate::export::select::date_of;
 use crate::export::templates::EditableField;
 use crate::tui::app::App;
 use crate::tui::screens::{fit, marker};
 
-/// The preview's text, wrapped, as it is drawn and measured.
-pub(super) fn preview_text<'t>(text: impl Into<ratatui::text::Text<'t>>) -> Paragraph<'t> {
-    Paragraph::new(text).wrap(Wrap { trim: false })
+/// The preview's text as the rows it is drawn in, `width` columns wide: each line of the
+/// text as it is, and a line too long broken at its last space that fits (or, in a word
+/// longer than the row, where it must be), the space at a break left out. Made once for each
+/// export and width, so that scrolling draws only the rows in sight.
+#[derive(Debug)]
+pub struct PreviewRows {
+    pub width: u16,
+    pub rows: Vec<String>,
 }
 
-/// How far `preview` in the screen's `area` scrolls at most (its last line at the bottom),
-/// and how far a page goes: its wrapped lines (ratatui's line count, the feature
-/// `unstable-rendered-line-info`) against the rows inside the preview's border, below its
-/// two lines of heading.
-pub(super) fn preview_extent(preview: &Paragraph, area: Rect) -> (u16, u16) {
-    let width = area.width.saturating_sub(2).max(1);
-    let rows = area.height.saturating_sub(2 + 2).max(1);
-    let lines = preview.line_count(width);
-    let limit = u16::try_from(lines.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX);
-    (limit, rows.saturating_sub(1).max(1))
+impl PreviewRows {
+    pub fn new(text: &str, width: u16) -> Self {
+        let mut rows = Vec::new();
+        for line in text.lines() {
+            wrap_into(line, usize::from(width.max(1)), &mut rows);
+        }
+        PreviewRows { width, rows }
+    }
+}
+
+fn wrap_into(line: &str, width: usize, rows: &mut Vec<String>) {
+    use unicode_width::UnicodeWidthChar;
+    let mut rest = line;
+    loop {
+        let (mut used, mut cut, mut last_space) = (0, None, None);
+        for (at, c) in rest.char_indices() {
+            let columns = c.width().unwrap_or(0);
+            if used + columns > width {
+                cut = Some(at);
+                break;
+            }
+            if c == ' ' {
+                last_space = Some(at);
+            }
+            used += columns;
+        }
+        let Some(cut) = cut else {
+            rows.push(rest.to_string());
+            return;
+        };
+        let (row, next) = match last_space {
+            _ if rest[cut..].starts_with(' ') => (&rest[..cut], &rest[cut..]),
+            Some(space) if !rest[..space].trim().is_empty() => (&rest[..space], &rest[space..]),
+            // At least one character a row, however narrow.
+            _ => rest.split_at(cut.max(rest.chars().next().map_or(1, char::len_utf8))),
+        };
+        rows.push(row.to_string());
+        rest = next.strip_prefix(' ').unwrap_or(next);
+        if rest.is_empty() {
+            return;
+        }
+    }
+}
+
+/// The preview's width and height inside its border, below its two lines of heading, in
+/// the screen's `body`.
+pub(super) fn preview_size(body: Rect) -> (u16, usize) {
+    let width = body.width.saturating_sub(2).max(1);
+    let rows = body.height.saturating_sub(2 + 2).max(1);
+    (width, usize::from(rows))
+}
+
+/// How far the preview scrolls at most (its last row at the bottom), and how far a page goes.
+pub(super) fn preview_extent(rows: &PreviewRows, body: Rect) -> (usize, usize) {
+    let (_, height) = preview_size(body);
+    let limit = rows.rows.len().saturating_sub(height);
+    (limit, height.saturating_sub(1).max(1))
 }
 
 pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let prepared = prepare(app, state);
     if let Some(scroll) = state.preview {
+        let preview = preview_rows(app, state);
         let [head, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-        let (text, note) = match &prepared {
+        let note = match &prepared {
             Ok(p) => {
                 let open = p
                     .findings
                     .iter()
                     .filter(|f| !is_confirmed(state, f))
                     .count();
-                let note = if open == 0 {
+                if open == 0 {
                     "No likely identifiers left. w writes it.".to_string()
                 } else {
                     format!(
                         "{open} likely identifier(s) to deal with before writing (Esc, then Tab to the findings)."
                     )
-                };
-                (p.text.to_string(), note)
+                }
             }
-            Err(message) => (String::new(), message.clone()),
+            Err(message) => message.clone(),
         };
         let header = vec![
             Line::styled(
@@ -65,12 +117,12 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             Line::styled(note, theme.warning),
         ];
         frame.render_widget(Paragraph::new(header), head);
-        let preview = preview_text(text);
+        let (_, height) = preview_size(area);
         let (limit, _) = preview_extent(&preview, area);
+        let shown = preview.rows.iter().skip(scroll.min(limit)).take(height);
+        let lines: Vec<Line> = shown.map(|row| Line::raw(row.as_str())).collect();
         frame.render_widget(
-            preview
-                .scroll((scroll.min(limit), 0))
-                .block(Block::bordered().border_style(theme.dim)),
+            Paragraph::new(lines).block(Block::bordered().border_style(theme.dim)),
             body,
         );
         return;
@@ -293,4 +345,45 @@ fn render_wording(
         text => Paragraph::new(format!("\n{text}")),
     };
     frame.render_widget(text.wrap(Wrap { trim: false }), below);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PreviewRows;
+
+    fn rows(text: &str, width: u16) -> Vec<String> {
+        PreviewRows::new(text, width).rows
+    }
+
+    #[test]
+    fn lines_that_fit_are_kept_as_they_are_indents_and_empty_lines_too() {
+        let text = "# Title\n\n    indented code\n  - a list item";
+        assert_eq!(
+            rows(text, 20),
+            ["# Title", "", "    indented code", "  - a list item"]
+        );
+    }
+
+    #[test]
+    fn a_long_line_breaks_at_its_last_space_that_fits() {
+        assert_eq!(
+            rows("the quick brown fox jumps", 10),
+            ["the quick", "brown fox", "jumps"]
+        );
+        // A space exactly at the edge is the break.
+        assert_eq!(rows("abcde fghij", 5), ["abcde", "fghij"]);
+        assert_eq!(rows("abcde ", 5), ["abcde"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_row_is_cut_where_it_must_be() {
+        assert_eq!(rows("abcdefghij kl", 4), ["abcd", "efgh", "ij", "kl"]);
+        assert_eq!(rows("  abcdefgh", 4), ["  ab", "cdef", "gh"]);
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns_and_every_row_holds_one_at_least() {
+        assert_eq!(rows("日本語", 4), ["日本", "語"]);
+        assert_eq!(rows("日本", 1), ["日", "本"]);
+    }
 }
