@@ -434,7 +434,61 @@ fn areas_and_contexts_are_given_by_their_words_or_ids() {
         .code(2)
         .stderr(predicate::str::contains(
             "`a ward round` is not a context of this pack",
+        ))
+        .stderr(predicate::str::contains(
+            "`incident` (An incident or event)",
         ));
+}
+
+/// Some of an area's or a context's words, whole and in order, are enough when only one
+/// has them; when several do, the message names them.
+#[test]
+fn areas_and_contexts_are_given_by_some_of_their_words() {
+    let data = DataDir::new();
+    with_reflections(&data, 40, 77);
+    let exported = |args: &[&str]| {
+        let output = data
+            .wheelbook()
+            .args(["export", "--since", "1900-01-01", "--format", "json"])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    assert_eq!(
+        exported(&["--context", "Service User"]),
+        exported(&["--context", "service-user"])
+    );
+    assert_eq!(
+        exported(&["--area", "risk"]),
+        exported(&["--area", "positive-risk-taking"])
+    );
+    assert_eq!(
+        exported(&["--area", "roles"]),
+        exported(&["--area", "roles-and-bridges"])
+    );
+    assert_ne!(
+        exported(&["--area", "risk"]),
+        exported(&["--area", "roles"]),
+        "two areas, two exports"
+    );
+    data.wheelbook()
+        .args(["export", "--context", "development"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`development` could be more than one context",
+        ))
+        .stderr(predicate::str::contains("`own-development`"))
+        .stderr(predicate::str::contains("`team`"))
+        .stderr(predicate::str::contains("`incident`").not());
+    // Part of a word is not a word.
+    data.wheelbook()
+        .args(["export", "--area", "resil"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`resil` is not an area"));
 }
 
 /// Supervision notes name the session's date only when it is given, and say when they were

@@ -36,10 +36,11 @@ pub struct ExportArgs {
     /// Only reflections on or before this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = date)]
     pub until: Option<NaiveDate>,
-    /// Only reflections with this area in focus (an area id, see `wheelbook pack show`)
+    /// Only reflections with this area in focus: its id, its title or some of its words,
+    /// e.g. risk (`wheelbook pack show` lists them)
     #[arg(long)]
     pub area: Option<String>,
-    /// Only reflections with this context id, e.g. supervision
+    /// Only reflections in this context: its id, its words or some of them, e.g. incident
     #[arg(long)]
     pub context: Option<String>,
     /// Write to this new file instead of standard output
