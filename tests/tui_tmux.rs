@@ -390,3 +390,29 @@ fn list_in_an_80_column_terminal_keeps_each_reflection_on_one_row() {
     }
     assert!(screen.contains('…'), "nothing needed cutting:\n{screen}");
 }
+
+/// In a terminal, `wheelbook show` breaks its long lines between words, each paragraph of
+/// an answer kept under its question, rather than letting the terminal cut words in two.
+#[test]
+fn show_in_a_60_column_terminal_breaks_its_lines_between_words() {
+    let data = DataDir::new();
+    let workbook = data.import_generated(3, 41);
+    let id = workbook.newest_first()[0].id.clone();
+    let tmux = Tmux::start_command("show", &data, (60, 40), "", &format!("show {id}"));
+    tmux.wait_for("EXIT=0");
+    // -J joins the rows the terminal wrapped itself: only wheelbook's own breaks are left.
+    let joined = tmux.run(&["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]);
+    let rows: Vec<&str> = joined
+        .lines()
+        .take_while(|l| !l.starts_with("EXIT="))
+        .collect();
+    assert!(rows.len() > 20, "{joined}");
+    let columns = |row: &&str| unicode_width::UnicodeWidthStr::width(row.trim_end());
+    let too_wide: Vec<&&str> = rows.iter().filter(|row| columns(row) > 60).collect();
+    assert!(
+        too_wide.is_empty(),
+        "rows wider than 60 columns: {too_wide:?}"
+    );
+    let answers = rows.iter().filter(|row| row.starts_with("    ")).count();
+    assert!(answers > 5, "answers stay indented:\n{joined}");
+}

@@ -1,14 +1,13 @@
 //! `wheelbook where`, `list` and `show`: commands that only read.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal as _;
 use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
 use super::BadInput;
-use super::output::{count, print, warn_all};
+use super::output::{count, print, stdout_width, warn_all, wrapped};
 use super::table::table;
 use crate::content::{Pack, PackSource};
 use crate::export::text::{self as show, focus_summary, status_word};
@@ -129,10 +128,7 @@ pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow
         })
         .collect();
     // Context, focus and title give way, so that the id and date stay whole.
-    let width = std::io::stdout()
-        .is_terminal()
-        .then(crate::tui::terminal_width)
-        .flatten();
+    let width = stdout_width();
     // In a narrow terminal the focus, then the context, are left out before the title
     // becomes too short to tell one reflection from another.
     print(&table(&header, &rows, width, &[3, 4, 5], &[4, 3]))?;
@@ -165,7 +161,11 @@ pub fn show(
     if json {
         print(&(serde_json::to_string_pretty(reflection).context("writing JSON")? + "\n"))?;
     } else {
-        print(&show::render(&pack, &workbook, reflection))?;
+        let text = show::render(&pack, &workbook, reflection);
+        match stdout_width() {
+            Some(width) => print(&wrapped(&text, width))?,
+            None => print(&text)?,
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,12 +10,10 @@ use super::{Pane, State, fields, is_confirmed, offered, prepare, preview_rows};
 use crate::export::select::date_of;
 use crate::export::templates::EditableField;
 use crate::tui::app::App;
-use crate::tui::screens::{fit, marker};
+use crate::tui::screens::{fit, marker, wrap_line};
 
-/// The preview's text as the rows it is drawn in, `width` columns wide: each line of the
-/// text as it is, and a line too long broken at its last space that fits (or, in a word
-/// longer than the row, where it must be), the space at a break left out. Made once for each
-/// export and width, so that scrolling draws only the rows in sight.
+/// The preview's text as the rows it is drawn in, `width` columns wide ([`wrap_line`]).
+/// Made once for each export and width, so that scrolling draws only the rows in sight.
 #[derive(Debug)]
 pub struct PreviewRows {
     pub width: u16,
@@ -26,43 +24,9 @@ impl PreviewRows {
     pub fn new(text: &str, width: u16) -> Self {
         let mut rows = Vec::new();
         for line in text.lines() {
-            wrap_into(line, usize::from(width.max(1)), &mut rows);
+            wrap_line(line, usize::from(width.max(1)), &mut rows);
         }
         PreviewRows { width, rows }
-    }
-}
-
-fn wrap_into(line: &str, width: usize, rows: &mut Vec<String>) {
-    use unicode_width::UnicodeWidthChar;
-    let mut rest = line;
-    loop {
-        let (mut used, mut cut, mut last_space) = (0, None, None);
-        for (at, c) in rest.char_indices() {
-            let columns = c.width().unwrap_or(0);
-            if used + columns > width {
-                cut = Some(at);
-                break;
-            }
-            if c == ' ' {
-                last_space = Some(at);
-            }
-            used += columns;
-        }
-        let Some(cut) = cut else {
-            rows.push(rest.to_string());
-            return;
-        };
-        let (row, next) = match last_space {
-            _ if rest[cut..].starts_with(' ') => (&rest[..cut], &rest[cut..]),
-            Some(space) if !rest[..space].trim().is_empty() => (&rest[..space], &rest[space..]),
-            // At least one character a row, however narrow.
-            _ => rest.split_at(cut.max(rest.chars().next().map_or(1, char::len_utf8))),
-        };
-        rows.push(row.to_string());
-        rest = next.strip_prefix(' ').unwrap_or(next);
-        if rest.is_empty() {
-            return;
-        }
     }
 }
 

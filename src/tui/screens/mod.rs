@@ -89,6 +89,44 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Adds `line` to `rows` as the rows of `width` columns it is drawn in: as it is (an indent
+/// too) when it fits, else broken at its last space that fits or, in a word longer than the
+/// row, where it must be, the space at a break left out. Wide characters take two columns;
+/// every row holds one character at least. Linear in the line's length.
+pub fn wrap_line(line: &str, width: usize, rows: &mut Vec<String>) {
+    use unicode_width::UnicodeWidthChar;
+    let mut rest = line;
+    loop {
+        let (mut used, mut cut, mut last_space) = (0, None, None);
+        for (at, c) in rest.char_indices() {
+            let columns = c.width().unwrap_or(0);
+            if used + columns > width {
+                cut = Some(at);
+                break;
+            }
+            if c == ' ' {
+                last_space = Some(at);
+            }
+            used += columns;
+        }
+        let Some(cut) = cut else {
+            rows.push(rest.to_string());
+            return;
+        };
+        let (row, next) = match last_space {
+            _ if rest[cut..].starts_with(' ') => (&rest[..cut], &rest[cut..]),
+            Some(space) if !rest[..space].trim().is_empty() => (&rest[..space], &rest[space..]),
+            // At least one character a row, however narrow.
+            _ => rest.split_at(cut.max(rest.chars().next().map_or(1, char::len_utf8))),
+        };
+        rows.push(row.to_string());
+        rest = next.strip_prefix(' ').unwrap_or(next);
+        if rest.is_empty() {
+            return;
+        }
+    }
+}
+
 /// Breaks text into lines of at most `width` columns, at spaces where it can, keeping the
 /// text's own line breaks. Wide characters (CJK, emoji) count as two columns.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
