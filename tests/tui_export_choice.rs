@@ -116,27 +116,29 @@ fn a_cpd_log_takes_the_three_years_it_covers_until_the_owner_chooses() {
         driver.chars("t");
     }
     assert_eq!(chosen(&driver), by_hand);
+    assert!(
+        status(&driver).starts_with("What you ticked is kept (2 reflections). The cpd-log template covers the time since 2023-11-24"),
+        "{}",
+        status(&driver)
+    );
 }
 
 #[test]
-fn a_ticks_every_complete_reflection_and_again_unticks_them_all() {
+fn a_ticks_every_complete_reflection_and_again_puts_back_the_ticks_before() {
     let mut driver = Driver::new(three_years());
-    let drafts = driver.app.workbook.reflections.iter();
-    assert!(
-        drafts.clone().any(|r| r.status == Status::Draft),
-        "some drafts"
-    );
     driver.chars("x");
     find_on_screen(&driver.app, "a all");
+    let complete = complete_since(&driver, NaiveDate::MIN);
+    let template_choice = chosen(&driver);
+    assert_eq!(template_choice.len(), 1);
 
     driver.chars("a");
-    assert_eq!(chosen(&driver), complete_since(&driver, NaiveDate::MIN));
-    assert!(status(&driver).contains("a draft goes in only when ticked"));
+    assert_eq!(chosen(&driver), complete);
+    assert!(status(&driver).contains("goes back to what was ticked before (1 reflection)"));
     driver.chars("a");
-    assert!(chosen(&driver).is_empty());
-    find_on_screen(&driver.app, "Tick at least one reflection");
+    assert_eq!(chosen(&driver), template_choice, "back to the one before");
 
-    // A draft ticked by hand goes in; a then adds the complete ones to it.
+    // A draft ticked by hand stays ticked under a, and a again leaves just it.
     let draft_at = wheelbook::tui::screens::export::offered(&driver.app)
         .iter()
         .position(|&i| driver.app.workbook.reflections[i].status == Status::Draft)
@@ -145,13 +147,23 @@ fn a_ticks_every_complete_reflection_and_again_unticks_them_all() {
         driver.press(KeyCode::Down);
     }
     driver.chars(" ");
-    assert_eq!(chosen(&driver).len(), 1);
+    let by_hand = chosen(&driver);
+    assert_eq!(by_hand.len(), 2, "the template's one and the draft");
     driver.chars("a");
-    assert_eq!(
-        chosen(&driver),
-        complete_since(&driver, NaiveDate::MIN),
-        "a ticks the complete ones, in place of the draft"
-    );
+    let mut all_and_draft = complete.clone();
+    all_and_draft.extend(by_hand.iter().cloned());
+    assert_eq!(chosen(&driver), all_and_draft);
+    driver.chars("a");
+    assert_eq!(chosen(&driver), by_hand);
+
+    // After a, a tick changed by hand is the new choice: a ticks all again. (The cursor is
+    // still on the draft, so Space unticks it.)
+    driver.chars("a");
+    driver.chars(" ");
+    assert_eq!(chosen(&driver), complete);
+    driver.chars("a");
+    assert_eq!(chosen(&driver), complete);
+    assert!(status(&driver).contains("Ticked every complete reflection"));
 }
 
 #[test]
@@ -287,6 +299,14 @@ fn the_export_is_made_again_only_when_what_it_is_made_from_changes() {
     driver.chars(" ");
     let fewer = made(&driver);
     assert!(!std::sync::Arc::ptr_eq(&retitled, &fewer));
+
+    // Another template, the choice kept, is another export.
+    let kept = chosen(&driver);
+    driver.chars("t");
+    assert_eq!(chosen(&driver), kept);
+    let nmc = made(&driver);
+    assert!(!std::sync::Arc::ptr_eq(&fewer, &nmc));
+    assert!(nmc.text.to_string().contains("reflective account"));
 }
 
 #[test]
@@ -318,6 +338,11 @@ fn the_preview_is_laid_out_once_for_each_export_and_width() {
     let narrow = rows(&driver);
     assert_eq!(narrow.width, 78);
     assert!(narrow.rows.len() > first.rows.len());
+    driver.press(KeyCode::Down);
+    assert!(
+        std::sync::Arc::ptr_eq(&narrow, &rows(&driver)),
+        "laid out once for the new width"
+    );
     for _ in 0..(narrow.rows.len() / 10) {
         driver.press(KeyCode::PageDown);
     }

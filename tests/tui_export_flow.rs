@@ -150,6 +150,11 @@ fn a_file_name_that_could_not_be_written_is_offered_again() {
     let status = driver.app.status.clone().expect("a message").1;
     assert!(status.starts_with("Not written:"), "{status}");
 
+    assert!(
+        status.ends_with("Press w to change the name and write again."),
+        "{status}"
+    );
+
     driver.chars("w");
     let kept = "/exports/record-2026-11-23-for-supervision.md";
     assert_eq!(offered(&driver), kept);
@@ -158,6 +163,21 @@ fn a_file_name_that_could_not_be_written_is_offered_again() {
     // Once written, the next file is offered its own name again.
     driver.chars("w");
     assert_eq!(offered(&driver), "/exports/record-2026-11-23.md");
+
+    // A name kept after a failure is not offered for another format or template.
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Written(Err("no room left on the disk".into())));
+    driver.chars("f");
+    driver.chars("w");
+    assert_eq!(offered(&driver), "/exports/record-2026-11-23.txt");
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Written(Err("no room left on the disk".into())));
+    driver.chars("t");
+    driver.chars("w");
+    assert_eq!(
+        offered(&driver),
+        "/exports/nmc-reflective-account-2026-11-23.txt"
+    );
 }
 
 #[test]

@@ -170,11 +170,11 @@ pub fn select<'w>(
     } else {
         // The screens name every reflection ticked, thousands of them: whole ids are looked
         // up in an index, and only a start of one is searched for.
-        let by_id: HashMap<&str, &Reflection> = workbook
-            .reflections
-            .iter()
-            .map(|r| (r.id.as_str(), r.as_ref()))
-            .collect();
+        // The first of two with one id, as find_reflection takes.
+        let mut by_id: HashMap<&str, &Reflection> = HashMap::new();
+        for reflection in &workbook.reflections {
+            by_id.entry(&reflection.id).or_insert(reflection);
+        }
         let mut named = Vec::new();
         let mut seen = HashSet::new();
         for id in &selection.ids {

@@ -44,7 +44,10 @@ fn handle(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Written(Err(message)) => {
-            app.error(format!("Not written: {message}."));
+            // The name typed is offered again (export::State::path).
+            app.error(format!(
+                "Not written: {message}. Press w to change the name and write again."
+            ));
             Vec::new()
         }
         Msg::Paste(text) => {
@@ -185,14 +188,17 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
     match &mut app.overlay {
         Some(Overlay::Editor(editor)) => {
             match keys::lookup([EDITOR], &event) {
-                // Esc means back everywhere: in a box that asks before the export does
-                // something, it does nothing.
-                Some(Action::EditorDone) if let Some(note) = editor.target.esc_note() => {
-                    app.overlay = None;
-                    app.info(note);
-                    return Vec::new();
+                Some(Action::EditorDone) => {
+                    // Esc means back everywhere: in a box that asks before the export
+                    // does something, it does nothing. (Not a match guard with `if let`:
+                    // that needs a newer Rust than rust-version.)
+                    if let Some(note) = editor.target.esc_note() {
+                        app.overlay = None;
+                        app.info(note);
+                        return Vec::new();
+                    }
+                    return finish_editor(app, now);
                 }
-                Some(Action::EditorDone) => return finish_editor(app, now),
                 Some(Action::Suspend) => return suspend(app),
                 _ => {}
             }

@@ -44,6 +44,8 @@ pub struct State {
     pub chosen: Vec<String>,
     /// Whether the owner has chosen them; until then, the template does ([`choice`]).
     pub by_hand: bool,
+    /// The ticks before a ticked every complete reflection: a again puts them back.
+    pub before_all: Option<Vec<String>>,
     pub cursor: usize,
     pub pane: Pane,
     pub finding: usize,
@@ -66,6 +68,7 @@ impl State {
         let mut state = State {
             chosen: Vec::new(),
             by_hand: false,
+            before_all: None,
             cursor: 0,
             pane: Pane::Reflections,
             finding: 0,
@@ -102,12 +105,12 @@ pub const KEYS: &[Binding] = &[
     more(
         &[Key::Char('a')],
         Action::TickAll,
-        "Tick every complete reflection (again to untick all)",
+        "Tick every complete reflection (again: back to the ticks before)",
     ),
     more(
         &[Key::Char('s')],
         Action::TickSince,
-        "Tick the complete reflections since a day you give",
+        "Tick the complete reflections since a day you give, in place of the ticks",
     ),
     more(
         TAB,
@@ -269,9 +272,14 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         (Action::CycleTemplate, _) => {
             state.template = (state.template + 1) % Template::ALL.len();
             state.field = 0;
+            // A name typed for another template is not this one's.
+            state.path = None;
             choice::template_changed(app, state);
         }
-        (Action::CycleFormat, _) => state.format = (state.format + 1) % FORMATS.len(),
+        (Action::CycleFormat, _) => {
+            state.format = (state.format + 1) % FORMATS.len();
+            state.path = None;
+        }
         (Action::ToggleRatings, _) => {
             state.options.include_ratings = !state.options.include_ratings
         }

@@ -1,7 +1,8 @@
 //! Which reflections the export takes. Until the owner ticks any, the template chooses, as
 //! `wheelbook export` does with nothing named: the newest complete reflection, or for a CPD
 //! log or an HCPC profile every complete one of the years it covers. The owner can then tick
-//! one at a time (Space), every complete reflection (a), or those since a date (s).
+//! one at a time (Space), every complete reflection (a, and again to go back), or those since
+//! a date (s).
 
 use chrono::NaiveDate;
 
@@ -33,10 +34,10 @@ pub fn template_default(app: &App, state: &State) -> (Vec<String>, Option<String
     let name = state.template().name();
     let note = match chosen.len() {
         0 => format!(
-            "A {name} covers the time since {since}, and no complete reflection is dated in it: tick reflections with Space."
+            "The {name} template covers the time since {since}, and no complete reflection is dated in it: tick reflections with Space."
         ),
         n => format!(
-            "A {name} covers the time since {since}: {} {} ticked. Space, a and s change the choice.",
+            "The {name} template covers the time since {since}: {} {} ticked. Space, a and s change the choice.",
             count(n),
             if n == 1 { "is" } else { "are" }
         ),
@@ -44,13 +45,22 @@ pub fn template_default(app: &App, state: &State) -> (Vec<String>, Option<String
     (chosen, Some(note))
 }
 
-/// After the template changes: its own choice, unless the owner has chosen.
+/// After the template changes: its own choice, unless the owner has chosen, whose ticks are
+/// kept (with a word on what the template would take).
 pub fn template_changed(app: &mut App, state: &mut State) {
     if state.by_hand {
+        if let Some(since) = template_since(app, state) {
+            app.info(format!(
+                "What you ticked is kept ({}). The {} template covers the time since {since}: s ticks the complete reflections since a day.",
+                reflections(state.chosen.len()),
+                state.template().name()
+            ));
+        }
         return;
     }
     let (chosen, note) = template_default(app, state);
     state.chosen = chosen;
+    state.before_all = None;
     if let Some(note) = note {
         app.info(note);
     }
@@ -68,36 +78,53 @@ pub fn toggle(app: &App, state: &mut State, index: usize) {
         None => state.chosen.push(reflection.id.clone()),
     }
     state.by_hand = true;
+    state.before_all = None;
 }
 
-/// Ticks every complete reflection; when they are all ticked already, unticks everything.
+/// Ticks every complete reflection, keeping any draft ticked; pressed again, puts back the
+/// ticks there were before, so that nothing chosen by hand is lost.
 pub fn tick_all(app: &mut App, state: &mut State) {
+    if let Some(before) = state.before_all.take() {
+        app.info(format!(
+            "Back to what was ticked before a ({}).",
+            reflections(before.len())
+        ));
+        state.chosen = before;
+        return;
+    }
     let complete = ids(app, &since_selection(NaiveDate::MIN));
-    let all_ticked = !complete.is_empty() && complete.iter().all(|id| state.chosen.contains(id));
-    state.by_hand = true;
-    if all_ticked {
-        state.chosen.clear();
-        app.info("Nothing is ticked now: tick reflections with Space, or press a for all.");
-    } else if complete.is_empty() {
+    if complete.is_empty() {
         app.info(
             "There is no complete reflection yet: a draft goes in only when ticked with Space.",
         );
-    } else {
-        app.info(format!(
-            "Ticked every complete reflection ({}); a draft goes in only when ticked with Space. a again unticks them all.",
-            complete.len()
-        ));
-        state.chosen = complete;
+        return;
     }
+    let before = state.chosen.clone();
+    for id in complete {
+        if !state.chosen.contains(&id) {
+            state.chosen.push(id);
+        }
+    }
+    app.info(format!(
+        "Ticked every complete reflection, {} in all. a again goes back to what was ticked before ({}).",
+        state.chosen.len(),
+        reflections(before.len())
+    ));
+    state.before_all = Some(before);
+    state.by_hand = true;
 }
 
 /// Opens the box asking from which day to tick, filled in with the template's span of
 /// years when it has one.
 pub fn ask_since(app: &mut App, state: &State) -> Outcome {
     let since = template_since(app, state).map(|d| d.to_string());
+    let label = format!(
+        "Tick every complete reflection dated on or after this day (the day of the activity, when given), as YYYY-MM-DD. Enter ticks them in place of what is ticked now ({}); Esc changes nothing:",
+        reflections(state.chosen.len())
+    );
     let editor = Editor::new(
         EditTarget::TickSince,
-        "Tick every complete reflection dated on or after this day (the day of the activity, when given), as YYYY-MM-DD. Enter ticks them; Esc changes nothing:",
+        label,
         &since.unwrap_or_default(),
         true,
     );
@@ -110,14 +137,16 @@ pub fn ask_since(app: &mut App, state: &State) -> Outcome {
 pub fn tick_since(app: &mut App, since: NaiveDate) -> Result<(), String> {
     let chosen = ids(app, &since_selection(since));
     if chosen.is_empty() {
-        return Err(format!(
-            "No complete reflection is dated {since} or later: give an earlier day."
-        ));
+        return Err(match ids(app, &since_selection(NaiveDate::MIN)).is_empty() {
+            true => "There is no complete reflection yet: Esc, then tick a draft with Space, or mark a reflection complete.".to_string(),
+            false => format!("No complete reflection is dated {since} or later: give an earlier day."),
+        });
     }
     let note = format!("Ticked the {} dated {since} or later.", count(chosen.len()));
     if let Screen::Export(state) = &mut app.screen {
         state.chosen = chosen;
         state.by_hand = true;
+        state.before_all = None;
     }
     app.info(note);
     Ok(())
@@ -135,5 +164,13 @@ fn count(n: usize) -> String {
     match n {
         1 => "1 complete reflection".to_string(),
         n => format!("{n} complete reflections"),
+    }
+}
+
+/// "1 reflection", "3 reflections".
+fn reflections(n: usize) -> String {
+    match n {
+        1 => "1 reflection".to_string(),
+        n => format!("{n} reflections"),
     }
 }

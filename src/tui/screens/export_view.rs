@@ -168,16 +168,17 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    let mut title = format!("Reflections: {} chosen", state.chosen.len());
-    // The quick ways to choose (their keys are in the help), as many as the border has
-    // room for.
+    // The quick ways to choose (their keys are in the help too), where the border has room.
+    let chosen = state.chosen.len();
     let room = usize::from(left.width).saturating_sub(6);
-    if let Some(ways) = [" · a all · s since", " · a all"]
-        .into_iter()
-        .find(|ways| title.chars().count() + ways.chars().count() <= room)
-    {
-        title.push_str(ways);
-    }
+    let title = [
+        format!("Reflections: {chosen} chosen · a all · s since"),
+        format!("{chosen} chosen · a all · s since"),
+        format!("Reflections: {chosen} chosen"),
+    ]
+    .into_iter()
+    .find(|title| title.chars().count() <= room)
+    .unwrap_or_else(|| format!("{chosen} chosen"));
     frame.render_widget(
         Paragraph::new(lines).block(pane_block(Pane::Reflections, &title)),
         left,
@@ -349,5 +350,27 @@ mod tests {
     fn wide_characters_take_two_columns_and_every_row_holds_one_at_least() {
         assert_eq!(rows("日本語", 4), ["日本", "語"]);
         assert_eq!(rows("日本", 1), ["日", "本"]);
+    }
+
+    #[test]
+    fn an_emoji_or_a_letter_with_its_marks_is_never_split() {
+        // A heart with its emoji form (U+FE0F) is drawn two columns wide.
+        assert_eq!(
+            rows("\u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f}", 4).len(),
+            2
+        );
+        // Two flags, each two regional letters.
+        assert_eq!(
+            rows("\u{1f1ec}\u{1f1e7}\u{1f1ec}\u{1f1e7}", 2),
+            ["\u{1f1ec}\u{1f1e7}", "\u{1f1ec}\u{1f1e7}"]
+        );
+        // Bengali, with its combining vowel signs.
+        let word = "\u{9a7}\u{9a8}\u{9cd}\u{9af}\u{9ac}\u{9be}\u{9a6}";
+        let cut = rows(word, 2);
+        assert_eq!(cut.concat(), word);
+        assert!(
+            cut.iter()
+                .all(|row| !row.starts_with(['\u{9cd}', '\u{9be}']))
+        );
     }
 }

@@ -91,20 +91,23 @@ pub fn fit(text: &str, width: usize) -> String {
 
 /// Adds `line` to `rows` as the rows of `width` columns it is drawn in: as it is (an indent
 /// too) when it fits, else broken at its last space that fits or, in a word longer than the
-/// row, where it must be, the space at a break left out. Wide characters take two columns;
-/// every row holds one character at least. Linear in the line's length.
+/// row, where it must be, the space at a break left out. Measured as ratatui draws, a
+/// grapheme (a letter with its accents, an emoji with its modifiers) at a time: wide ones
+/// take two columns, and one is never split. Every row holds one at least. Linear in the
+/// line's length.
 pub fn wrap_line(line: &str, width: usize, rows: &mut Vec<String>) {
-    use unicode_width::UnicodeWidthChar;
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
     let mut rest = line;
     loop {
         let (mut used, mut cut, mut last_space) = (0, None, None);
-        for (at, c) in rest.char_indices() {
-            let columns = c.width().unwrap_or(0);
+        for (at, grapheme) in rest.grapheme_indices(true) {
+            let columns = grapheme.width();
             if used + columns > width {
                 cut = Some(at);
                 break;
             }
-            if c == ' ' {
+            if grapheme == " " {
                 last_space = Some(at);
             }
             used += columns;
@@ -113,11 +116,12 @@ pub fn wrap_line(line: &str, width: usize, rows: &mut Vec<String>) {
             rows.push(rest.to_string());
             return;
         };
+        let first = rest.graphemes(true).next().map_or(1, str::len);
         let (row, next) = match last_space {
             _ if rest[cut..].starts_with(' ') => (&rest[..cut], &rest[cut..]),
             Some(space) if !rest[..space].trim().is_empty() => (&rest[..space], &rest[space..]),
-            // At least one character a row, however narrow.
-            _ => rest.split_at(cut.max(rest.chars().next().map_or(1, char::len_utf8))),
+            // At least one grapheme a row, however narrow.
+            _ => rest.split_at(cut.max(first)),
         };
         rows.push(row.to_string());
         rest = next.strip_prefix(' ').unwrap_or(next);
