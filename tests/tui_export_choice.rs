@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
-use tui_driver::{Driver, export_state, find_on_screen, open_export_on};
+use tui_driver::{Driver, export_state, find_on_screen, open_export_on, screen_rows};
 use wheelbook::export::select::date_of;
 use wheelbook::tui::app::Overlay;
 use wheelbook::workbook::{Reflection, Status, Workbook};
@@ -170,9 +170,11 @@ fn a_ticks_every_complete_reflection_and_again_puts_back_the_ticks_before() {
 fn s_ticks_the_complete_reflections_since_the_day_given() {
     let mut driver = Driver::new(three_years());
     open_export_on(&mut driver, "cpd-log");
-    // The box starts at the template's own first day.
+    // The box starts at the template's own first day, and says what its keys do.
     driver.chars("s");
     assert_eq!(editor_text(&driver), "2023-11-24");
+    find_on_screen(&driver.app, "Enter to go ahead · Esc to cancel");
+    find_on_screen(&driver.app, "Enter go ahead · Esc cancel");
 
     clear_editor(&mut driver);
     driver.chars("2026-01-01");
@@ -349,4 +351,39 @@ fn the_preview_is_laid_out_once_for_each_export_and_width() {
     let last = narrow.rows.last().expect("rows").clone();
     assert!(!last.is_empty());
     find_on_screen(&driver.app, &last);
+}
+
+#[test]
+fn page_keys_move_the_list_a_page_and_the_preview_says_its_own_keys() {
+    let mut driver = Driver::new(three_years());
+    driver.chars("x");
+    driver.press(KeyCode::PageDown);
+    let page = export_state(&driver).cursor;
+    assert!(page > 20, "a page of the list: {page}");
+    driver.press(KeyCode::PageDown);
+    assert_eq!(export_state(&driver).cursor, 2 * page);
+    driver.press(KeyCode::PageUp);
+    assert_eq!(export_state(&driver).cursor, page);
+
+    // One line of help for each page key: the screen's, not the global one as well.
+    driver.chars("?");
+    let help = screen_rows(&driver.app).join("\n");
+    assert_eq!(help.matches("A page down the list").count(), 1, "{help}");
+    assert!(!help.contains("Scroll down a page"), "{help}");
+    driver.press(KeyCode::Esc);
+
+    driver.chars("p");
+    let rows = screen_rows(&driver.app);
+    let keys = rows
+        .iter()
+        .rev()
+        .find(|row| !row.trim().is_empty())
+        .expect("a key line");
+    assert!(keys.contains("scroll") && keys.contains("close"), "{keys}");
+    assert!(!keys.contains("tick"), "{keys}");
+    driver.chars("p");
+    assert!(
+        export_state(&driver).preview.is_none(),
+        "p closes the preview"
+    );
 }

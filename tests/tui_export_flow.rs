@@ -147,16 +147,19 @@ fn a_file_name_that_could_not_be_written_is_offered_again() {
     driver.send(Msg::Written(Err(
         "/exports/record-2026-11-23-for-supervision.md is already there".into(),
     )));
+    // The box opens again on the name typed, to change it.
     let status = driver.app.status.clone().expect("a message").1;
     assert!(status.starts_with("Not written:"), "{status}");
-
     assert!(
-        status.ends_with("Press w to change the name and write again."),
+        status.contains("Change the name and press Enter"),
         "{status}"
     );
-
-    driver.chars("w");
     let kept = "/exports/record-2026-11-23-for-supervision.md";
+    assert_eq!(offered(&driver), kept);
+    // Esc leaves it; w offers it again.
+    driver.press(KeyCode::Esc);
+    assert!(driver.app.overlay.is_none());
+    driver.chars("w");
     assert_eq!(offered(&driver), kept);
     driver.press(KeyCode::Enter);
     driver.send(Msg::Written(Ok(kept.into())));
@@ -167,16 +170,31 @@ fn a_file_name_that_could_not_be_written_is_offered_again() {
     // A name kept after a failure is not offered for another format or template.
     driver.press(KeyCode::Enter);
     driver.send(Msg::Written(Err("no room left on the disk".into())));
+    driver.press(KeyCode::Esc);
     driver.chars("f");
     driver.chars("w");
     assert_eq!(offered(&driver), "/exports/record-2026-11-23.txt");
     driver.press(KeyCode::Enter);
     driver.send(Msg::Written(Err("no room left on the disk".into())));
+    driver.press(KeyCode::Esc);
     driver.chars("t");
     driver.chars("w");
     assert_eq!(
         offered(&driver),
         "/exports/nmc-reflective-account-2026-11-23.txt"
+    );
+
+    // Written to another folder, the next file is offered a name in that folder.
+    for _ in 0..offered(&driver).chars().count() {
+        driver.press(KeyCode::Backspace);
+    }
+    driver.chars("/home/sam/cpd/account.txt");
+    driver.press(KeyCode::Enter);
+    driver.send(Msg::Written(Ok("/home/sam/cpd/account.txt".into())));
+    driver.chars("w");
+    assert_eq!(
+        offered(&driver),
+        "/home/sam/cpd/nmc-reflective-account-2026-11-23.txt"
     );
 }
 
@@ -455,7 +473,7 @@ fn the_preview_pages_by_its_height_and_stops_at_its_last_line() {
 fn the_session_date_is_given_on_the_screen_and_is_not_taken_for_an_identifier() {
     let mut driver = Driver::new(complete(3, 15));
     open_export_on(&mut driver, "supervision-prep");
-    find_on_screen(&driver.app, "session: not given (d)");
+    find_on_screen(&driver.app, "d session: not given");
     driver.chars("d");
     driver.chars("4 December");
     driver.press(KeyCode::Enter);
@@ -476,7 +494,7 @@ fn the_session_date_is_given_on_the_screen_and_is_not_taken_for_an_identifier() 
         !status.is_some_and(|m| m.contains("YYYY-MM-DD")),
         "{status:?}"
     );
-    find_on_screen(&driver.app, "session: 2026-12-04 (d)");
+    find_on_screen(&driver.app, "d session: 2026-12-04");
     find_on_screen(&driver.app, "Likely identifiers: 0");
     let state = export_state(&driver);
     let prepared = wheelbook::tui::screens::export::prepare(&driver.app, &state).expect("export");

@@ -345,7 +345,7 @@ fn a_window_too_small_says_so_and_resizing_redraws_at_once() {
     // A key first, as a user would have pressed some: the terminal library's own watch on
     // resizes starts with its first read.
     tmux.keys(&["?"]);
-    tmux.wait_for("(Esc to close)");
+    tmux.wait_for("(Esc to close");
     tmux.keys(&["Escape"]);
     tmux.wait_for("Press n to start your first");
     tmux.run(&["resize-window", "-t", "t", "-x", "50", "-y", "15"]);

@@ -69,6 +69,24 @@ impl EditTarget {
             _ => None,
         }
     }
+
+    /// Whether Enter goes ahead and Esc does nothing (see [`EditTarget::esc_note`]).
+    pub fn asks(&self) -> bool {
+        self.esc_note().is_some()
+    }
+
+    /// A date or a number, whose text when the box opens is replaced by what is typed: it
+    /// starts selected, and an arrow key or End keeps it to change.
+    fn is_a_value(&self) -> bool {
+        matches!(
+            self,
+            EditTarget::TickSince
+                | EditTarget::SessionDate
+                | EditTarget::ActionDue { .. }
+                | EditTarget::CpdDate { .. }
+                | EditTarget::CpdHours { .. }
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -103,6 +121,9 @@ impl Editor {
         textarea.set_selection_style(Style::new().add_modifier(Modifier::REVERSED));
         textarea.move_cursor(CursorMove::Bottom);
         textarea.move_cursor(CursorMove::End);
+        if target.is_a_value() && !text.is_empty() {
+            textarea.select_all();
+        }
         Editor {
             target,
             label: label.into(),
@@ -161,6 +182,24 @@ mod tests {
         assert_eq!(editor.text(), "abc\nd\ne 🙂");
         assert!(editor.input(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
         assert_eq!(editor.text(), "abc\n");
+    }
+
+    #[test]
+    fn a_date_given_is_replaced_by_what_is_typed_unless_an_arrow_keeps_it() {
+        let mut editor = Editor::new(EditTarget::SessionDate, "Date", "2026-12-03", true);
+        for c in "2026-12-04".chars() {
+            editor.input(key(KeyCode::Char(c)));
+        }
+        assert_eq!(editor.text(), "2026-12-04");
+        let mut editor = Editor::new(EditTarget::SessionDate, "Date", "2026-12-03", true);
+        editor.input(key(KeyCode::End));
+        editor.input(key(KeyCode::Backspace));
+        editor.input(key(KeyCode::Char('4')));
+        assert_eq!(editor.text(), "2026-12-04");
+        // Text written, not a value, is never selected: typing goes on after it.
+        let mut editor = Editor::new(EditTarget::Search, "Search", "carer", true);
+        editor.input(key(KeyCode::Char('s')));
+        assert_eq!(editor.text(), "carers");
     }
 
     #[test]

@@ -117,6 +117,27 @@ pub const EDITOR: &[Binding] = &[
     ),
 ];
 
+/// In a box that asks before doing something (where to write, from which day to tick).
+pub const ASKING: &[Binding] = &[
+    bind(
+        ENTER,
+        Action::EditorDone,
+        "go ahead",
+        "Do it, with what is in the box",
+    ),
+    bind(
+        ESC,
+        Action::Cancel,
+        "cancel",
+        "Close the box and do nothing",
+    ),
+    more(
+        &[Key::Ctrl('z')],
+        Action::Suspend,
+        "Save and suspend (resume with `fg`)",
+    ),
+];
+
 /// Keys the editor widget handles itself, listed for the help overlay.
 pub const EDITOR_TYPING_HELP: &[(&str, &str)] = &[
     ("Enter", "New line (in a single-line field: done)"),

@@ -33,9 +33,13 @@ fn handle(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
         Msg::Tick => tick(app, now),
         Msg::Saved(result) => saved(app, result, now),
         Msg::Written(Ok(path)) => {
-            // Written: the next export is offered a name of its own.
+            // Written: the next export is offered a name of its own, in the same folder.
             if let Screen::Export(state) = &mut app.screen {
                 state.path = None;
+            }
+            let folder = std::path::Path::new(&path).parent();
+            if let Some(folder) = folder.filter(|f| !f.as_os_str().is_empty()) {
+                app.export_dir = folder.to_path_buf();
             }
             app.status = Some((
                 StatusKind::Ok,
@@ -44,10 +48,20 @@ fn handle(app: &mut App, msg: Msg, now: &Now) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Written(Err(message)) => {
-            // The name typed is offered again (export::State::path).
-            app.error(format!(
-                "Not written: {message}. Press w to change the name and write again."
-            ));
+            // The box opens again on the name typed, to change it.
+            let kept = match &app.screen {
+                Screen::Export(state) => state.path.clone(),
+                _ => None,
+            };
+            match kept {
+                Some(path) => {
+                    export::ask_path(app, &path);
+                    app.error(format!(
+                        "Not written: {message}. Change the name and press Enter, or Esc to leave it."
+                    ));
+                }
+                None => app.error(format!("Not written: {message}.")),
+            }
             Vec::new()
         }
         Msg::Paste(text) => {
@@ -187,18 +201,21 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
     }
     match &mut app.overlay {
         Some(Overlay::Editor(editor)) => {
-            match keys::lookup([EDITOR], &event) {
-                Some(Action::EditorDone) => {
-                    // Esc means back everywhere: in a box that asks before the export
-                    // does something, it does nothing. (Not a match guard with `if let`:
-                    // that needs a newer Rust than rust-version.)
-                    if let Some(note) = editor.target.esc_note() {
-                        app.overlay = None;
-                        app.info(note);
-                        return Vec::new();
-                    }
-                    return finish_editor(app, now);
+            // Esc means back everywhere: in a box that asks before the export does
+            // something, it does nothing.
+            let table = if editor.target.asks() {
+                keys::ASKING
+            } else {
+                EDITOR
+            };
+            match keys::lookup([table], &event) {
+                Some(Action::Cancel) => {
+                    let note = editor.target.esc_note().unwrap_or("Nothing done.");
+                    app.overlay = None;
+                    app.info(note);
+                    return Vec::new();
                 }
+                Some(Action::EditorDone) => return finish_editor(app, now),
                 Some(Action::Suspend) => return suspend(app),
                 _ => {}
             }

@@ -143,6 +143,7 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect) {
 pub fn active_bindings(app: &App) -> Vec<&'static Binding> {
     let tables: Vec<&'static [Binding]> = match &app.overlay {
         Some(Overlay::Help { .. }) => vec![HELP_OVERLAY],
+        Some(Overlay::Editor(editor)) if editor.target.asks() => vec![keys::ASKING],
         Some(Overlay::Editor(_)) => vec![EDITOR],
         Some(Overlay::Confirm(_)) => vec![CONFIRM],
         None => vec![screens::keys(&app.screen), GLOBAL],
@@ -243,7 +244,11 @@ fn key_label(app: &App, key: Key) -> String {
 fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let theme = &app.theme;
     let mut rows: Vec<(String, String)> = vec![];
-    let bindings: Vec<&Binding> = screens::keys(&app.screen).iter().chain(GLOBAL).collect();
+    // A global key the screen gives its own meaning is listed once, with the screen's.
+    let screen = screens::keys(&app.screen);
+    let own = |key: &Key| screen.iter().any(|b| b.keys.contains(key));
+    let global = GLOBAL.iter().filter(|b| !b.keys.iter().all(own));
+    let bindings: Vec<&Binding> = screen.iter().chain(global).collect();
     for binding in bindings {
         let keys: Vec<String> = binding.keys.iter().map(|k| key_label(app, *k)).collect();
         rows.push((keys.join("/"), binding.help.to_string()));
@@ -255,6 +260,14 @@ fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
     }
     for (keys, help) in keys::EDITOR_TYPING_HELP {
         rows.push(((*keys).to_string(), (*help).to_string()));
+    }
+    rows.push((String::new(), String::new()));
+    rows.push((
+        "In a box that asks".into(),
+        "(where to write, from which day)".into(),
+    ));
+    for binding in keys::ASKING {
+        rows.push((binding.keys_label(), binding.help.to_string()));
     }
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let rect = popup(area, 90, rows.len() as u16 + 2);
@@ -303,7 +316,11 @@ fn editor_popup(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     let height = if editor.single_line { 7 } else { area.height };
     let rect = popup(area, 92, height);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(Span::styled(" Write (Esc when done) ", theme.heading));
+    let title = match editor.target.asks() {
+        true => " Enter to go ahead · Esc to cancel ",
+        false => " Write (Esc when done) ",
+    };
+    let block = Block::bordered().title(Span::styled(title, theme.heading));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let label_lines = screens::wrap(&editor.label, inner.width as usize)

@@ -116,8 +116,8 @@ pub fn start_resilience_reflection(driver: &mut Driver) {
     driver.press(KeyCode::Enter);
 }
 
-/// Finds the screen cell where `text` is drawn.
-pub fn find_on_screen(app: &App, text: &str) -> (u16, u16) {
+/// The screen as drawn, a string a row.
+pub fn screen_rows(app: &App) -> Vec<String> {
     let (width, height) = app.size;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
         .expect("terminal");
@@ -125,12 +125,20 @@ pub fn find_on_screen(app: &App, text: &str) -> (u16, u16) {
         .draw(|frame| wheelbook::tui::view::draw(frame, app))
         .expect("draw");
     let buffer = terminal.backend().buffer();
-    for y in 0..height {
-        let row: String = (0..width)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Finds the screen cell where `text` is drawn.
+pub fn find_on_screen(app: &App, text: &str) -> (u16, u16) {
+    for (y, row) in screen_rows(app).iter().enumerate() {
         if let Some(column) = row.find(text) {
-            return (row[..column].chars().count() as u16, y);
+            return (row[..column].chars().count() as u16, y as u16);
         }
     }
     panic!("{text:?} is not on the screen");

@@ -94,8 +94,8 @@ impl State {
 }
 
 pub const KEYS: &[Binding] = &[
-    more(UP, Action::Up, "Move up (or scroll the preview)"),
-    more(DOWN, Action::Down, "Move down (or scroll the preview)"),
+    more(UP, Action::Up, "Move up"),
+    more(DOWN, Action::Down, "Move down"),
     bind(
         SPACE,
         Action::Toggle,
@@ -157,7 +157,7 @@ pub const KEYS: &[Binding] = &[
         &[Key::Char('p')],
         Action::Preview,
         "preview",
-        "See exactly what would be written (again to close)",
+        "See exactly what would be written",
     ),
     more(
         ENTER,
@@ -175,17 +175,28 @@ pub const KEYS: &[Binding] = &[
         "write",
         "Write the document to a file, readable by you alone",
     ),
+    bind(ESC, Action::Back, "back", "Go back home"),
+    more(PAGE_UP, Action::PageUp, "A page up the list"),
+    more(PAGE_DOWN, Action::PageDown, "A page down the list"),
+];
+
+/// While the preview is open.
+pub const PREVIEW_KEYS: &[Binding] = &[
+    bind(DOWN, Action::Down, "scroll", "Scroll down a line"),
+    more(UP, Action::Up, "Scroll up a line"),
+    bind(PAGE_DOWN, Action::PageDown, "page", "Scroll down a page"),
+    more(PAGE_UP, Action::PageUp, "Scroll up a page"),
     bind(
-        ESC,
-        Action::Back,
-        "back",
-        "Close the preview, or go back home",
+        &[Key::Char('w')],
+        Action::Write,
+        "write",
+        "Write the document to a file, readable by you alone",
     ),
-    more(PAGE_UP, Action::PageUp, "Scroll the preview up a page"),
-    more(
-        PAGE_DOWN,
-        Action::PageDown,
-        "Scroll the preview down a page",
+    bind(
+        &[Key::Code(crossterm::event::KeyCode::Esc), Key::Char('p')],
+        Action::Back,
+        "close",
+        "Close the preview",
     ),
 ];
 
@@ -244,6 +255,13 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, _now: &Now) -> O
         (Action::Up, Pane::Reflections) => state.cursor = state.cursor.saturating_sub(1),
         (Action::Down, Pane::Reflections) => {
             state.cursor = (state.cursor + 1).min(offered.len().saturating_sub(1))
+        }
+        (Action::PageUp, Pane::Reflections) => {
+            state.cursor = state.cursor.saturating_sub(view::list_rows(app, state))
+        }
+        (Action::PageDown, Pane::Reflections) => {
+            let page = view::list_rows(app, state);
+            state.cursor = (state.cursor + page).min(offered.len().saturating_sub(1))
         }
         (Action::Up, Pane::Findings) => state.finding = state.finding.saturating_sub(1),
         (Action::Down, Pane::Findings) => {
@@ -415,11 +433,16 @@ fn write(app: &mut App, state: &State) -> Outcome {
         let path: PathBuf = app.export_dir.join(name);
         path.display().to_string()
     });
+    ask_path(app, &path);
+    Outcome::stay()
+}
+
+/// Opens the box asking where to write, with `path` in it.
+pub fn ask_path(app: &mut App, path: &str) {
     app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
         EditTarget::ExportPath,
         "Write to this new file (readable by you alone; an existing file is never replaced). Enter writes it; Esc writes nothing:",
-        &path,
+        path,
         true,
     ))));
-    Outcome::stay()
 }

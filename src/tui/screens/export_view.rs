@@ -45,6 +45,43 @@ pub(super) fn preview_extent(rows: &PreviewRows, body: Rect) -> (usize, usize) {
     (limit, height.saturating_sub(1).max(1))
 }
 
+/// How many are chosen, and the days of the first and the last (the days the list shows):
+/// "38 chosen, 2023-12-05 to 2026-10-16".
+fn chosen_span(app: &App, state: &State) -> String {
+    let days = || {
+        let by_id: std::collections::HashSet<&str> =
+            state.chosen.iter().map(String::as_str).collect();
+        let dates = app.workbook.reflections.iter();
+        let dates = dates
+            .filter(|r| by_id.contains(r.id.as_str()))
+            .map(|r| date_of(r));
+        dates.fold(None, |span: Option<(_, _)>, day| match span {
+            None => Some((day, day)),
+            Some((first, last)) => Some((first.min(day), last.max(day))),
+        })
+    };
+    match (state.chosen.len(), days()) {
+        (0, _) | (_, None) => "Nothing chosen".to_string(),
+        (1, Some((day, _))) => format!("1 chosen, of {day}"),
+        (n, Some((first, last))) => format!("{n} chosen, {first} to {last}"),
+    }
+}
+
+/// The height of the screen's header: two lines, and one more for supervision's choices.
+fn head_height(state: &State) -> u16 {
+    match state.template() == crate::export::templates::Template::SupervisionPrep {
+        true => 3,
+        false => 2,
+    }
+}
+
+/// How many reflections the list shows at once: a page of it.
+pub(super) fn list_rows(app: &App, state: &State) -> usize {
+    let body = crate::tui::view::body_rect(app);
+    let panes = body.height.saturating_sub(head_height(state));
+    usize::from(panes.saturating_sub(2)).max(1)
+}
+
 pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let prepared = prepare(app, state);
@@ -92,10 +129,9 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         return;
     }
 
-    let supervision = state.template().name() == "supervision-prep";
-    let head_height = if supervision { 3 } else { 2 };
+    let supervision = state.template() == crate::export::templates::Template::SupervisionPrep;
     let [head, panes] =
-        Layout::vertical([Constraint::Length(head_height), Constraint::Min(3)]).areas(area);
+        Layout::vertical([Constraint::Length(head_height(state)), Constraint::Min(3)]).areas(area);
     let tick = |on: bool| if on { "[x]" } else { "[ ]" };
     let mut header = vec![
         Line::from(vec![
@@ -114,7 +150,8 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             Span::styled("p", theme.key),
             Span::raw(" preview   "),
             Span::styled("w", theme.key),
-            Span::raw(" write"),
+            Span::raw(" write   "),
+            Span::styled(chosen_span(app, state), theme.dim),
         ]),
     ];
     if supervision {
@@ -122,8 +159,9 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         let session = options
             .session_date
             .map_or_else(|| "not given".to_string(), |d| d.to_string());
+        // The key first, so that at 80 columns the date of the session (d) is in sight.
         header.push(Line::raw(format!(
-            "{} ratings (r)   {} comments (c)   {} answers in full (u)   session: {session} (d)",
+            "r {} ratings   c {} comments   u {} answers in full   d session: {session}",
             tick(options.include_ratings),
             tick(options.include_comments),
             tick(options.full)
@@ -156,8 +194,13 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             let reflection = &app.workbook.reflections[index];
             let chosen = state.chosen.contains(&reflection.id);
             let cursor = state.pane == Pane::Reflections && position == state.cursor;
+            // A draft goes in only when ticked by hand: it says what it is.
+            let draft = match reflection.status {
+                crate::workbook::Status::Draft => "(draft) ",
+                crate::workbook::Status::Complete => "",
+            };
             let text = format!(
-                "{} {}  {}",
+                "{} {}  {draft}{}",
                 tick(chosen),
                 date_of(reflection),
                 reflection.title

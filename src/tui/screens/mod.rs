@@ -48,6 +48,7 @@ pub fn keys(screen: &Screen) -> &'static [Binding] {
         Screen::Browse(_) => browse::KEYS,
         Screen::Reading(_) => browse::READING_KEYS,
         Screen::Actions(_) => actions::KEYS,
+        Screen::Export(state) if state.preview.is_some() => export::PREVIEW_KEYS,
         Screen::Export(_) => export::KEYS,
         Screen::Cpd(_) => cpd::KEYS,
     }
