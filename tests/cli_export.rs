@@ -440,6 +440,47 @@ fn areas_and_contexts_are_given_by_their_words_or_ids() {
         ));
 }
 
+/// A CPD log or an HCPC profile narrowed by the owner says it holds only some reflections,
+/// so that its totals are not taken for all of the owner's CPD.
+#[test]
+fn a_narrowed_cpd_log_or_profile_says_it_holds_only_some_reflections() {
+    let data = DataDir::new();
+    with_reflections(&data, 40, 77);
+    let exported = |args: &[&str]| {
+        let output = data
+            .wheelbook()
+            .args(["export", "--format", "txt"])
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let whole = exported(&["--template", "cpd-log"]);
+    assert!(!whole.contains("holds only some"), "{whole}");
+    let incidents = exported(&["--template", "cpd-log", "--context", "incident"]);
+    assert!(
+        incidents.contains(
+            "This log holds only some of your reflections (in the context “An incident or event”): its totals are of these alone, not of all your CPD."
+        ),
+        "{incidents}"
+    );
+    let recent = exported(&[
+        "--template",
+        "hcpc-profile",
+        "--area",
+        "risk",
+        "--since",
+        "2025-01-01",
+    ]);
+    assert!(
+        recent.contains(
+            "This profile holds only some of your reflections (with the area “Positive Risk Taking” in focus, dated 2025-01-01 or later)"
+        ),
+        "{recent}"
+    );
+}
+
 /// Some of an area's or a context's words, whole and in order, are enough when only one
 /// has them; when several do, the message names them.
 #[test]

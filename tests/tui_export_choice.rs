@@ -387,3 +387,20 @@ fn page_keys_move_the_list_a_page_and_the_preview_says_its_own_keys() {
         "p closes the preview"
     );
 }
+
+/// A CPD log says when it holds only some of the years it covers, so that its totals are
+/// not taken for all of the owner's CPD.
+#[test]
+fn a_cpd_log_ticked_by_hand_says_it_holds_only_some_reflections() {
+    let mut driver = Driver::new(three_years());
+    open_export_on(&mut driver, "cpd-log");
+    let narrowed = "holds only some of your reflections (ticked on the export screen)";
+    assert!(!made(&driver).text.to_string().contains(narrowed));
+    driver.chars(" ");
+    assert!(made(&driver).text.to_string().contains(narrowed));
+    driver.chars(" ");
+    assert!(
+        !made(&driver).text.to_string().contains(narrowed),
+        "the years it covers, ticked by hand"
+    );
+}

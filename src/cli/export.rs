@@ -128,6 +128,7 @@ impl ExportArgs {
             full: self.full,
             questions: self.questions.clone(),
             session_date: self.session_date,
+            chosen_by: None,
         }
     }
 }
@@ -167,6 +168,8 @@ pub fn export(
         area: args.area.clone(),
         context: args.context.clone(),
     };
+    // What the owner narrowed it to, which a CPD log or an HCPC profile says.
+    let chosen_by = select::described(&selection, &pack);
     // A CPD log or an HCPC profile is of the years a regulator looks at, not of one
     // reflection.
     let covered = selection
@@ -199,7 +202,10 @@ pub fn export(
         &reflections,
         template,
         format,
-        &args.options(),
+        &Options {
+            chosen_by,
+            ..args.options()
+        },
         &watch_list,
     ));
     let Prepared { text, findings, .. } = &*prepared;

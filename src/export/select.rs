@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::templates::Narrowed;
 use crate::content::Pack;
 use crate::workbook::{FindError, Focus, Reflection, Status, Workbook};
 
@@ -125,6 +126,37 @@ fn named<'p, T>(
         [] => Err(Unnamed::Unknown(items)),
         _ => Err(Unnamed::Ambiguous(found)),
     }
+}
+
+/// What narrows `selection`, in words for a document: "with the area “Positive Risk Taking”
+/// in focus, dated 2024-01-01 or later". `None` when nothing does (or when an area or a
+/// context names nothing: [`select`] refuses that anyway).
+pub fn described(selection: &Selection, pack: &Pack) -> Option<Narrowed> {
+    let mut parts = Vec::new();
+    if !selection.ids.is_empty() {
+        parts.push("named by id".to_string());
+    }
+    if let Some(given) = selection.area.as_deref() {
+        let found = named(&pack.areas, given, |a| (&a.id, &a.title)).ok();
+        let area = found.and_then(|id| pack.areas.iter().find(|a| a.id == id))?;
+        parts.push(format!("with the area “{}” in focus", area.title));
+    }
+    if let Some(given) = selection.context.as_deref() {
+        let found = named(&pack.contexts, given, |c| (&c.id, &c.label)).ok();
+        let context = found.and_then(|id| pack.contexts.iter().find(|c| c.id == id))?;
+        parts.push(format!("in the context “{}”", context.label));
+    }
+    match (selection.since, selection.until) {
+        (Some(since), Some(until)) => parts.push(format!("dated {since} to {until}")),
+        (Some(since), None) => parts.push(format!("dated {since} or later")),
+        (None, Some(until)) => parts.push(format!("dated {until} or earlier")),
+        (None, None) => {}
+    }
+    let dates = selection.since.into_iter().chain(selection.until).collect();
+    (!parts.is_empty()).then(|| Narrowed {
+        words: parts.join(", "),
+        dates,
+    })
 }
 
 /// The chosen reflections, oldest first.

@@ -26,7 +26,7 @@ const PARTICIPATORY: &str = "participatory-hours";
 const CODE: &str = "code";
 const EVIDENCE: &str = "evidence";
 
-pub fn build(sources: &Sources, reflections: &[&Reflection], _options: &Options) -> Document {
+pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) -> Document {
     let regulators = sources.regulators;
     let nmc = &regulators.nmc;
     let columns = &nmc.cpd_log.columns;
@@ -44,10 +44,15 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], _options: &Options)
     Document {
         template: "cpd-log".into(),
         title: format!("{} CPD log", nmc.short_name),
-        notices: vec![format!(
+        notices: [format!(
             "A record of continuing professional development for {} revalidation, which asks for {} hours over {} years, at least {} of them participatory.",
             nmc.short_name, nmc.cpd.hours, nmc.cpd.cycle_years, nmc.cpd.participatory_hours
-        )],
+        )]
+        .into_iter()
+        .chain(options.chosen_by.as_ref().map(|by| {
+            format!("This log holds only some of your reflections ({}): its totals are of these alone, not of all your CPD.", by.words)
+        }))
+        .collect(),
         sections: vec![log, totals(sources, reflections)],
         footer: vec![format!(
             "Requirements from wheelbook's regulator data, version {}, checked {}.",

@@ -72,6 +72,9 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
         hcpc.short_name, hcpc.audit.summary
     )];
     notices.extend(hcpc.profile.provenance.unverified.clone());
+    notices.extend(options.chosen_by.as_ref().map(|by| {
+        format!("This profile holds only some of your reflections ({}): its activities and gaps are of these alone.", by.words)
+    }));
     let pack = sources.pack;
     Document {
         template: "hcpc-profile".into(),

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::view::{PreviewRows, preview_size};
 use super::{State, fields};
 use crate::export::Prepared;
+use crate::export::templates::Narrowed;
 use crate::tui::app::{App, Overlay, Screen};
 
 /// An export as made, with what it was made from.
@@ -109,12 +110,30 @@ fn typing(app: &App) -> bool {
 
 fn make(app: &App, state: &State) -> Result<Arc<Prepared>, String> {
     let (sources, reflections) = fields::chosen(app, state)?;
+    let options = crate::export::templates::Options {
+        chosen_by: narrowed(app, state).then(|| Narrowed {
+            words: "ticked on the export screen".to_string(),
+            dates: Vec::new(),
+        }),
+        ..state.options.clone()
+    };
     Ok(Arc::new(crate::export::prepare(
         &sources,
         &reflections,
         state.template(),
         state.format(),
-        &state.options,
+        &options,
         &app.watch_list,
     )))
+}
+
+/// Whether the owner ticked other reflections than the span of years the template covers,
+/// which a CPD log or an HCPC profile then says.
+fn narrowed(app: &App, state: &State) -> bool {
+    if !state.by_hand {
+        return false;
+    }
+    let (covered, span) = super::choice::template_default(app, state);
+    let ticked: std::collections::HashSet<&String> = state.chosen.iter().collect();
+    span.is_some() && ticked != covered.iter().collect()
 }
