@@ -210,13 +210,14 @@ fn cpd_details_are_recorded_from_the_summary() {
     find_on_screen(&driver.app, "not recorded yet");
     // Date: a wrong one is refused and the editor stays open.
     driver.press(KeyCode::Enter);
-    driver.chars("20/11/2026");
+    driver.chars("20 Nov 2026");
     driver.press(KeyCode::Enter);
     assert!(matches!(driver.app.overlay, Some(Overlay::Editor(_))));
-    for _ in 0.."20/11/2026".len() {
+    for _ in 0.."20 Nov 2026".len() {
         driver.press(KeyCode::Backspace);
     }
-    driver.chars("2026-11-20");
+    // As written in the UK.
+    driver.chars("20/11/2026");
     driver.press(KeyCode::Enter);
     driver.press(KeyCode::Down); // hours
     driver.press(KeyCode::Enter);
@@ -482,7 +483,10 @@ fn the_session_date_is_given_on_the_screen_and_is_not_taken_for_an_identifier() 
         "a date that is not YYYY-MM-DD keeps the editor open"
     );
     let status = driver.app.status.clone().expect("a message").1;
-    assert!(status.contains("for example 2026-12-04"), "{status}");
+    assert!(
+        status.contains("for example 2026-11-23 or 23/11/2026"),
+        "{status}"
+    );
     for _ in "4 December".chars() {
         driver.press(KeyCode::Backspace);
     }

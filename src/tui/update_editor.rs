@@ -135,20 +135,20 @@ pub(super) fn finish_editor(app: &mut App, now: &Now) -> Vec<Effect> {
         EditTarget::CpdDate { reflection } | EditTarget::CpdHours { reflection } => {
             return set_cpd_value(app, editor, reflection, now);
         }
-        EditTarget::SessionDate => match typed_date(&editor.text()) {
+        EditTarget::SessionDate => match typed_date(&editor.text(), app.today) {
             Ok(date) => {
                 app.clear_error();
                 export::set_session_date(app, date)
             }
-            Err(advice) => return refused(app, editor, advice),
+            Err(advice) => return refused(app, editor, &advice),
         },
-        EditTarget::TickSince => match typed_date(&editor.text()) {
+        EditTarget::TickSince => match typed_date(&editor.text(), app.today) {
             Ok(None) => app.info("The ticks are as they were."),
             Ok(Some(since)) => match export::choice::tick_since(app, since) {
                 Ok(()) => app.clear_error(),
                 Err(advice) => return refused(app, editor, &advice),
             },
-            Err(advice) => return refused(app, editor, advice),
+            Err(advice) => return refused(app, editor, &advice),
         },
         EditTarget::ExportPath => {
             let Screen::Export(state) = &app.screen else {
@@ -230,9 +230,9 @@ fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &No
         return Vec::new();
     };
     if is_date {
-        match typed_date(text) {
+        match typed_date(text, app.today) {
             Ok(date) => reflection.cpd.activity_date = date,
-            Err(advice) => return refused(app, editor, advice),
+            Err(advice) => return refused(app, editor, &advice),
         }
     } else {
         match (text, text.parse::<f64>()) {
@@ -254,17 +254,42 @@ fn set_cpd_value(app: &mut App, editor: Box<Editor>, reflection: usize, now: &No
     Vec::new()
 }
 
-/// A date typed into an editor: YYYY-MM-DD, or nothing at all. Anything else is refused
+/// A date typed into an editor: YYYY-MM-DD, or as written in the UK, DD/MM/YYYY (or
+/// D/M/YYYY), or today, tomorrow or yesterday, or nothing at all. Anything else is refused
 /// with what to write instead.
-fn typed_date(text: &str) -> Result<Option<NaiveDate>, &'static str> {
-    match text.trim() {
-        "" => Ok(None),
-        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(
-                |_| "Write the date as YYYY-MM-DD, for example 2026-12-04, or leave it empty.",
-            ),
-    }
+fn typed_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    let text = text.trim();
+    let day = match text.to_lowercase().as_str() {
+        "" => return Ok(None),
+        "today" => Some(today),
+        "tomorrow" => today.succ_opt(),
+        "yesterday" => today.pred_opt(),
+        _ => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .or_else(|| uk_date(text)),
+    };
+    day.map(Some).ok_or_else(|| {
+        format!(
+            "Write the date as YYYY-MM-DD or DD/MM/YYYY, for example {today} or {}, or as today, tomorrow or yesterday; or leave it empty.",
+            today.format("%d/%m/%Y")
+        )
+    })
+}
+
+/// Day, month and a year of four digits, between slashes: "4/12/2026" is 4 December. A
+/// year of two digits is refused rather than taken for the first century.
+fn uk_date(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split('/').collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |part: &str, most: usize| {
+        let digits =
+            !part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| part.parse::<u32>().ok()).flatten()
+    };
+    let year = i32::try_from(number(year, 4).filter(|_| year.len() == 4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(month, 2)?, number(day, 2)?)
 }
 
 /// Keeps the editor open on what was typed, saying why it was not taken.
@@ -281,9 +306,9 @@ fn set_due(
     text: &str,
     now: &Now,
 ) -> Vec<Effect> {
-    let due = match typed_date(text) {
+    let due = match typed_date(text, app.today) {
         Ok(due) => due,
-        Err(advice) => return refused(app, editor, advice),
+        Err(advice) => return refused(app, editor, &advice),
     };
     if let Some(action) = app.workbook.actions.get_mut(action) {
         action.due = due;
@@ -298,7 +323,41 @@ fn set_due(
 mod tests {
     use std::path::{Path, PathBuf};
 
-    use super::home_expanded;
+    use chrono::NaiveDate;
+
+    use super::{home_expanded, typed_date};
+
+    #[test]
+    fn a_date_is_typed_as_an_iso_or_a_uk_date_or_a_day_near_today() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let today = day(2026, 11, 23).expect("a day");
+        let cases = [
+            ("2026-12-04", day(2026, 12, 4)),
+            ("4/12/2026", day(2026, 12, 4)),
+            (" 04/12/2026 ", day(2026, 12, 4)),
+            ("Tomorrow", day(2026, 11, 24)),
+            ("today", Some(today)),
+            ("yesterday", day(2026, 11, 22)),
+            ("", None),
+        ];
+        for (typed, meant) in cases {
+            assert_eq!(typed_date(typed, today), Ok(meant), "{typed:?}");
+        }
+        // A two-digit year, the month first, or a day that is not, are refused.
+        for typed in [
+            "4/12/26",
+            "12/31/2026",
+            "31/11/2026",
+            "4 December",
+            "2026-13-01",
+        ] {
+            let refused = typed_date(typed, today).expect_err(typed);
+            assert!(
+                refused.contains("for example 2026-11-23 or 23/11/2026"),
+                "{refused}"
+            );
+        }
+    }
 
     #[test]
     fn a_leading_tilde_is_the_home_folder_and_nothing_else_is_touched() {

@@ -157,7 +157,7 @@ fn act(app: &mut App, index: usize, action: Action, now: &Now) -> Option<Screen>
         }
         Action::SetDue => Editor::new(
             EditTarget::ActionDue { action: index },
-            "Due date, as YYYY-MM-DD (leave empty for none)",
+            "Due date, as YYYY-MM-DD or DD/MM/YYYY (leave empty for none)",
             &item.due.map(|d| d.to_string()).unwrap_or_default(),
             true,
         ),

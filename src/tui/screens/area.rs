@@ -209,7 +209,7 @@ pub fn handle(app: &mut App, state: &mut State, action: Action, now: &Now) -> Ou
                     .unwrap_or_default();
                 app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
                     EditTarget::ActionDue { action: index },
-                    "Due date, as YYYY-MM-DD (leave empty for none)",
+                    "Due date, as YYYY-MM-DD or DD/MM/YYYY (leave empty for none)",
                     &due,
                     true,
                 ))));

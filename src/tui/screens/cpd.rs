@@ -163,7 +163,7 @@ fn open_editor(app: &mut App, index: usize, field: Field) {
     let (target, label, text) = match field {
         Field::Date => (
             EditTarget::CpdDate { reflection: index },
-            "Date of the activity, as YYYY-MM-DD (leave empty for none)",
+            "Date of the activity, as YYYY-MM-DD or DD/MM/YYYY (leave empty for none)",
             cpd.activity_date.map(|d| d.to_string()).unwrap_or_default(),
         ),
         Field::Hours => (

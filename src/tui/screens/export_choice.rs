@@ -119,7 +119,7 @@ pub fn tick_all(app: &mut App, state: &mut State) {
 pub fn ask_since(app: &mut App, state: &State) -> Outcome {
     let since = template_since(app, state).map(|d| d.to_string());
     let label = format!(
-        "Tick every complete reflection dated on or after this day (the day of the activity, when given), as YYYY-MM-DD. Enter ticks them in place of what is ticked now ({}); Esc changes nothing:",
+        "Tick every complete reflection dated on or after this day (the day of the activity, when given), as YYYY-MM-DD or DD/MM/YYYY. Enter ticks them in place of what is ticked now ({}); Esc changes nothing:",
         reflections(state.chosen.len())
     );
     let editor = Editor::new(

@@ -89,7 +89,7 @@ pub fn edit_session_date(app: &mut App, state: &State) -> Outcome {
     let date = state.options.session_date.map(|d| d.to_string());
     let editor = Editor::new(
         EditTarget::SessionDate,
-        "The date of the supervision session, as YYYY-MM-DD (left empty, the notes leave a blank for it)",
+        "The date of the supervision session, as YYYY-MM-DD or DD/MM/YYYY (left empty, the notes leave a blank for it)",
         &date.unwrap_or_default(),
         true,
     );

@@ -132,21 +132,21 @@ fn d_sets_the_due_date_through_the_editor_and_refuses_a_bad_date() {
     assert_eq!(app.workbook.actions[0].due, Some(date("2027-01-31")));
     assert!(matches!(app.screen, Screen::Actions(_)));
 
-    // The action is still selected: a date that is not YYYY-MM-DD keeps the editor open.
+    // The action is still selected: a date that is not a date keeps the editor open.
     press(&mut app, KeyCode::Char('d'));
     for _ in 0.."2027-01-31".len() {
         press(&mut app, KeyCode::Backspace);
     }
-    update(&mut app, Msg::Paste("31/01/2027".into()), &now());
+    update(&mut app, Msg::Paste("31 January".into()), &now());
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.overlay, Some(Overlay::Editor(_))));
     assert!(matches!(app.status, Some((StatusKind::Error, ref m)) if m.contains("YYYY-MM-DD")));
     assert_eq!(app.workbook.actions[0].due, Some(date("2027-01-31")));
-    // Put right, the date is kept and the error goes.
-    for _ in 0.."31/01/2027".len() {
+    // Put right, as a UK date, the date is kept and the error goes.
+    for _ in 0.."31 January".len() {
         press(&mut app, KeyCode::Backspace);
     }
-    update(&mut app, Msg::Paste("2027-02-01".into()), &now());
+    update(&mut app, Msg::Paste("1/2/2027".into()), &now());
     press(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none());
     assert_eq!(app.workbook.actions[0].due, Some(date("2027-02-01")));
