@@ -524,12 +524,39 @@ fn areas_and_contexts_are_given_by_some_of_their_words() {
         .stderr(predicate::str::contains("`own-development`"))
         .stderr(predicate::str::contains("`team`"))
         .stderr(predicate::str::contains("`incident`").not());
-    // Part of a word is not a word.
+    // Part of a word is not a word, but it is offered.
     data.wheelbook()
         .args(["export", "--area", "resil"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("`resil` is not an area"));
+        .stderr(predicate::str::contains(
+            "`resil` is not an area of this pack. Did you mean `resilience` (Resilience)?",
+        ));
+    // A word a letter or two out is offered too.
+    for (option, typed, meant) in [
+        ("--area", "resiliance", "`resilience` (Resilience)"),
+        (
+            "--area",
+            "communication",
+            "`listening-communicating` (Listening & Communicating)",
+        ),
+        ("--context", "incdent", "`incident` (An incident or event)"),
+    ] {
+        data.wheelbook()
+            .args(["export", option, typed])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("Did you mean {meant}?")));
+    }
+    // Nothing near, nothing offered; every choice is listed.
+    data.wheelbook()
+        .args(["export", "--area", "ward"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Did you mean").not())
+        .stderr(predicate::str::contains(
+            "`person-centred` (Person Centred)",
+        ));
 }
 
 /// Supervision notes name the session's date only when it is given, and say when they were

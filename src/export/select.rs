@@ -5,10 +5,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use named::{Unnamed, did_you_mean, listed, named};
 
 use super::templates::Narrowed;
 use crate::content::Pack;
 use crate::workbook::{FindError, Focus, Reflection, Status, Workbook};
+
+mod named;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Selection {
@@ -32,12 +35,24 @@ pub enum SelectError {
     NothingMatches,
     #[error("there is no complete reflection yet: mark one complete, or name a draft by id")]
     NoCompleteReflection,
-    #[error("`{given}` is not an area of this pack: give one by its id or its words, {choices}")]
-    UnknownArea { given: String, choices: String },
+    #[error(
+        "`{given}` is not an area of this pack.{near} Give one by its id or its words: {choices}"
+    )]
+    UnknownArea {
+        given: String,
+        near: String,
+        choices: String,
+    },
     #[error("`{given}` could be more than one area, {choices}: give more of its words, or its id")]
     AmbiguousArea { given: String, choices: String },
-    #[error("`{given}` is not a context of this pack: give one by its id or its words, {choices}")]
-    UnknownContext { given: String, choices: String },
+    #[error(
+        "`{given}` is not a context of this pack.{near} Give one by its id or its words: {choices}"
+    )]
+    UnknownContext {
+        given: String,
+        near: String,
+        choices: String,
+    },
     #[error(
         "`{given}` could be more than one context, {choices}: give more of its words, or its id"
     )]
@@ -56,76 +71,6 @@ pub fn date_of(reflection: &Reflection) -> NaiveDate {
         .cpd
         .activity_date
         .unwrap_or_else(|| reflection.created.date_naive())
-}
-
-/// Why `given` names no one item.
-enum Unnamed<'p> {
-    /// What there is to choose from: every item, as (id, words).
-    Unknown(Vec<(&'p str, &'p str)>),
-    /// The items it could name.
-    Ambiguous(Vec<(&'p str, &'p str)>),
-}
-
-impl Unnamed<'_> {
-    /// The items listed, "`incident` (An incident or event), …", and whether it was that
-    /// nothing matched.
-    fn choices(&self) -> (bool, String) {
-        let (unknown, items) = match self {
-            Unnamed::Unknown(items) => (true, items),
-            Unnamed::Ambiguous(items) => (false, items),
-        };
-        let listed: Vec<String> = items
-            .iter()
-            .map(|(id, words)| format!("`{id}` ({words})"))
-            .collect();
-        (unknown, listed.join(", "))
-    }
-}
-
-/// The words of `text`, lower case: its runs of letters and digits.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The id of the item that `given` names: by its id or, ignoring case, its words; else the
-/// one item whose id or words have the words given in a row ("incident", "service user",
-/// "risk").
-fn named<'p, T>(
-    items: &'p [T],
-    given: &str,
-    id_and_words: impl Fn(&'p T) -> (&'p String, &'p String),
-) -> Result<&'p str, Unnamed<'p>> {
-    let items: Vec<(&'p str, &'p str)> = items
-        .iter()
-        .map(|item| {
-            let (id, words) = id_and_words(item);
-            (id.as_str(), words.as_str())
-        })
-        .collect();
-    let exact = items
-        .iter()
-        .find(|(id, words)| *id == given || words.eq_ignore_ascii_case(given.trim()));
-    if let Some((id, _)) = exact {
-        return Ok(id);
-    }
-    let wanted = words(given);
-    let has_wanted = |text: &str| {
-        let words = words(text);
-        !wanted.is_empty() && words.windows(wanted.len()).any(|run| run == wanted)
-    };
-    let found: Vec<(&str, &str)> = items
-        .iter()
-        .filter(|(id, words)| has_wanted(id) || has_wanted(words))
-        .copied()
-        .collect();
-    match found.as_slice() {
-        [(id, _)] => Ok(id),
-        [] => Err(Unnamed::Unknown(items)),
-        _ => Err(Unnamed::Ambiguous(found)),
-    }
 }
 
 /// What narrows `selection`, in words for a document: "with the area “Positive Risk Taking”
@@ -169,19 +114,33 @@ pub fn select<'w>(
     // "Preparing for supervision or appraisal") in any case, or by some of its words.
     let area = selection.area.as_deref().map(|given| {
         named(&pack.areas, given, |a| (&a.id, &a.title)).map_err(|unnamed| {
-            let (given, (unknown, choices)) = (given.to_string(), unnamed.choices());
-            match unknown {
-                true => SelectError::UnknownArea { given, choices },
-                false => SelectError::AmbiguousArea { given, choices },
+            let given = given.to_string();
+            match unnamed {
+                Unnamed::Unknown { all, near } => SelectError::UnknownArea {
+                    given,
+                    near: did_you_mean(&near),
+                    choices: listed(&all),
+                },
+                Unnamed::Ambiguous(found) => SelectError::AmbiguousArea {
+                    given,
+                    choices: listed(&found),
+                },
             }
         })
     });
     let context = selection.context.as_deref().map(|given| {
         named(&pack.contexts, given, |c| (&c.id, &c.label)).map_err(|unnamed| {
-            let (given, (unknown, choices)) = (given.to_string(), unnamed.choices());
-            match unknown {
-                true => SelectError::UnknownContext { given, choices },
-                false => SelectError::AmbiguousContext { given, choices },
+            let given = given.to_string();
+            match unnamed {
+                Unnamed::Unknown { all, near } => SelectError::UnknownContext {
+                    given,
+                    near: did_you_mean(&near),
+                    choices: listed(&all),
+                },
+                Unnamed::Ambiguous(found) => SelectError::AmbiguousContext {
+                    given,
+                    choices: listed(&found),
+                },
             }
         })
     });
