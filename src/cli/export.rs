@@ -18,57 +18,73 @@ use crate::export::{Prepared, Rendered};
 use crate::workbook::now;
 use crate::workbook::store::{self, Location};
 
+/// The end of `wheelbook export --help`: what people most often make.
+pub const EXAMPLES: &str = "Examples:
+  # The newest complete reflection, shown and checked, not written
+  wheelbook export --preview
+  # The CPD log of the NMC's three years, to a file
+  wheelbook export --template cpd-log -o cpd-log.md
+  # Notes for supervision of what you wrote since the last session
+  wheelbook export --template supervision-prep --since 2026-11-01 --session-date 2026-12-03
+  # Every reflection on an incident or event, as a page to print from a browser
+  wheelbook export --context incident --format html -o incidents.html";
+
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// Reflections to export, by id or the start of one (default: the most recent complete one;
-    /// for a CPD log, every complete one of the NMC's three years; for an HCPC profile, of the
-    /// last two)
-    pub ids: Vec<String>,
     /// What to make
-    #[arg(long, default_value = "record", value_parser = template_names())]
+    #[arg(help_heading = "What to make", long, default_value = "record", value_parser = template_names())]
     pub template: String,
     /// How to write it: md, txt, html (prints to PDF from a browser) or json
-    #[arg(long, default_value = "md", value_parser = Format::NAMES)]
+    #[arg(help_heading = "What to make", long, default_value = "md", value_parser = Format::NAMES)]
     pub format: String,
     /// Only reflections on or after this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = date)]
+    #[arg(help_heading = "Which reflections", long, value_name = "DATE", value_parser = date)]
     pub since: Option<NaiveDate>,
     /// Only reflections on or before this date (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = date)]
+    #[arg(help_heading = "Which reflections", long, value_name = "DATE", value_parser = date)]
     pub until: Option<NaiveDate>,
     /// Only reflections with this area in focus: its id, its title or some of its words,
     /// e.g. risk (`wheelbook pack show` lists them)
-    #[arg(long)]
+    #[arg(help_heading = "Which reflections", long)]
     pub area: Option<String>,
     /// Only reflections in this context: its id, its words or some of them, e.g. incident
-    #[arg(long)]
+    #[arg(help_heading = "Which reflections", long)]
     pub context: Option<String>,
+    /// Reflections to export, by id or the start of one (default: the most recent complete one;
+    /// for a CPD log, every complete one of the NMC's three years; for an HCPC profile, of the
+    /// last two)
+    #[arg(help_heading = "Which reflections")]
+    pub ids: Vec<String>,
     /// Write to this new file instead of standard output
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(help_heading = "Where it goes", short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Show exactly what would be exported, and any likely identifiers; write nothing
-    #[arg(long)]
+    #[arg(help_heading = "Where it goes", long)]
     pub preview: bool,
     /// Export even though likely identifiers were found
-    #[arg(long)]
+    #[arg(help_heading = "Where it goes", long)]
     pub allow_identifiers: bool,
     /// NMC reflective account: the number of the (first) account, 1 to 5
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=5))]
+    #[arg(help_heading = "For one template", long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=5))]
     pub account_number: Option<u32>,
     /// Supervision notes: include your self-ratings
-    #[arg(long)]
+    #[arg(help_heading = "For one template", long)]
     pub include_ratings: bool,
     /// Supervision notes: include your comments
-    #[arg(long)]
+    #[arg(help_heading = "For one template", long)]
     pub include_comments: bool,
     /// Supervision notes: answers in full, not in summary
-    #[arg(long)]
+    #[arg(help_heading = "For one template", long)]
     pub full: bool,
     /// Supervision notes: a question to bring (repeat for more)
-    #[arg(long = "question", value_name = "TEXT")]
+    #[arg(
+        help_heading = "For one template",
+        long = "question",
+        value_name = "TEXT"
+    )]
     pub questions: Vec<String>,
     /// Supervision notes: the date of the session (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = date)]
+    #[arg(help_heading = "For one template", long, value_name = "DATE", value_parser = date)]
     pub session_date: Option<NaiveDate>,
 }
 
@@ -274,4 +290,33 @@ fn write_private(path: &Path, text: &Rendered) -> anyhow::Result<()> {
     let pieces: Vec<&[u8]> = text.pieces().map(str::as_bytes).collect();
     store::write_export(path, &pieces)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::EXAMPLES;
+    use crate::cli::{Cli, Command};
+
+    /// The examples in the help are commands wheelbook takes, so they cannot drift from it.
+    #[test]
+    fn every_example_in_the_help_is_an_export_wheelbook_takes() {
+        let examples: Vec<&str> = EXAMPLES
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("wheelbook "))
+            .collect();
+        assert_eq!(examples.len(), 4);
+        for example in examples {
+            let args = std::iter::once("wheelbook").chain(example.split_whitespace());
+            match Cli::try_parse_from(args) {
+                Ok(Cli {
+                    command: Some(Command::Export(_)),
+                    ..
+                }) => {}
+                Ok(other) => panic!("{example}: not an export: {other:?}"),
+                Err(error) => panic!("{example}: {error}"),
+            }
+        }
+    }
 }

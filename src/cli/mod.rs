@@ -29,15 +29,33 @@ pub const EXIT_INVALID: u8 = 2;
 )]
 pub struct Cli {
     /// Use this content pack instead of the built-in Wheel of Partnership
-    #[arg(long, global = true, env = "WHEELBOOK_PACK", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "WHEELBOOK_PACK",
+        value_name = "FILE",
+        help_heading = "Workbook and pack"
+    )]
     pub pack: Option<PathBuf>,
 
     /// Keep workbooks in this directory instead of your user data directory
-    #[arg(long, global = true, env = "WHEELBOOK_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "WHEELBOOK_DATA_DIR",
+        value_name = "DIR",
+        help_heading = "Workbook and pack"
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Use this named workbook in the data directory [default: workbook]
-    #[arg(long, global = true, env = "WHEELBOOK_WORKBOOK", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "WHEELBOOK_WORKBOOK",
+        value_name = "NAME",
+        help_heading = "Workbook and pack"
+    )]
     pub workbook: Option<String>,
 
     /// For measuring: once the first screen is drawn, add a line to FILE with the time and
@@ -97,6 +115,7 @@ pub enum Command {
     },
     /// Make a CPD record, an NMC reflective account, a CPD log, an HCPC profile or notes for
     /// supervision from your reflections, checked first for anything that could identify a person
+    #[command(after_help = export::EXAMPLES)]
     Export(export::ExportArgs),
     /// Check or show a content pack (the competency framework)
     Pack {
