@@ -10,7 +10,7 @@ use wheelbook::content::PackSource;
 use wheelbook::tui::app::{App, Effect, Msg, Now, Screen};
 use wheelbook::tui::theme::Theme;
 use wheelbook::tui::update::update;
-use wheelbook::workbook::Workbook;
+use wheelbook::workbook::{Status, Workbook};
 
 /// Feeds messages to `update` on a clock that only moves when told to.
 pub struct Driver {
@@ -158,4 +158,14 @@ pub fn open_export_on(driver: &mut Driver, template: &str) {
     while export_state(driver).template().name() != template {
         driver.chars("t");
     }
+}
+
+/// `count` generated reflections (from `seed`), all complete.
+pub fn complete(count: usize, seed: u64) -> Workbook {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = wheelbook::workbook::generate::generate(&pack, count, seed);
+    for reflection in workbook.reflections_mut() {
+        reflection.status = Status::Complete;
+    }
+    workbook
 }

@@ -134,7 +134,8 @@ pub fn editable_fields(
     match template {
         Template::NmcReflectiveAccount => nmc::fields(sources, reflections, options),
         Template::HcpcProfile => hcpc::fields(sources, reflections, options),
-        Template::Record | Template::CpdLog | Template::SupervisionPrep => Vec::new(),
+        Template::SupervisionPrep => supervision::fields(sources, options),
+        Template::Record | Template::CpdLog => Vec::new(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Options, Sources, attribution, title_of};
+use super::{EditableField, Options, Sources, attribution, title_of};
 use crate::content::{Area, Pack};
 use crate::export::document;
 
@@ -209,14 +209,39 @@ fn reflections_to_bring(
     sections
 }
 
-fn questions(head: Section, options: &Options) -> Section {
-    let asked: Vec<String> = options
-        .questions
+/// The key of the owner's questions in [`Options::edits`], one a line, written on the
+/// export screen; on the command line they are `--question`s.
+const QUESTIONS: &str = "questions";
+
+/// The questions the owner brings: those written on the screen, else those given on the
+/// command line.
+fn asked(options: &Options) -> Vec<String> {
+    let written = options
+        .edit("", QUESTIONS)
+        .map(|text| text.lines().map(String::from).collect());
+    let asked: Vec<String> = written.unwrap_or_else(|| options.questions.clone());
+    asked
         .iter()
         .map(|q| q.trim())
         .filter(|q| !q.is_empty())
         .map(String::from)
-        .collect();
+        .collect()
+}
+
+/// The wording the owner writes on the export screen: the questions to bring.
+pub(super) fn fields(sources: &Sources, options: &Options) -> Vec<EditableField> {
+    let prep = &sources.regulators.supervision_prep;
+    let heading = prep.sections.iter().find(|h| h.id == QUESTIONS);
+    let label = heading.map_or("Questions to bring", |h| h.heading.as_str());
+    vec![EditableField {
+        key: QUESTIONS.into(),
+        label: format!("{label} (one a line)"),
+        text: asked(options).join("\n"),
+    }]
+}
+
+fn questions(head: Section, options: &Options) -> Section {
+    let asked = asked(options);
     if asked.is_empty() {
         head.paragraph("[Write here the questions you want help with.]")
     } else {

@@ -62,14 +62,41 @@ fn value<'d>(document: &'d Document, heading: &str, label: &str) -> &'d str {
 #[test]
 fn templates_without_editable_wording_have_no_fields() {
     let fixture = Fixture::new();
-    for template in [
-        Template::Record,
-        Template::CpdLog,
-        Template::SupervisionPrep,
-    ] {
+    for template in [Template::Record, Template::CpdLog] {
         let (fields, _) = fixture.export(template, &Options::default());
         assert!(fields.is_empty(), "{}", template.name());
     }
+}
+
+#[test]
+fn supervision_notes_offer_the_questions_to_bring_one_a_line() {
+    let fixture = Fixture::new();
+    let given = Options {
+        questions: vec!["First?".into(), "Second?".into()],
+        ..Options::default()
+    };
+    let (fields, _) = fixture.export(Template::SupervisionPrep, &given);
+    let keys: Vec<&str> = fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["questions"]);
+    assert_eq!(fields[0].label, "Questions to bring (one a line)");
+    assert_eq!(
+        fields[0].text, "First?\nSecond?",
+        "the command line's, to start from"
+    );
+    // Written on the screen, they stand in place of the command line's.
+    let mut written = given.clone();
+    written
+        .edits
+        .insert("questions".into(), "Third?\n\n  ".into());
+    let (fields, document) = fixture.export(Template::SupervisionPrep, &written);
+    assert_eq!(fields[0].text, "Third?");
+    let asked = document
+        .sections
+        .iter()
+        .find(|s| s.heading == "Questions to bring")
+        .expect("the questions");
+    assert_eq!(format!("{:?}", asked.blocks).matches("Third?").count(), 1);
+    assert!(!format!("{:?}", asked.blocks).contains("First?"));
 }
 
 #[test]
