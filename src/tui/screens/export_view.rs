@@ -169,8 +169,14 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(header), head);
 
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes);
+    // In a narrow window the list takes more, so that titles can be told apart: the
+    // findings wrap, the titles are cut.
+    let list_share = if area.width < 100 { 60 } else { 50 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(list_share),
+        Constraint::Percentage(100 - list_share),
+    ])
+    .areas(panes);
     let pane_block = |pane: Pane, title: &str| {
         let active = state.pane == pane;
         Block::bordered()
