@@ -408,14 +408,13 @@ fn areas_and_contexts_are_given_by_their_words_or_ids() {
         .context(&newest.context)
         .expect("a context of the pack");
     let exported = |args: &[&str]| {
-        let output = data
-            .wheelbook()
-            .args(["export", "--since", "1900-01-01", "--format", "json"])
-            .args(args)
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{args:?}: {output:?}");
-        String::from_utf8(output.stdout).expect("UTF-8")
+        data.stdout_of(
+            &[
+                &["export", "--since", "1900-01-01", "--format", "json"][..],
+                args,
+            ]
+            .concat(),
+        )
     };
     let by_id = exported(&["--context", &context.id]);
     assert!(by_id.contains(&newest.id));
@@ -446,16 +445,8 @@ fn areas_and_contexts_are_given_by_their_words_or_ids() {
 fn a_narrowed_cpd_log_or_profile_says_it_holds_only_some_reflections() {
     let data = DataDir::new();
     with_reflections(&data, 40, 77);
-    let exported = |args: &[&str]| {
-        let output = data
-            .wheelbook()
-            .args(["export", "--format", "txt"])
-            .args(args)
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{args:?}: {output:?}");
-        String::from_utf8(output.stdout).expect("UTF-8")
-    };
+    let exported =
+        |args: &[&str]| data.stdout_of(&[&["export", "--format", "txt"][..], args].concat());
     let whole = exported(&["--template", "cpd-log"]);
     assert!(!whole.contains("holds only some"), "{whole}");
     let incidents = exported(&["--template", "cpd-log", "--context", "incident"]);
@@ -488,14 +479,13 @@ fn areas_and_contexts_are_given_by_some_of_their_words() {
     let data = DataDir::new();
     with_reflections(&data, 40, 77);
     let exported = |args: &[&str]| {
-        let output = data
-            .wheelbook()
-            .args(["export", "--since", "1900-01-01", "--format", "json"])
-            .args(args)
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{args:?}: {output:?}");
-        String::from_utf8(output.stdout).expect("UTF-8")
+        data.stdout_of(
+            &[
+                &["export", "--since", "1900-01-01", "--format", "json"][..],
+                args,
+            ]
+            .concat(),
+        )
     };
     assert_eq!(
         exported(&["--context", "Service User"]),
@@ -566,14 +556,7 @@ fn supervision_notes_take_the_session_date_from_the_command_line() {
     let data = DataDir::new();
     with_reflections(&data, 3, 512);
     let notes = |extra: &[&str]| {
-        let output = data
-            .wheelbook()
-            .args(["export", "--template", "supervision-prep"])
-            .args(extra)
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{output:?}");
-        String::from_utf8(output.stdout).expect("UTF-8")
+        data.stdout_of(&[&["export", "--template", "supervision-prep"][..], extra].concat())
     };
     let undated = notes(&[]);
     assert!(
@@ -638,14 +621,13 @@ fn drafts_go_in_only_when_named_and_a_cpd_log_covers_its_years() {
     write_json(&file, &workbook);
     data.wheelbook().arg("import").arg(&file).assert().success();
     let exported = |args: &[&str]| {
-        let output = data
-            .wheelbook()
-            .args(["export", "--format", "json", "--allow-identifiers"])
-            .args(args)
-            .output()
-            .expect("runs");
-        assert!(output.status.success(), "{output:?}");
-        String::from_utf8(output.stdout).expect("UTF-8")
+        data.stdout_of(
+            &[
+                &["export", "--format", "json", "--allow-identifiers"][..],
+                args,
+            ]
+            .concat(),
+        )
     };
     let all = exported(&["--since", "1900-01-01"]);
     assert!(all.contains("\"11 reflections\""), "the draft is left out");

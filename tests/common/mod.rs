@@ -45,6 +45,17 @@ impl DataDir {
     }
 
     /// Imports a generated workbook through the binary, as a user would, and returns it.
+    /// Standard output of `wheelbook ARGS`, which must succeed.
+    pub fn stdout_of(&self, args: &[&str]) -> String {
+        let output = self
+            .wheelbook()
+            .args(args)
+            .output()
+            .expect("wheelbook runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+
     pub fn import_generated(&self, reflections: usize, seed: u64) -> Workbook {
         let workbook = generated(reflections, seed);
         let file = self.outside(&format!("generated-{seed}.json"));
