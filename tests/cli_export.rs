@@ -466,10 +466,13 @@ fn a_narrowed_cpd_log_or_profile_says_it_holds_only_some_reflections() {
     ]);
     assert!(
         recent.contains(
-            "This profile holds only some of your reflections (with the area “Positive Risk Taking” in focus, dated 2025-01-01 or later)"
+            "This profile holds only some of your reflections (with the area “Positive Risk Taking” in focus, dated from the day given)"
         ),
         "{recent}"
     );
+    // Dates before the years a log covers leave nothing out: nothing to say.
+    let more = exported(&["--template", "cpd-log", "--since", "1900-01-01"]);
+    assert!(!more.contains("holds only some"), "{more}");
 }
 
 /// Some of an area's or a context's words, whole and in order, are enough when only one
@@ -538,7 +541,12 @@ fn areas_and_contexts_are_given_by_some_of_their_words() {
             .code(2)
             .stderr(predicate::str::contains(format!("Did you mean {meant}?")));
     }
-    // Nothing near, nothing offered; every choice is listed.
+    // Nothing near, nothing offered ("hand" is not "and"); every choice is listed.
+    data.wheelbook()
+        .args(["export", "--area", "hand"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Did you mean").not());
     data.wheelbook()
         .args(["export", "--area", "ward"])
         .assert()

@@ -396,6 +396,15 @@ fn a_cpd_log_ticked_by_hand_says_it_holds_only_some_reflections() {
     open_export_on(&mut driver, "cpd-log");
     let narrowed = "holds only some of your reflections (ticked on the export screen)";
     assert!(!made(&driver).text.to_string().contains(narrowed));
+    // Untick one of the years the log covers.
+    let ticked = chosen(&driver);
+    let first_ticked = wheelbook::tui::screens::export::offered(&driver.app)
+        .iter()
+        .position(|&i| ticked.contains(&driver.app.workbook.reflections[i].id))
+        .expect("one ticked");
+    for _ in 0..first_ticked {
+        driver.press(KeyCode::Down);
+    }
     driver.chars(" ");
     assert!(made(&driver).text.to_string().contains(narrowed));
     driver.chars(" ");
@@ -403,4 +412,7 @@ fn a_cpd_log_ticked_by_hand_says_it_holds_only_some_reflections() {
         !made(&driver).text.to_string().contains(narrowed),
         "the years it covers, ticked by hand"
     );
+    // Every complete reflection, older ones too, leaves nothing of the years out.
+    driver.chars("a");
+    assert!(!made(&driver).text.to_string().contains(narrowed));
 }

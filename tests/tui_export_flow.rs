@@ -173,6 +173,15 @@ fn a_file_name_that_could_not_be_written_is_offered_again() {
         "/exports/nmc-reflective-account-2026-11-23.txt"
     );
 
+    // A name typed and left with Esc is offered again, not lost.
+    driver.chars("-draft");
+    driver.press(KeyCode::Esc);
+    driver.chars("w");
+    assert_eq!(
+        offered(&driver),
+        "/exports/nmc-reflective-account-2026-11-23.txt-draft"
+    );
+
     // Written to another folder, the next file is offered a name in that folder.
     for _ in 0..offered(&driver).chars().count() {
         driver.press(KeyCode::Backspace);
@@ -322,7 +331,7 @@ fn export_wording_can_be_rewritten_for_one_export_only() {
     }
     assert_eq!(driver.app.workbook, before);
     assert!(!driver.app.save.dirty);
-    assert!(!driver.app.save.dirty, "nothing to save");
+    assert_eq!(driver.saves, 0);
 
     // A template without wording to edit has no such pane.
     driver.chars("t");

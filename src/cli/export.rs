@@ -1,6 +1,7 @@
 //! `wheelbook export`: documents for CPD, revalidation and supervision, checked for anything
 //! that could identify a person before anything leaves the machine.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -184,8 +185,9 @@ pub fn export(
         area: args.area.clone(),
         context: args.context.clone(),
     };
-    // What the owner narrowed it to, which a CPD log or an HCPC profile says.
-    let chosen_by = select::described(&selection, &pack);
+    // How the owner narrowed it, which a CPD log or an HCPC profile says if it leaves out
+    // some of the years it covers.
+    let narrowed_by = select::described(&selection, &pack);
     // A CPD log or an HCPC profile is of the years a regulator looks at, not of one
     // reflection.
     let covered = selection
@@ -206,6 +208,18 @@ pub fn export(
                 (error, _) => BadInput(error.to_string()).into(),
             }
         })?;
+    let chosen_by = narrowed_by.filter(|_| {
+        let left_out = |since| {
+            let covered = Selection {
+                since: Some(since),
+                ..Selection::default()
+            };
+            let chosen: HashSet<&str> = reflections.iter().map(|r| r.id.as_str()).collect();
+            let covered = select::select(&workbook, &pack, &covered).unwrap_or_default();
+            covered.iter().any(|r| !chosen.contains(r.id.as_str()))
+        };
+        templates::default_since(template, &regulators, today).is_some_and(left_out)
+    });
     let format = Format::from_name(&args.format)
         .ok_or_else(|| BadInput(format!("unknown format `{}`", args.format)))?;
     if let Some(unused) = args.options_unused_by(template) {

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use named::{Unnamed, did_you_mean, listed, named};
 
-use super::templates::Narrowed;
 use crate::content::Pack;
 use crate::workbook::{FindError, Focus, Reflection, Status, Workbook};
 
@@ -74,9 +73,11 @@ pub fn date_of(reflection: &Reflection) -> NaiveDate {
 }
 
 /// What narrows `selection`, in words for a document: "with the area “Positive Risk Taking”
-/// in focus, dated 2024-01-01 or later". `None` when nothing does (or when an area or a
-/// context names nothing: [`select`] refuses that anyway).
-pub fn described(selection: &Selection, pack: &Pack) -> Option<Narrowed> {
+/// in focus, dated from the day given". `None` when nothing does (or when an area or a
+/// context names nothing: [`select`] refuses that anyway). The days themselves are not
+/// written: the identifier check must not pass over a day given, which may be the day of
+/// what happened.
+pub fn described(selection: &Selection, pack: &Pack) -> Option<String> {
     let mut parts = Vec::new();
     if !selection.ids.is_empty() {
         parts.push("named by id".to_string());
@@ -92,16 +93,12 @@ pub fn described(selection: &Selection, pack: &Pack) -> Option<Narrowed> {
         parts.push(format!("in the context “{}”", context.label));
     }
     match (selection.since, selection.until) {
-        (Some(since), Some(until)) => parts.push(format!("dated {since} to {until}")),
-        (Some(since), None) => parts.push(format!("dated {since} or later")),
-        (None, Some(until)) => parts.push(format!("dated {until} or earlier")),
+        (Some(_), Some(_)) => parts.push("dated between the days given".to_string()),
+        (Some(_), None) => parts.push("dated from the day given".to_string()),
+        (None, Some(_)) => parts.push("dated up to the day given".to_string()),
         (None, None) => {}
     }
-    let dates = selection.since.into_iter().chain(selection.until).collect();
-    (!parts.is_empty()).then(|| Narrowed {
-        words: parts.join(", "),
-        dates,
-    })
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// The chosen reflections, oldest first.

@@ -149,6 +149,24 @@ impl Editor {
         if self.single_line && key.code == KeyCode::Enter {
             return false;
         }
+        // A value given starts selected; a cursor key keeps it to change, even where the
+        // cursor cannot move (→ at its end), which would otherwise leave it selected.
+        let moves = matches!(
+            key.code,
+            KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Home
+                | KeyCode::End
+        );
+        if moves
+            && !key
+                .modifiers
+                .contains(crossterm::event::KeyModifiers::SHIFT)
+        {
+            self.textarea.cancel_selection();
+        }
         self.textarea.input(key)
     }
 
@@ -191,11 +209,14 @@ mod tests {
             editor.input(key(KeyCode::Char(c)));
         }
         assert_eq!(editor.text(), "2026-12-04");
-        let mut editor = Editor::new(EditTarget::SessionDate, "Date", "2026-12-03", true);
-        editor.input(key(KeyCode::End));
-        editor.input(key(KeyCode::Backspace));
-        editor.input(key(KeyCode::Char('4')));
-        assert_eq!(editor.text(), "2026-12-04");
+        for kept_by in [KeyCode::End, KeyCode::Right, KeyCode::Down, KeyCode::Left] {
+            let mut editor = Editor::new(EditTarget::SessionDate, "Date", "2026-12-03", true);
+            editor.input(key(kept_by));
+            editor.input(key(KeyCode::End));
+            editor.input(key(KeyCode::Backspace));
+            editor.input(key(KeyCode::Char('4')));
+            assert_eq!(editor.text(), "2026-12-04", "{kept_by:?}");
+        }
         // Text written, not a value, is never selected: typing goes on after it.
         let mut editor = Editor::new(EditTarget::Search, "Search", "carer", true);
         editor.input(key(KeyCode::Char('s')));

@@ -211,6 +211,14 @@ fn key(app: &mut App, event: KeyEvent, now: &Now) -> Vec<Effect> {
             match keys::lookup([table], &event) {
                 Some(Action::Cancel) => {
                     let note = editor.target.esc_note().unwrap_or("Nothing done.");
+                    // A file name typed is offered again, not lost.
+                    let typed = editor.text().trim().to_string();
+                    if editor.target == super::editor::EditTarget::ExportPath
+                        && !typed.is_empty()
+                        && let Screen::Export(state) = &mut app.screen
+                    {
+                        state.path = Some(typed);
+                    }
                     app.overlay = None;
                     app.info(note);
                     return Vec::new();

@@ -264,8 +264,10 @@ fn typed_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String>
         "today" => Some(today),
         "tomorrow" => today.succ_opt(),
         "yesterday" => today.pred_opt(),
+        // chrono reads a year of one to four digits: "26-12-04" is not taken for the year 26.
         _ => NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .ok()
+            .filter(|_| text.len() == "2026-12-04".len())
             .or_else(|| uk_date(text)),
     };
     day.map(Some).ok_or_else(|| {

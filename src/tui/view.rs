@@ -261,13 +261,16 @@ fn help_layout(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>) {
     for (keys, help) in keys::EDITOR_TYPING_HELP {
         rows.push(((*keys).to_string(), (*help).to_string()));
     }
-    rows.push((String::new(), String::new()));
-    rows.push((
-        "In a box that asks".into(),
-        "(where to write, from which day)".into(),
-    ));
-    for binding in keys::ASKING {
-        rows.push((binding.keys_label(), binding.help.to_string()));
+    // Only the export asks in a box.
+    if matches!(app.screen, Screen::Export(_)) {
+        rows.push((String::new(), String::new()));
+        rows.push((
+            "In a box that asks".into(),
+            "(where to write, from which day)".into(),
+        ));
+        for binding in keys::ASKING {
+            rows.push((binding.keys_label(), binding.help.to_string()));
+        }
     }
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let rect = popup(area, 90, rows.len() as u16 + 2);

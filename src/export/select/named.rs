@@ -33,21 +33,30 @@ pub(super) fn did_you_mean(near: &[Item]) -> String {
     }
 }
 
+/// At most this many are offered: more is a list, not a suggestion.
+const MOST_NEAR: usize = 3;
+
 /// The items with a word near a word given: one it begins ("resil"), or a letter or two
-/// out ("resiliance", "communication"), for a word given of four letters or more.
+/// out ("resiliance", "communication"). Both words have four letters or more, so that
+/// "hand" is not taken for "and".
 fn near<'p>(items: &[Item<'p>], given: &str) -> Vec<Item<'p>> {
     let given = words(given);
     let close = |wanted: &str, word: &str| {
         let letters = wanted.chars().count();
         let most = if letters >= 7 { 2 } else { 1 };
         letters >= 4
+            && word.chars().count() >= 4
             && (word.starts_with(wanted) || strsim::damerau_levenshtein(wanted, word) <= most)
     };
     let is_near = |(id, text): &&Item| {
         let theirs: Vec<String> = words(id).into_iter().chain(words(text)).collect();
         given.iter().any(|w| theirs.iter().any(|t| close(w, t)))
     };
-    items.iter().filter(is_near).copied().collect()
+    let near: Vec<Item> = items.iter().filter(is_near).copied().collect();
+    match near.len() {
+        0..=MOST_NEAR => near,
+        _ => Vec::new(),
+    }
 }
 
 /// The words of `text`, lower case: its runs of letters and digits.

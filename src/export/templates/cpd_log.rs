@@ -50,7 +50,7 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
         )]
         .into_iter()
         .chain(options.chosen_by.as_ref().map(|by| {
-            format!("This log holds only some of your reflections ({}): its totals are of these alone, not of all your CPD.", by.words)
+            format!("This log holds only some of your reflections ({}): its totals are of these alone, not of all your CPD.", by)
         }))
         .collect(),
         sections: vec![log, totals(sources, reflections)],

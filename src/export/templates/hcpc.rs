@@ -73,7 +73,7 @@ pub fn build(sources: &Sources, reflections: &[&Reflection], options: &Options) 
     )];
     notices.extend(hcpc.profile.provenance.unverified.clone());
     notices.extend(options.chosen_by.as_ref().map(|by| {
-        format!("This profile holds only some of your reflections ({}): its activities and gaps are of these alone.", by.words)
+        format!("This profile holds only some of your reflections ({}): its activities and gaps are of these alone.", by)
     }));
     let pack = sources.pack;
     Document {

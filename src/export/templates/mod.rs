@@ -88,19 +88,10 @@ pub struct Options {
     pub questions: Vec<String>,
     /// Supervision notes: the date of the session, when the owner gives it.
     pub session_date: Option<NaiveDate>,
-    /// How the owner narrowed what a CPD log or an HCPC profile covers: the document then
-    /// says it holds only some reflections, and that its totals are of those alone.
-    pub chosen_by: Option<Narrowed>,
-}
-
-/// How the owner narrowed the reflections of a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Narrowed {
-    /// In words, to stand in brackets after "some of your reflections": "in the context
-    /// “An incident or event”, dated 2025-01-01 or later".
-    pub words: String,
-    /// The days given, which the words name and the identifier check passes over.
-    pub dates: Vec<NaiveDate>,
+    /// How the owner left out some of what a CPD log or an HCPC profile covers, in words to
+    /// stand in brackets after "some of your reflections": "in the context “An incident or
+    /// event”". The document then says its totals are of those alone.
+    pub chosen_by: Option<String>,
 }
 
 impl Options {
@@ -305,8 +296,8 @@ pub fn build<'a>(
 
 /// The dates `template` writes of itself rather than from what was typed, besides those of
 /// the reflections and actions it quotes: today, and where the template shows them, a CPD
-/// window's first day, when the regulators' data was checked, a supervision session's day
-/// and the days the owner narrowed a CPD log or a profile to. The identifier check
+/// window's first day, when the regulators' data was checked, and a supervision session's
+/// day. The identifier check
 /// passes over them, as a CPD record must carry them.
 pub fn written_dates(template: Template, sources: &Sources, options: &Options) -> Vec<NaiveDate> {
     let checked = sources.regulators.checked;
@@ -316,15 +307,6 @@ pub fn written_dates(template: Template, sources: &Sources, options: &Options) -
         Template::HcpcProfile => dates.push(checked),
         Template::SupervisionPrep => dates.extend(options.session_date),
         Template::Record | Template::NmcReflectiveAccount => {}
-    }
-    // The days the owner narrowed a CPD log or a profile to, which it names.
-    if matches!(template, Template::CpdLog | Template::HcpcProfile) {
-        dates.extend(
-            options
-                .chosen_by
-                .iter()
-                .flat_map(|n| n.dates.iter().copied()),
-        );
     }
     dates
 }

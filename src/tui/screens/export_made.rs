@@ -10,7 +10,6 @@ use std::sync::Arc;
 use super::view::{PreviewRows, preview_size};
 use super::{State, fields};
 use crate::export::Prepared;
-use crate::export::templates::Narrowed;
 use crate::tui::app::{App, Overlay, Screen};
 
 /// An export as made, with what it was made from.
@@ -111,10 +110,7 @@ fn typing(app: &App) -> bool {
 fn make(app: &App, state: &State) -> Result<Arc<Prepared>, String> {
     let (sources, reflections) = fields::chosen(app, state)?;
     let options = crate::export::templates::Options {
-        chosen_by: narrowed(app, state).then(|| Narrowed {
-            words: "ticked on the export screen".to_string(),
-            dates: Vec::new(),
-        }),
+        chosen_by: narrowed(app, state).then(|| "ticked on the export screen".to_string()),
         ..state.options.clone()
     };
     Ok(Arc::new(crate::export::prepare(
@@ -127,13 +123,13 @@ fn make(app: &App, state: &State) -> Result<Arc<Prepared>, String> {
     )))
 }
 
-/// Whether the owner ticked other reflections than the span of years the template covers,
-/// which a CPD log or an HCPC profile then says.
+/// Whether the owner left unticked some of the span of years the template covers, which
+/// a CPD log or an HCPC profile then says. Ticking more (older ones) leaves nothing out.
 fn narrowed(app: &App, state: &State) -> bool {
     if !state.by_hand {
         return false;
     }
     let (covered, span) = super::choice::template_default(app, state);
     let ticked: std::collections::HashSet<&String> = state.chosen.iter().collect();
-    span.is_some() && ticked != covered.iter().collect()
+    span.is_some() && covered.iter().any(|id| !ticked.contains(id))
 }

@@ -62,7 +62,7 @@ fn chosen_span(app: &App, state: &State) -> String {
     };
     match (state.chosen.len(), days()) {
         (0, _) | (_, None) => "Nothing chosen".to_string(),
-        (1, Some((day, _))) => format!("1 chosen, of {day}"),
+        (1, Some((day, _))) => format!("1 chosen, dated {day}"),
         (n, Some((first, last))) => format!("{n} chosen, {first} to {last}"),
     }
 }
