@@ -68,6 +68,16 @@ fn questions_to_bring_to_supervision_are_written_on_the_screen() {
     driver.press(KeyCode::Tab);
     find_on_screen(&driver.app, "Questions to bring (one a line)");
     driver.press(KeyCode::Enter);
+    match &driver.app.overlay {
+        Some(Overlay::Editor(editor)) => assert!(
+            editor
+                .label
+                .ends_with("Left empty, the document leaves a space to write it in."),
+            "{}",
+            editor.label
+        ),
+        other => panic!("the questions to write, not {other:?}"),
+    }
     driver.chars("How do I raise a concern about a handover?");
     driver.press(KeyCode::Enter);
     driver.chars("When should I ask for a joint visit?");

@@ -107,12 +107,14 @@ pub(super) fn fields(
                 label: heading.heading.clone(),
                 // The workbook holds no summary: only the owner writes it.
                 text: options.edit("", SUMMARY).cloned().unwrap_or_default(),
+                when_empty: super::A_SPACE_FOR_IT,
             }),
             "statement" => fields.extend(statement_reflections(sources, &dated).iter().map(|r| {
                 EditableField {
                     key: format!("{}/{STATEMENT}", r.id),
                     label: format!("{} · {} ({})", heading.heading, title_of(r), date_of(r)),
                     text: statement_text(sources, r, options),
+                    when_empty: super::FROM_THE_REFLECTION,
                 }
             })),
             _ => {}

@@ -112,7 +112,15 @@ pub struct EditableField {
     pub label: String,
     /// The text as it would be exported: the owner's edit, else what the template makes.
     pub text: String,
+    /// What the document holds when the owner leaves the field empty, to follow "Left
+    /// empty, ": "the wording from your reflection is used".
+    pub when_empty: &'static str,
 }
+
+/// [`EditableField::when_empty`] of a field the template fills from a reflection.
+pub(super) const FROM_THE_REFLECTION: &str = "the wording from your reflection is used";
+/// [`EditableField::when_empty`] of a field only the owner writes.
+pub(super) const A_SPACE_FOR_IT: &str = "the document leaves a space to write it in";
 
 /// The fields of `template` the owner can rewrite, in the document's order; none for a
 /// template without editable wording.

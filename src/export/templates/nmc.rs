@@ -72,6 +72,7 @@ pub(super) fn fields(
                 key: format!("{}/{}", r.id, prompt.id),
                 label: format!("Account {number} · {}", prompt.text),
                 text: answer(sources, r, &prompt.id, options),
+                when_empty: super::FROM_THE_REFLECTION,
             });
         }
     }

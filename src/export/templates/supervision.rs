@@ -237,6 +237,7 @@ pub(super) fn fields(sources: &Sources, options: &Options) -> Vec<EditableField>
         key: QUESTIONS.into(),
         label: format!("{label} (one a line)"),
         text: asked(options).join("\n"),
+        when_empty: super::A_SPACE_FOR_IT,
     }]
 }
 

@@ -44,8 +44,8 @@ pub fn fields(app: &App, state: &State) -> Vec<EditableField> {
 pub fn edit(app: &mut App, state: &State, fields: &[EditableField]) -> Outcome {
     if let Some(field) = fields.get(state.field) {
         let label = format!(
-            "{} — for this export only: your reflection is unchanged. Left empty, the wording from your reflection is used.",
-            field.label
+            "{} — for this export only: your reflection is unchanged. Left empty, {}.",
+            field.label, field.when_empty
         );
         let target = EditTarget::ExportField {
             key: field.key.clone(),
