@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use super::Outcome;
-use crate::export::identifiers::Located;
 use crate::export::render::Format;
 use crate::export::select::date_of;
 use crate::export::templates::{Options, Template};
@@ -14,17 +13,20 @@ use crate::tui::editor::{EditTarget, Editor};
 use crate::tui::keys::{
     BACKTAB, Binding, DOWN, ENTER, ESC, Key, PAGE_DOWN, PAGE_UP, SPACE, TAB, UP, bind, more,
 };
-use crate::tui::screens::area;
 
 #[path = "export_choice.rs"]
 pub mod choice;
 #[path = "export_fields.rs"]
 mod fields;
+#[path = "export_findings.rs"]
+mod findings;
 #[path = "export_made.rs"]
 mod made;
 #[path = "export_view.rs"]
 mod view;
 pub use fields::{fields, set_edit, set_session_date};
+pub use findings::is_confirmed;
+use findings::{edit_finding, key_of};
 pub use made::{Made, prepare, preview_rows, refresh};
 pub use view::render;
 
@@ -200,18 +202,6 @@ pub const PREVIEW_KEYS: &[Binding] = &[
     ),
 ];
 
-fn key_of(located: &Located) -> (String, String, String) {
-    (
-        located.reflection_id.clone(),
-        located.field.clone(),
-        located.finding.text.clone(),
-    )
-}
-
-pub fn is_confirmed(state: &State, located: &Located) -> bool {
-    state.confirmed.contains(&key_of(located))
-}
-
 /// The reflections offered, newest first by the date an export files them under (the
 /// activity's, when given), which is the date shown and the one ticking since a day goes by.
 pub fn offered(app: &App) -> Vec<usize> {
@@ -328,79 +318,6 @@ fn next_pane(pane: Pane, wording: bool, forward: bool) -> Pane {
     let at = panes.iter().position(|&p| p == pane).unwrap_or(0);
     let step = if forward { 1 } else { panes.len() - 1 };
     panes[(at + step) % panes.len()]
-}
-
-/// Opens the finding's text to edit: the title and CPD fields in place, answers, prompts,
-/// activities and actions in their area, keeping this export to come back to with x.
-fn edit_finding(app: &mut App, state: &State, located: &Located) -> Outcome {
-    let Some(index) = app
-        .workbook
-        .reflections
-        .iter()
-        .position(|r| r.id == located.reflection_id)
-    else {
-        app.info(format!(
-            "“{}” is in text this export brings in ({}): change it where it comes from, or press y if it is safe to share.",
-            located.finding.text, located.field
-        ));
-        return Outcome::stay();
-    };
-    let reflection = &app.workbook.reflections[index];
-    let in_place: Option<(EditTarget, &str, String)> = match located.field.as_str() {
-        "title" => Some((
-            EditTarget::Title { reflection: index },
-            "Title",
-            reflection.title.clone(),
-        )),
-        "CPD method" => Some((
-            EditTarget::CpdMethod { reflection: index },
-            "How the learning happened",
-            reflection.cpd.method.clone().unwrap_or_default(),
-        )),
-        "CPD evidence" => Some((
-            EditTarget::CpdEvidence { reflection: index },
-            "Where the evidence is kept",
-            reflection.cpd.evidence.clone().unwrap_or_default(),
-        )),
-        _ => None,
-    };
-    if let Some((target, label, text)) = in_place {
-        if app.can_change() {
-            app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
-                target, label, &text, true,
-            ))));
-        }
-        return Outcome::stay();
-    }
-    app.export_return = Some(state.clone());
-    let areas = area::focus_areas(app, reflection);
-    // The finding's area (its place is the area, or a question of it), on the answer itself
-    // when the finding is in one.
-    let place = located.place.as_deref();
-    let (at, selected) = place
-        .and_then(|place| {
-            areas.iter().enumerate().find_map(|(at, area)| {
-                match area.questions.iter().position(|q| q.id == place) {
-                    Some(question) => {
-                        let items = area::items(app, reflection, area);
-                        let on = items
-                            .iter()
-                            .position(|i| *i == area::Item::Question(question));
-                        Some((at, on.unwrap_or(0)))
-                    }
-                    None => (area.id == place).then_some((at, 0)),
-                }
-            })
-        })
-        .unwrap_or((0, 0));
-    app.info(format!(
-        "Edit {}, then come back to the export with x from Home.",
-        located.field
-    ));
-    let mut state = area::State::new(index);
-    state.area = at;
-    state.selected = selected;
-    Outcome::go(Screen::Area(state))
 }
 
 /// Asks where to write, unless a likely identifier is neither edited nor confirmed.
