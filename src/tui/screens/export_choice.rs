@@ -115,9 +115,14 @@ pub fn tick_all(app: &mut App, state: &mut State) {
 }
 
 /// Opens the box asking from which day to tick, filled in with the template's span of
-/// years when it has one.
+/// years when it has one, or for supervision a month back.
 pub fn ask_since(app: &mut App, state: &State) -> Outcome {
-    let since = template_since(app, state).map(|d| d.to_string());
+    // Supervision is most often monthly: its box starts a month back.
+    let a_month_back = (state.template() == templates::Template::SupervisionPrep)
+        .then(|| app.today.checked_sub_months(chrono::Months::new(1)))
+        .flatten();
+    let since = template_since(app, state).or(a_month_back);
+    let since = since.map(|d| d.to_string());
     let label = format!(
         "Tick every complete reflection dated on or after this day (the day of the activity, when given), as YYYY-MM-DD or DD/MM/YYYY. Enter ticks them in place of what is ticked now ({}); Esc changes nothing:",
         reflections(state.chosen.len())
