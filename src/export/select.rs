@@ -101,6 +101,21 @@ pub fn described(selection: &Selection, pack: &Pack) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// The error for `given` naming no one area or context: `unknown` (what was given, what is
+/// near, every choice) or `ambiguous` (what was given, the choices it could be).
+fn unnamed_error(
+    given: &str,
+    unnamed: Unnamed,
+    unknown: fn(String, String, String) -> SelectError,
+    ambiguous: fn(String, String) -> SelectError,
+) -> SelectError {
+    let given = given.to_string();
+    match unnamed {
+        Unnamed::Unknown { all, near } => unknown(given, did_you_mean(&near), listed(&all)),
+        Unnamed::Ambiguous(found) => ambiguous(given, listed(&found)),
+    }
+}
+
 /// The chosen reflections, oldest first.
 pub fn select<'w>(
     workbook: &'w Workbook,
@@ -110,35 +125,33 @@ pub fn select<'w>(
     // An area or a context may be given by its id, as the pack words it ("Resilience",
     // "Preparing for supervision or appraisal") in any case, or by some of its words.
     let area = selection.area.as_deref().map(|given| {
-        named(&pack.areas, given, |a| (&a.id, &a.title)).map_err(|unnamed| {
-            let given = given.to_string();
-            match unnamed {
-                Unnamed::Unknown { all, near } => SelectError::UnknownArea {
+        let found = named(&pack.areas, given, |a| (&a.id, &a.title));
+        found.map_err(|unnamed| {
+            unnamed_error(
+                given,
+                unnamed,
+                |given, near, choices| SelectError::UnknownArea {
                     given,
-                    near: did_you_mean(&near),
-                    choices: listed(&all),
+                    near,
+                    choices,
                 },
-                Unnamed::Ambiguous(found) => SelectError::AmbiguousArea {
-                    given,
-                    choices: listed(&found),
-                },
-            }
+                |given, choices| SelectError::AmbiguousArea { given, choices },
+            )
         })
     });
     let context = selection.context.as_deref().map(|given| {
-        named(&pack.contexts, given, |c| (&c.id, &c.label)).map_err(|unnamed| {
-            let given = given.to_string();
-            match unnamed {
-                Unnamed::Unknown { all, near } => SelectError::UnknownContext {
+        let found = named(&pack.contexts, given, |c| (&c.id, &c.label));
+        found.map_err(|unnamed| {
+            unnamed_error(
+                given,
+                unnamed,
+                |given, near, choices| SelectError::UnknownContext {
                     given,
-                    near: did_you_mean(&near),
-                    choices: listed(&all),
+                    near,
+                    choices,
                 },
-                Unnamed::Ambiguous(found) => SelectError::AmbiguousContext {
-                    given,
-                    choices: listed(&found),
-                },
-            }
+                |given, choices| SelectError::AmbiguousContext { given, choices },
+            )
         })
     });
     let (area, context) = (area.transpose()?, context.transpose()?);
