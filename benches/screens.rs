@@ -104,26 +104,18 @@ fn export_screen(c: &mut Criterion) {
     press(&mut app, KeyCode::Char('a'));
     let mut group = c.benchmark_group("export screen, 2000 reflections ticked");
     group.sample_size(10);
+    let mut down_and_up = |app: &mut App| {
+        for code in [KeyCode::Down, KeyCode::Up] {
+            press(app, code);
+            terminal.draw(|frame| view::draw(frame, app)).expect("draw");
+        }
+    };
     group.bench_function("cursor down and up: update and redraw", |b| {
-        b.iter(|| {
-            for code in [KeyCode::Down, KeyCode::Up] {
-                press(&mut app, code);
-                terminal
-                    .draw(|frame| view::draw(frame, &app))
-                    .expect("draw");
-            }
-        })
+        b.iter(|| down_and_up(&mut app))
     });
     press(&mut app, KeyCode::Char('p'));
     group.bench_function("preview, a line down and up: update and redraw", |b| {
-        b.iter(|| {
-            for code in [KeyCode::Down, KeyCode::Up] {
-                press(&mut app, code);
-                terminal
-                    .draw(|frame| view::draw(frame, &app))
-                    .expect("draw");
-            }
-        })
+        b.iter(|| down_and_up(&mut app))
     });
     group.finish();
 }
