@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
-use tui_driver::{Driver, export_state, find_on_screen, open_export_on, screen_rows};
+use tui_driver::{Driver, export_state, find_on_screen, newest_mut, open_export_on, screen_rows};
 use wheelbook::export::select::date_of;
 use wheelbook::tui::app::Overlay;
 use wheelbook::workbook::{Reflection, Status, Workbook};
@@ -229,10 +229,7 @@ fn the_reflections_are_listed_by_the_day_the_export_files_them_under() {
     let mut workbook = three_years();
     // The newest reflection is about an activity a year before it was written.
     let newest = workbook.newest_first()[0].id.clone();
-    let reflection = workbook
-        .reflections_mut()
-        .find(|r| r.id == newest)
-        .expect("newest");
+    let reflection = newest_mut(&mut workbook);
     reflection.cpd.activity_date = Some(day("2025-06-15"));
     let mut driver = Driver::new(workbook);
     driver.chars("x");
@@ -264,11 +261,7 @@ fn made(driver: &Driver) -> std::sync::Arc<wheelbook::export::Prepared> {
 #[test]
 fn the_export_is_made_again_only_when_what_it_is_made_from_changes() {
     let mut workbook = three_years();
-    let newest = workbook.newest_first()[0].id.clone();
-    let reflection = workbook
-        .reflections_mut()
-        .find(|r| r.id == newest)
-        .expect("newest");
+    let reflection = newest_mut(&mut workbook);
     reflection.status = Status::Complete;
     reflection.title = "Home visit with Mr Smith".into();
     let mut driver = Driver::new(workbook);

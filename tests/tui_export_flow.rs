@@ -6,7 +6,8 @@ mod tui_driver;
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 use tui_driver::{
-    Driver, complete, export_state, find_on_screen, open_export_on, start_resilience_reflection,
+    Driver, complete, export_state, find_on_screen, newest_mut, open_export_on,
+    start_resilience_reflection,
 };
 use wheelbook::tui::app::{Effect, Msg, Overlay, Screen};
 use wheelbook::workbook::Focus;
@@ -16,10 +17,7 @@ use wheelbook::workbook::intern::SharedId;
 fn exporting_from_the_screens_checks_for_identifiers_then_writes() {
     let mut workbook = complete(6, 12);
     let newest = workbook.newest_first()[0].id.clone();
-    let reflection = workbook
-        .reflections_mut()
-        .find(|r| r.id == newest)
-        .expect("newest");
+    let reflection = newest_mut(&mut workbook);
     reflection.title = "Home visit with Mr Smith".into();
     let mut driver = Driver::new(workbook);
     driver.app.export_dir = std::path::PathBuf::from("/exports");
@@ -385,10 +383,7 @@ fn a_finding_in_an_answer_opens_its_area_and_x_returns_to_the_same_export() {
         reflection.focus = Focus::Areas(vec!["resilience".into()]);
     }
     let newest = workbook.newest_first()[0].id.clone();
-    let reflection = workbook
-        .reflections_mut()
-        .find(|r| r.id == newest)
-        .expect("newest");
+    let reflection = newest_mut(&mut workbook);
     reflection
         .answers
         .insert("resilience.q2", "Talked it over with Mrs Begum.".into());

@@ -10,7 +10,7 @@ use wheelbook::content::PackSource;
 use wheelbook::tui::app::{App, Effect, Msg, Now, Screen};
 use wheelbook::tui::theme::Theme;
 use wheelbook::tui::update::update;
-use wheelbook::workbook::{Status, Workbook};
+use wheelbook::workbook::{Reflection, Status, Workbook};
 
 /// Feeds messages to `update` on a clock that only moves when told to.
 pub struct Driver {
@@ -168,4 +168,13 @@ pub fn complete(count: usize, seed: u64) -> Workbook {
         reflection.status = Status::Complete;
     }
     workbook
+}
+
+/// The newest reflection of `workbook`, to change before a test drives it.
+pub fn newest_mut(workbook: &mut Workbook) -> &mut Reflection {
+    let newest = workbook.newest_first()[0].id.clone();
+    workbook
+        .reflections_mut()
+        .find(|r| r.id == newest)
+        .expect("a reflection")
 }
