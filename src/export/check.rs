@@ -15,20 +15,37 @@ use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_re
 use crate::workbook::{Reflection, Workbook};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
-/// and `written`: today, a CPD window, when the regulators' data was checked), as
-/// `YYYY-MM-DD`: a CPD record must carry them, so they are not findings. Dates a person
-/// types into their narrative are still found.
-fn structural_dates(workbook: &Workbook, written: &[NaiveDate]) -> HashSet<String> {
-    let mut dates: HashSet<String> = workbook
+/// and `written`: today, a CPD window, when the regulators' data was checked): a CPD record
+/// must carry them, so, written as `YYYY-MM-DD`, they are not findings. Dates a person types
+/// into their narrative are still found. Kept as dates, not text: a large workbook has
+/// thousands, and a finding is rare.
+fn structural_dates(workbook: &Workbook, written: &[NaiveDate]) -> FxHashSet<NaiveDate> {
+    let mut dates: FxHashSet<NaiveDate> = workbook
         .reflections
         .iter()
         .flat_map(|r| [Some(r.created.date_naive()), r.cpd.activity_date])
         .chain(workbook.actions.iter().map(|a| a.due))
         .flatten()
-        .map(|d| d.to_string())
         .collect();
-    dates.extend(written.iter().map(NaiveDate::to_string));
+    dates.extend(written);
     dates
+}
+
+/// The day `text` is when it is written exactly as a template writes one, `YYYY-MM-DD`.
+/// Read by hand: every heading's date is looked up, and chrono's general parser would cost
+/// more than the lookup.
+fn as_written(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// `text` with each run of whitespace folded to one space: templates may fold a text's spaces
@@ -135,13 +152,16 @@ pub struct Scanned<'t, 'w> {
     clean: FxHashSet<(usize, usize)>,
     /// Lasting texts that may hold a finding, by their words.
     lasting: FxHashMap<&'t str, Vec<Finding>>,
-    /// Short passing texts, by their words: a rating or a kind made again for each row.
+    /// Passing texts shorter than [`REMEMBERED_BELOW`], by their words: a rating or a kind
+    /// made again for each row, a CPD line for each reflection.
     passing: FxHashMap<String, Vec<Finding>>,
 }
 
-/// The length below which a passing text is remembered by its words: short ones repeat
-/// (ratings, kinds), long ones are made once (a heading with its date) and are only looked at.
-const SHORT_BELOW: usize = 32;
+/// The length below which a passing text is remembered by its words: ratings, kinds and a
+/// reflection's CPD lines ("Type of activity: Work-based learning") are made again for each
+/// reflection, and an export of 2,000 repeats each of its CPD lines five times on average.
+/// A longer text (an action with its status) is rarely made twice, and would only fill memory.
+const REMEMBERED_BELOW: usize = 256;
 
 impl<'t, 'w> Scanned<'t, 'w> {
     fn new(watch_list: &'w [String]) -> Self {
@@ -175,7 +195,7 @@ impl<'t, 'w> Scanned<'t, 'w> {
                 let findings = self.lasting.entry(text).or_insert(scan(text, watch_list));
                 findings.iter().for_each(each);
             }
-            Text::Passing(text) if text.len() < SHORT_BELOW => {
+            Text::Passing(text) if text.len() < REMEMBERED_BELOW => {
                 if let Some(findings) = self.passing.get(text) {
                     findings.iter().for_each(each);
                     return;
@@ -208,7 +228,7 @@ pub struct Found {
 /// each stretch of sections (on any thread, each with its own [`Scanned`]), its close. The
 /// findings, put together in the document's order, are then named by [`Check::located`].
 pub struct Check<'w> {
-    structural: HashSet<String>,
+    structural: FxHashSet<NaiveDate>,
     watch_list: &'w [String],
 }
 
@@ -225,7 +245,8 @@ impl<'w> Check<'w> {
     }
 
     fn keep(&self, place: Place, finding: &Finding, found: &mut Vec<Found>) {
-        if finding.kind == Kind::FullDate && self.structural.contains(&finding.text) {
+        let structural = || as_written(&finding.text).is_some_and(|d| self.structural.contains(&d));
+        if finding.kind == Kind::FullDate && structural() {
             return;
         }
         found.push(Found {
