@@ -166,14 +166,24 @@ pub fn export(
     pack_source: &PackSource,
     args: &ExportArgs,
 ) -> anyhow::Result<ExitCode> {
-    let (pack, read) = pack_source.load_alongside(|| store::read(location));
+    // The regulators' data is read on a thread of its own, beside the pack and the
+    // workbook: the workbook's reading leaves a core idle while it starts, and an export
+    // waited a few milliseconds for this data after it.
+    let (regulators, (pack, read)) = std::thread::scope(|scope| {
+        let regulators = scope.spawn(regulators::built_in);
+        let read = pack_source.load_alongside(|| store::read(location));
+        let regulators = regulators
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (regulators, read)
+    });
     let (pack, read) = (pack?, read?);
     warn_all(&read.warnings);
     let workbook = read
         .workbook
         .ok_or_else(|| super::no_workbook(location, "to export"))?;
     let workbook = super::kept_to_exit(workbook);
-    let regulators = regulators::built_in()?;
+    let regulators = regulators?;
     let template = Template::from_name(&args.template)
         .ok_or_else(|| BadInput(format!("unknown template `{}`", args.template)))?;
     // One day for the whole export: the window chosen and the dates written agree.
