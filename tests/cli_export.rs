@@ -123,17 +123,28 @@ fn likely_identifiers_stop_the_export_unless_allowed() {
         .stderr(predicate::str::contains("would be refused"));
     assert!(!out.exists());
 
+    // Let out, it is written as it is made, and the owner is told what it carries.
     data.wheelbook()
         .args(["export", "--allow-identifiers", "-o"])
         .arg(&out)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Wrote"));
-    assert!(
-        fs::read_to_string(&out)
-            .expect("written")
-            .contains("Mr Smith")
-    );
+        .stderr(predicate::str::contains("Wrote"))
+        .stderr(predicate::str::contains("3 likely identifiers"))
+        .stderr(predicate::str::contains(
+            "They were written, as --allow-identifiers asks",
+        ));
+    let written = fs::read_to_string(&out).expect("written");
+    assert!(written.contains("Mr Smith"));
+    let previewed = data.stdout_of(&["export", "--preview"]);
+    let printed = data
+        .wheelbook()
+        .args(["export", "--allow-identifiers"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("They were written"));
+    let printed = String::from_utf8(printed.get_output().stdout.clone()).expect("UTF-8");
+    assert!(written == previewed && printed == previewed);
     #[cfg(unix)]
     assert_eq!(common::mode(&out), 0o600);
     // Never over an existing file.
@@ -664,4 +675,33 @@ fn drafts_go_in_only_when_named_and_a_cpd_log_covers_its_years() {
     let log = exported(&["--template", "cpd-log"]);
     let counted = format!("\"value\": \"{in_window} of {in_window}\"");
     assert!(log.contains(&counted), "{counted} in\n{log}");
+}
+
+/// An export is written as it is made; a reader that stops early (`| head`) ends it
+/// quietly, and it stops making what nobody will read.
+#[test]
+fn an_export_into_a_pipe_closed_early_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+
+    let data = DataDir::new();
+    with_reflections(&data, 40, 521);
+    let whole = data.stdout_of(&["export", "--since", "2000-01-01", "--format", "json"]);
+    assert!(whole.len() > 1 << 18, "{} bytes", whole.len());
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("wheelbook"))
+        .env_clear()
+        .env("WHEELBOOK_DATA_DIR", data.dir())
+        .args(["export", "--since", "2000-01-01", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wheelbook runs");
+    let mut start = [0; 100];
+    let mut stdout = child.stdout.take().expect("stdout");
+    stdout.read_exact(&mut start).expect("the start");
+    drop(stdout);
+    let output = child.wait_with_output().expect("wheelbook ends");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(&start[..], &whole.as_bytes()[..100]);
 }

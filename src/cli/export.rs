@@ -2,7 +2,8 @@
 //! that could identify a person before anything leaves the machine.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -15,7 +16,7 @@ use crate::export::regulators;
 use crate::export::render::Format;
 use crate::export::select::{self, Selection};
 use crate::export::templates::{self, Options, Sources, Template};
-use crate::export::{Prepared, Rendered};
+use crate::export::{Prepared, Streamed};
 use crate::workbook::now;
 use crate::workbook::store::{self, Location};
 
@@ -237,31 +238,47 @@ pub fn export(
     }
     let sources = Sources::new(&pack, &workbook, &regulators, today);
     let watch_list = store::watch_list(location);
-    let prepared = super::kept_to_exit(crate::export::prepare(
-        &sources,
-        &reflections,
-        template,
-        format,
-        &Options {
-            chosen_by,
-            ..args.options()
-        },
-        &watch_list,
-    ));
-    let Prepared { text, findings, .. } = &*prepared;
+    let options = Options {
+        chosen_by,
+        ..args.options()
+    };
 
     if args.preview {
+        let prepared = super::kept_to_exit(crate::export::prepare(
+            &sources,
+            &reflections,
+            template,
+            format,
+            &options,
+            &watch_list,
+        ));
+        let Prepared { text, findings, .. } = &*prepared;
         print_pieces(text.pieces())?;
         report_findings(findings, "preview");
         return Ok(ExitCode::SUCCESS);
     }
-    if !findings.is_empty() && !args.allow_identifiers {
-        report_findings(findings, "refuse");
-        return Ok(ExitCode::FAILURE);
+    let export = Streamed::new(
+        &sources,
+        &reflections,
+        template,
+        format,
+        &options,
+        &watch_list,
+    );
+    // Nothing leaves before it is checked: an export that may not carry identifiers is
+    // checked whole first. One the owner lets out whatever it holds is checked as it is
+    // written, so that they can be told what it carried.
+    let allowed = args.allow_identifiers;
+    if !allowed {
+        let findings = export.check();
+        if !findings.is_empty() {
+            report_findings(&findings, "refuse");
+            return Ok(ExitCode::FAILURE);
+        }
     }
-    match &args.output {
+    let carried = match &args.output {
         Some(path) => {
-            write_private(path, text)?;
+            let carried = store::write_export(path, |file| export.write_to(file, allowed))?;
             eprint_lines(&format!(
                 "Wrote {} ({}, {}, {}).",
                 path.display(),
@@ -269,9 +286,14 @@ pub fn export(
                 template.name(),
                 format.extension()
             ));
+            carried
         }
-        None => print_pieces(text.pieces())?,
-    }
+        None => match export.write_to(&mut io::stdout().lock(), allowed) {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Vec::new(),
+            written => written?,
+        },
+    };
+    report_findings(&carried, "allowed");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -301,19 +323,12 @@ fn report_findings(findings: &[Located], mode: &str) {
             located.finding.kind.advice()
         ));
     }
-    lines.push(if mode == "refuse" {
-        "Nothing was written. Edit the reflection (wheelbook, then b to browse, e to edit), or, if each one is safe to share, export again with --allow-identifiers.".into()
-    } else {
-        "Without --allow-identifiers, exporting this would be refused.".into()
+    lines.push(match mode {
+        "refuse" => "Nothing was written. Edit the reflection (wheelbook, then b to browse, e to edit), or, if each one is safe to share, export again with --allow-identifiers.".into(),
+        "allowed" => "They were written, as --allow-identifiers asks: check that each one is safe to share.".into(),
+        _ => "Without --allow-identifiers, exporting this would be refused.".into(),
     });
     eprint_lines(&lines.join("\n"));
-}
-
-/// A new file readable by its owner only; an existing file is never replaced.
-fn write_private(path: &Path, text: &Rendered) -> anyhow::Result<()> {
-    let pieces: Vec<&[u8]> = text.pieces().map(str::as_bytes).collect();
-    store::write_export(path, &pieces)?;
-    Ok(())
 }
 
 #[cfg(test)]

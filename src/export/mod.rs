@@ -12,4 +12,4 @@ pub mod text;
 
 mod prepare;
 
-pub use prepare::{Prepared, Rendered, prepare};
+pub use prepare::{Prepared, Rendered, Streamed, prepare};

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::check::{Check, Found, Scanned};
+use super::document::Document;
 use super::identifiers::Located;
 use super::render::{self, Format};
 use super::templates::{self, EachReflection, Options, Sources, Template};
@@ -39,7 +40,7 @@ impl Rendered {
         self.len() == 0
     }
 
-    pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
+    pub fn write_to(&self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
         self.pieces()
             .try_for_each(|piece| out.write_all(piece.as_bytes()))
     }
@@ -144,12 +145,8 @@ fn prepare_on<'a>(
         };
     };
 
-    let mut opening = String::new();
-    render::start(format, document, &mut opening);
+    let opening = opening(format, document);
     check.opening(&mut scanned, document, &mut found);
-    for (index, section) in document.sections.iter().enumerate() {
-        render::section(format, section, index == 0, &mut opening);
-    }
     check.sections(&mut scanned, &document.sections, &mut found);
     let first_is_theirs = document.sections.is_empty();
     let (stretches, others) = stretches(each, format, &check, first_is_theirs, threads);
@@ -161,15 +158,30 @@ fn prepare_on<'a>(
         pieces.push(stretch.text);
         found.extend(stretch.found);
     }
-    let mut closing = String::new();
-    render::end(format, document, any_sections, &mut closing);
+    pieces.push(closing(format, document, any_sections));
     check.close(&mut scanned, document, &mut found);
-    pieces.push(closing);
     render::finish(format, &mut pieces);
     Prepared {
         text: Rendered { pieces },
         findings: located(found, scanned, others),
     }
+}
+
+/// The start of a document made a reflection at a time, and the outline's own sections.
+fn opening(format: Format, document: &Document) -> String {
+    let mut opening = String::new();
+    render::start(format, document, &mut opening);
+    for (index, section) in document.sections.iter().enumerate() {
+        render::section(format, section, index == 0, &mut opening);
+    }
+    opening
+}
+
+/// The end of a document made a reflection at a time, after every section.
+fn closing(format: Format, document: &Document, any_sections: bool) -> String {
+    let mut closing = String::new();
+    render::end(format, document, any_sections, &mut closing);
+    closing
 }
 
 /// A stretch of reflections, made, written and checked.
@@ -180,9 +192,85 @@ struct Stretch {
     sections: usize,
 }
 
-/// Every stretch of `each`'s reflections, in order, and what each thread's scan saw. The
-/// threads (at most `threads`) each take the next stretch not yet taken, so that a thread
-/// given longer reflections does not keep the others waiting.
+/// What is done with each stretch's sections once made.
+#[derive(Clone, Copy)]
+struct Work {
+    write: bool,
+    check: bool,
+}
+
+/// The stretches of `each`'s reflections, handed out one at a time to whichever thread asks
+/// next, so that a thread given longer reflections does not keep the others waiting.
+struct Stretches<'e, 'a, 'r, 'w> {
+    each: &'e EachReflection<'a, 'r>,
+    format: Format,
+    check: &'e Check<'w>,
+    /// Whether the document's first section is the first reflection's.
+    first_is_theirs: bool,
+    work: Work,
+    next: AtomicUsize,
+}
+
+impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
+    fn new(
+        each: &'e EachReflection<'a, 'r>,
+        format: Format,
+        check: &'e Check<'w>,
+        first_is_theirs: bool,
+        work: Work,
+    ) -> Self {
+        Stretches {
+            each,
+            format,
+            check,
+            first_is_theirs,
+            work,
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.each.reflections.len().div_ceil(STRETCH)
+    }
+
+    /// Makes the next stretch not yet taken, written into `text` (emptied first), or `None`
+    /// once every stretch is taken.
+    fn take(&self, scanned: &mut Scanned<'a, 'w>, mut text: String) -> Option<Stretch> {
+        let all = self.each.reflections;
+        let index = self.next.fetch_add(1, Ordering::Relaxed);
+        let start = index * STRETCH;
+        if start >= all.len() {
+            return None;
+        }
+        text.clear();
+        let mut stretch = Stretch {
+            index,
+            text,
+            found: Vec::new(),
+            sections: 0,
+        };
+        for reflection in &all[start..all.len().min(start + STRETCH)] {
+            let sections = self.each.sections(reflection);
+            // Every reflection opens with its heading, so the first stretch holds the
+            // first of their sections.
+            debug_assert!(!sections.is_empty());
+            for section in &sections {
+                let first = self.first_is_theirs && index == 0 && stretch.sections == 0;
+                if self.work.write {
+                    render::section(self.format, section, first, &mut stretch.text);
+                }
+                stretch.sections += 1;
+            }
+            if self.work.check {
+                self.check.sections(scanned, &sections, &mut stretch.found);
+            }
+        }
+        Some(stretch)
+    }
+}
+
+/// Every stretch of `each`'s reflections, written and checked, in order, and what each
+/// thread's scan saw, on at most `threads` threads, this one among them.
 fn stretches<'a, 'w>(
     each: &EachReflection<'a, '_>,
     format: Format,
@@ -190,45 +278,25 @@ fn stretches<'a, 'w>(
     first_is_theirs: bool,
     threads: usize,
 ) -> (Vec<Stretch>, Vec<Scanned<'a, 'w>>) {
-    let all = each.reflections;
-    let count = all.len().div_ceil(STRETCH);
-    let next = AtomicUsize::new(0);
+    let work = Work {
+        write: true,
+        check: true,
+    };
+    let stretches = Stretches::new(each, format, check, first_is_theirs, work);
     let work = || {
         let mut scanned = check.scanned();
         let mut done = Vec::new();
         // A stretch is written into room the size of the last one, and a little more.
         let mut room = 0;
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let start = index * STRETCH;
-            if start >= all.len() {
-                break;
-            }
-            let reflections = &all[start..all.len().min(start + STRETCH)];
-            let mut stretch = Stretch {
-                index,
-                text: String::with_capacity(room + room / 8),
-                found: Vec::new(),
-                sections: 0,
-            };
-            for reflection in reflections {
-                let sections = each.sections(reflection);
-                // Every reflection opens with its heading, so the first stretch holds the
-                // first of their sections.
-                debug_assert!(!sections.is_empty());
-                for section in &sections {
-                    let first = first_is_theirs && stretch.index == 0 && stretch.sections == 0;
-                    render::section(format, section, first, &mut stretch.text);
-                    stretch.sections += 1;
-                }
-                check.sections(&mut scanned, &sections, &mut stretch.found);
-            }
+        while let Some(stretch) =
+            stretches.take(&mut scanned, String::with_capacity(room + room / 8))
+        {
             room = stretch.text.len();
             done.push(stretch);
         }
         (done, scanned)
     };
-    let threads = threads.clamp(1, count.max(1));
+    let threads = threads.clamp(1, stretches.count().max(1));
     let (mut stretches, scans) = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads)
             .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
@@ -245,6 +313,10 @@ fn stretches<'a, 'w>(
     stretches.sort_unstable_by_key(|stretch| stretch.index);
     (stretches, scans)
 }
+
+mod streamed;
+
+pub use streamed::Streamed;
 
 fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
     handle

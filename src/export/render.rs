@@ -87,10 +87,15 @@ pub fn end(format: Format, document: &Document, any_sections: bool, out: &mut St
     }
 }
 
-/// The last touch over the written pieces, in order: Markdown and text end in one line
-/// break, whatever the last piece left.
+/// Whether a document in `format` ends in one line break, whatever its last piece left:
+/// Markdown and text do.
+pub fn ends_in_one_break(format: Format) -> bool {
+    matches!(format, Format::Markdown | Format::Text)
+}
+
+/// The last touch over the written pieces, in order: see [`ends_in_one_break`].
 pub fn finish(format: Format, pieces: &mut Vec<String>) {
-    if !matches!(format, Format::Markdown | Format::Text) {
+    if !ends_in_one_break(format) {
         return;
     }
     while let Some(last) = pieces.last_mut() {

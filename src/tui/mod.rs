@@ -14,7 +14,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -252,9 +252,10 @@ fn run_loop(
                     },
                     Effect::Quit => return Ok(Ending::Quit),
                     Effect::WriteFile { path, text } => {
-                        let result = store::write_export(&path, &[text.as_bytes()])
-                            .map(|()| path.display().to_string())
-                            .map_err(|error| error.to_string());
+                        let result =
+                            store::write_export(&path, |file| file.write_all(text.as_bytes()))
+                                .map(|()| path.display().to_string())
+                                .map_err(|error| error.to_string());
                         pending.extend(step(app, Msg::Written(result)));
                     }
                     Effect::Suspend => {

@@ -24,11 +24,19 @@ pub fn write(
 }
 
 /// Like [`write`], but fails with `AlreadyExists` rather than replace an existing `target`,
-/// even one created a moment before. The file holds `pieces`, one after another.
-pub fn write_new(dir: &Path, target: &Path, temp_prefix: &str, pieces: &[&[u8]]) -> io::Result<()> {
-    write_with(dir, target, temp_prefix, Replace::No, |file| {
-        pieces.iter().try_for_each(|piece| file.write_all(piece))
-    })
+/// even one created a moment before; gives what `write_all` gives.
+pub fn write_new<T>(
+    dir: &Path,
+    target: &Path,
+    temp_prefix: &str,
+    write_all: impl FnOnce(&mut fs::File) -> io::Result<T>,
+) -> io::Result<T> {
+    write_with(dir, target, temp_prefix, Replace::No, write_all)
+}
+
+/// Writes `pieces` one after another.
+pub fn pieces(pieces: &[&[u8]]) -> impl FnOnce(&mut fs::File) -> io::Result<()> {
+    move |file| pieces.iter().try_for_each(|piece| file.write_all(piece))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +46,13 @@ enum Replace {
 }
 
 /// [`write`] or [`write_new`].
-fn write_with(
+fn write_with<T>(
     dir: &Path,
     target: &Path,
     temp_prefix: &str,
     replace: Replace,
-    write_all: impl FnOnce(&mut fs::File) -> io::Result<()>,
-) -> io::Result<()> {
+    write_all: impl FnOnce(&mut fs::File) -> io::Result<T>,
+) -> io::Result<T> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(temp_prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
@@ -53,7 +61,7 @@ fn write_with(
     ));
     // Created with O_EXCL under a random name; removed again if anything below fails.
     let mut temp = builder.tempfile_in(dir)?;
-    write_all(temp.as_file_mut())?;
+    let written = write_all(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     match replace {
         Replace::Yes => temp.persist(target).map_err(|error| error.error)?,
@@ -61,7 +69,8 @@ fn write_with(
             .persist_noclobber(target)
             .map_err(|error| error.error)?,
     };
-    files::sync_dir(dir)
+    files::sync_dir(dir)?;
+    Ok(written)
 }
 
 /// Removes temporary files left by a save that was killed part-way. Only call this while
@@ -135,8 +144,9 @@ mod tests {
     fn writing_a_new_file_never_replaces_one() {
         let dir = tempfile::tempdir().expect("temp dir");
         let target = dir.path().join("copy.json");
-        write_new(dir.path(), &target, ".c.", &[b"fir", b"st"]).expect("written");
-        let error = write_new(dir.path(), &target, ".c.", &[b"second"]).expect_err("refused");
+        write_new(dir.path(), &target, ".c.", pieces(&[b"fir", b"st"])).expect("written");
+        let error =
+            write_new(dir.path(), &target, ".c.", pieces(&[b"second"])).expect_err("refused");
         assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&target).expect("read"), b"first");
         assert_eq!(names(dir.path()), ["copy.json"]);

@@ -119,13 +119,15 @@ pub fn write_new_file(workbook: &Workbook, target: &Path) -> Result<(), StoreErr
         path: target.to_path_buf(),
         cause: io::Error::other(e),
     })?;
-    write_new_bytes(target, &[&bytes])
+    write_new_with(target, atomic::pieces(&[&bytes]))
 }
 
-/// Writes an export, the pieces it was written in one after another, to a new 0600 file in
-/// a folder that must already exist: a mistyped folder is an error, never a folder made
-/// quietly.
-pub fn write_export(target: &Path, pieces: &[&[u8]]) -> Result<(), StoreError> {
+/// Writes an export, as `write_all` writes it, to a new 0600 file in a folder that must
+/// already exist: a mistyped folder is an error, never a folder made quietly.
+pub fn write_export<T>(
+    target: &Path,
+    write_all: impl FnOnce(&mut fs::File) -> io::Result<T>,
+) -> Result<T, StoreError> {
     if let Some(parent) = target.parent()
         && !parent.as_os_str().is_empty()
         && !parent.is_dir()
@@ -134,12 +136,15 @@ pub fn write_export(target: &Path, pieces: &[&[u8]]) -> Result<(), StoreError> {
             path: parent.to_path_buf(),
         });
     }
-    write_new_bytes(target, pieces)
+    write_new_with(target, write_all)
 }
 
-/// Writes bytes, in pieces one after another, to a new 0600 file (creating its directory
-/// 0700), atomically and durably, never replacing anything already there: exports and copies.
-pub fn write_new_bytes(target: &Path, pieces: &[&[u8]]) -> Result<(), StoreError> {
+/// Writes what `write_all` writes to a new 0600 file (creating its directory 0700),
+/// atomically and durably, never replacing anything already there: exports and copies.
+fn write_new_with<T>(
+    target: &Path,
+    write_all: impl FnOnce(&mut fs::File) -> io::Result<T>,
+) -> Result<T, StoreError> {
     let dir = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -148,7 +153,7 @@ pub fn write_new_bytes(target: &Path, pieces: &[&[u8]]) -> Result<(), StoreError
         path: dir.to_path_buf(),
         cause,
     })?;
-    atomic::write_new(dir, target, ".wheelbook-copy.", pieces).map_err(|cause| {
+    atomic::write_new(dir, target, ".wheelbook-copy.", write_all).map_err(|cause| {
         if cause.kind() == io::ErrorKind::AlreadyExists {
             StoreError::Exists {
                 path: target.to_path_buf(),
@@ -284,7 +289,7 @@ impl Store {
                 self.location.dir(),
                 &kept,
                 &self.location.temp_prefix(),
-                &[&bytes],
+                atomic::pieces(&[&bytes]),
             )
             .map_err(save_error)?;
         }

@@ -1,0 +1,159 @@
+//! An export written out as it is made: byte for byte what is prepared whole, with the same
+//! findings, whatever the format, the template or the number of threads.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::content::PackSource;
+use crate::export::prepare::prepare_on;
+use crate::export::regulators;
+use crate::workbook::Workbook;
+use crate::workbook::generate::generate;
+
+const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
+
+/// A workbook of `count` reflections, every ninth carrying identifiers of its own.
+fn workbook_with_identifiers(count: usize) -> (crate::content::Pack, Workbook) {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = generate(&pack, count, 11);
+    for (index, reflection) in workbook.reflections.iter_mut().enumerate().step_by(9) {
+        let reflection = Arc::make_mut(reflection);
+        reflection.title = format!("Visit with Mrs. Patel on {}/03/2026", 1 + index % 28);
+    }
+    (pack, workbook)
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).expect("date")
+}
+
+#[test]
+fn a_streamed_export_is_the_prepared_one_and_finds_the_same() {
+    let (pack, workbook) = workbook_with_identifiers(3 * super::super::STRETCH + 5);
+    let regulators = regulators::built_in().expect("regulators");
+    let sources = Sources::new(&pack, &workbook, &regulators, today());
+    let reflections: Vec<&Reflection> = workbook.reflections.iter().map(AsRef::as_ref).collect();
+    let options = Options::default();
+    for template in Template::ALL {
+        for (format, threads) in FORMATS.into_iter().zip(1..) {
+            let watch_list = ["Acacia".to_string()];
+            let prepared = prepare_on(
+                threads,
+                &sources,
+                &reflections,
+                template,
+                format,
+                &options,
+                &watch_list,
+            );
+            let export = Streamed::new(
+                &sources,
+                &reflections,
+                template,
+                format,
+                &options,
+                &watch_list,
+            )
+            .on(threads);
+            let case = format!("{template:?} {format:?} on {threads}");
+            assert_eq!(export.check(), prepared.findings, "{case}");
+            for checking in [true, false] {
+                let mut written = Vec::new();
+                let carried = export.write_to(&mut written, checking).expect("written");
+                assert!(written == prepared.text.to_string().into_bytes(), "{case}");
+                let expected = if checking {
+                    &prepared.findings[..]
+                } else {
+                    &[]
+                };
+                assert_eq!(carried, expected, "{case}");
+            }
+            assert!(!prepared.findings.is_empty(), "{case}");
+        }
+    }
+}
+
+#[test]
+fn a_streamed_export_of_nothing_is_the_prepared_one() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let workbook = generate(&pack, 0, 1);
+    let regulators = regulators::built_in().expect("regulators");
+    let sources = Sources::new(&pack, &workbook, &regulators, today());
+    let options = Options::default();
+    for format in FORMATS {
+        let prepared = prepare_on(2, &sources, &[], Template::Record, format, &options, &[]);
+        let export = Streamed::new(&sources, &[], Template::Record, format, &options, &[]);
+        let mut written = Vec::new();
+        export.write_to(&mut written, true).expect("written");
+        assert_eq!(String::from_utf8(written), Ok(prepared.text.to_string()));
+    }
+}
+
+/// Takes `room` bytes, then fails as a closed pipe does.
+struct Closing {
+    room: usize,
+    taken: Vec<u8>,
+}
+
+impl Write for Closing {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.taken.len() >= self.room {
+            return Err(io::ErrorKind::BrokenPipe.into());
+        }
+        let n = bytes.len().min(self.room - self.taken.len());
+        self.taken.extend_from_slice(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_streamed_export_stops_at_the_first_failed_write() {
+    let (pack, workbook) = workbook_with_identifiers(12 * super::super::STRETCH);
+    let regulators = regulators::built_in().expect("regulators");
+    let sources = Sources::new(&pack, &workbook, &regulators, today());
+    let reflections: Vec<&Reflection> = workbook.reflections.iter().map(AsRef::as_ref).collect();
+    let options = Options::default();
+    for threads in 1..=3 {
+        let export = Streamed::new(
+            &sources,
+            &reflections,
+            Template::Record,
+            Format::Json,
+            &options,
+            &[],
+        )
+        .on(threads);
+        let mut out = Closing {
+            room: 100_000,
+            taken: Vec::new(),
+        };
+        let error = export
+            .write_to(&mut out, true)
+            .expect_err("the pipe closed");
+        assert_eq!(error.kind(), io::ErrorKind::BrokenPipe, "on {threads}");
+        assert_eq!(out.taken.len(), 100_000, "on {threads}");
+    }
+}
+
+#[test]
+fn spaces_wait_until_more_than_spaces_follow() {
+    let mut out = Vec::new();
+    let mut finishing = Finishing::new(Format::Markdown, &mut out);
+    for piece in ["# A\n\n", "", " \n", "text  ", "\n\n"] {
+        finishing.write(piece).expect("written");
+    }
+    finishing.finish().expect("finished");
+    assert_eq!(String::from_utf8(out), Ok("# A\n\n \ntext\n".to_string()));
+    let mut out = Vec::new();
+    let mut finishing = Finishing::new(Format::Json, &mut out);
+    finishing.write("{ }\n\n").expect("written");
+    finishing.finish().expect("finished");
+    assert_eq!(String::from_utf8(out), Ok("{ }\n\n".to_string()));
+}
