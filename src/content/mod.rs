@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::{PackError, Problem, line_column};
 pub use model::{
-    Area, Competency, Context, Item, Pack, PackCounts, SCHEMA_VERSION, ScaleLevel,
+    Area, Competency, Context, IdKind, Item, Pack, PackCounts, PackIds, SCHEMA_VERSION, ScaleLevel,
     ScaleNotAssessed, Source, Tag, Wording,
 };
 pub use validate::{MAX_SCALE_LEVELS, is_valid_id};

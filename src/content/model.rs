@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// The pack format this build reads and writes.
@@ -209,6 +210,71 @@ impl Pack {
     pub fn scale_level(&self, value: u8) -> Option<&ScaleLevel> {
         self.scale.iter().find(|level| level.value == value)
     }
+
+    /// Whether the pack defines `id` as a `kind`, found by a search of the pack: see
+    /// [`PackIds`] to ask of many.
+    pub fn defines(&self, kind: IdKind, id: &str) -> bool {
+        let mut areas = self.areas.iter();
+        match kind {
+            IdKind::Area => self.area(id).is_some(),
+            IdKind::Competency => areas.any(|a| a.competencies.iter().any(|c| c.id == id)),
+            IdKind::Question => areas.any(|a| a.questions.iter().any(|q| q.id == id)),
+            IdKind::Activity => areas.any(|a| a.activities.iter().any(|t| t.id == id)),
+        }
+    }
+
+    /// Every id the pack defines, by kind, and where each stands among its kind.
+    pub fn ids(&self) -> PackIds<'_> {
+        // Ids are unique in a pack, so each stands at its place in pack order.
+        fn places<'p>(ids: impl Iterator<Item = &'p str>) -> FxHashMap<&'p str, usize> {
+            ids.enumerate().map(|(place, id)| (id, place)).collect()
+        }
+        let areas = || self.areas.iter();
+        PackIds {
+            areas: places(areas().map(|a| a.id.as_str())),
+            competencies: places(areas().flat_map(|a| &a.competencies).map(|c| c.id.as_str())),
+            questions: places(areas().flat_map(|a| &a.questions).map(|q| q.id.as_str())),
+            activities: places(areas().flat_map(|a| &a.activities).map(|t| t.id.as_str())),
+        }
+    }
+}
+
+/// What a pack's id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Area,
+    Competency,
+    Question,
+    Activity,
+}
+
+/// The ids a pack defines, looked up by a quick hash: an export asks of each of thousands
+/// of reflections where the pack has every id it rated, answered and ticked, and a search of
+/// the pack for each took as long as making the reflection's sections.
+#[derive(Debug, Default)]
+pub struct PackIds<'p> {
+    areas: FxHashMap<&'p str, usize>,
+    competencies: FxHashMap<&'p str, usize>,
+    questions: FxHashMap<&'p str, usize>,
+    activities: FxHashMap<&'p str, usize>,
+}
+
+impl PackIds<'_> {
+    pub fn has(&self, kind: IdKind, id: &str) -> bool {
+        self.place(kind, id).is_some()
+    }
+
+    /// Where `id` stands among the pack's ids of `kind`, counted from 0 through every area
+    /// in order: the pack's third competency is 2, whichever area it is in.
+    pub fn place(&self, kind: IdKind, id: &str) -> Option<usize> {
+        let ids = match kind {
+            IdKind::Area => &self.areas,
+            IdKind::Competency => &self.competencies,
+            IdKind::Question => &self.questions,
+            IdKind::Activity => &self.activities,
+        };
+        ids.get(id).copied()
+    }
 }
 
 #[cfg(test)]
@@ -228,5 +294,44 @@ mod tests {
             "What can we do to develop in this area?"
         );
         assert_eq!(wording.apply("Comments", true), "Comments");
+    }
+
+    #[test]
+    fn each_id_stands_at_its_place_among_its_kind_in_pack_order() {
+        let pack = crate::content::PackSource::BuiltIn.load().expect("pack");
+        let ids = pack.ids();
+        let areas = || pack.areas.iter();
+        let kinds: [(IdKind, Vec<&str>); 4] = [
+            (IdKind::Area, areas().map(|a| a.id.as_str()).collect()),
+            (
+                IdKind::Competency,
+                areas()
+                    .flat_map(|a| &a.competencies)
+                    .map(|c| c.id.as_str())
+                    .collect(),
+            ),
+            (
+                IdKind::Question,
+                areas()
+                    .flat_map(|a| &a.questions)
+                    .map(|q| q.id.as_str())
+                    .collect(),
+            ),
+            (
+                IdKind::Activity,
+                areas()
+                    .flat_map(|a| &a.activities)
+                    .map(|t| t.id.as_str())
+                    .collect(),
+            ),
+        ];
+        for (kind, in_order) in kinds {
+            assert!(in_order.len() > 10, "{kind:?}");
+            for (place, id) in in_order.iter().enumerate() {
+                assert_eq!(ids.place(kind, id), Some(place), "{kind:?} {id}");
+                assert!(ids.has(kind, id) && pack.defines(kind, id));
+            }
+            assert!(!ids.has(kind, "retired.x1") && !pack.defines(kind, "retired.x1"));
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::content::Pack;
+use crate::content::{IdKind, Pack, PackIds};
 use crate::workbook::flat::{FlatMap, FlatSet};
 use crate::workbook::intern::SharedId;
 use crate::workbook::timestamp;
@@ -346,24 +346,16 @@ impl Reflection {
 
     /// Everything this reflection refers to that `pack` does not define.
     pub fn ids_not_in<'r>(&'r self, pack: &Pack) -> OrphanIds<'r> {
-        // Looked up in the pack as it is rather than in sets built for each reflection: an
-        // export of thousands of reflections asks this of every one.
-        let areas = |id: &str| pack.area(id).is_some();
-        let competencies = |id: &str| {
-            pack.areas
-                .iter()
-                .any(|a| a.competencies.iter().any(|c| c.id == id))
-        };
-        let questions = |id: &str| {
-            pack.areas
-                .iter()
-                .any(|a| a.questions.iter().any(|q| q.id == id))
-        };
-        let activities = |id: &str| {
-            pack.areas
-                .iter()
-                .any(|a| a.activities.iter().any(|t| t.id == id))
-        };
+        // Looked up in the pack as it is: sets built for one reflection would cost more.
+        self.orphans(pack, |kind, id| pack.defines(kind, id))
+    }
+
+    /// [`Self::ids_not_in`], with the pack's ids, `ids`, in sets: for many reflections.
+    pub fn ids_not_in_sets<'r>(&'r self, pack: &Pack, ids: &PackIds) -> OrphanIds<'r> {
+        self.orphans(pack, |kind, id| ids.has(kind, id))
+    }
+
+    fn orphans<'r>(&'r self, pack: &Pack, defined: impl Fn(IdKind, &str) -> bool) -> OrphanIds<'r> {
         let focus_areas: Vec<&str> = match &self.focus {
             Focus::WholeWheel => Vec::new(),
             Focus::Areas(ids) => ids.iter().map(SharedId::as_str).collect(),
@@ -374,26 +366,28 @@ impl Reflection {
             .into_iter()
             .chain(prompt_areas)
             .chain(own_areas)
-            .filter(|id| !areas(id))
+            .filter(|id| !defined(IdKind::Area, id))
             .collect();
         orphan_areas.sort_unstable();
         orphan_areas.dedup();
+        let defined = &defined;
+        let missing = |kind| move |id: &str| !defined(kind, id);
         OrphanIds {
             context: pack
                 .context(&self.context)
                 .is_none()
                 .then_some(self.context.as_str()),
             areas: orphan_areas,
-            ratings: missing(self.ratings.keys(), competencies),
-            answers: missing(self.answers.keys(), questions),
-            activities: missing(self.ticked_activities.iter(), activities),
+            ratings: missing_of(self.ratings.keys(), missing(IdKind::Competency)),
+            answers: missing_of(self.answers.keys(), missing(IdKind::Question)),
+            activities: missing_of(self.ticked_activities.iter(), missing(IdKind::Activity)),
         }
     }
 }
 
-fn missing<'r, Id: AsRef<str> + ?Sized + 'r>(
+fn missing_of<'r, Id: AsRef<str> + ?Sized + 'r>(
     ids: impl Iterator<Item = &'r Id>,
-    known: impl Fn(&str) -> bool,
+    missing: impl Fn(&str) -> bool,
 ) -> Vec<&'r str> {
-    ids.map(AsRef::as_ref).filter(|id| !known(id)).collect()
+    ids.map(AsRef::as_ref).filter(|id| missing(id)).collect()
 }

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::{EachReflection, Parts, Sources, attribution, label_of, title_of};
+use crate::content::{IdKind, PackCounts, PackIds};
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
 use crate::export::text::{context_label, focus_summary, status_word};
@@ -54,6 +55,48 @@ struct Repeated<'a> {
     /// By area, then prompt, in pack order: the prompt as worded for the workbook, borrowed
     /// from the pack where the wording leaves it as it is.
     prompts: Vec<Vec<Cow<'a, str>>>,
+    /// The pack's ids, to find where it has what each reflection rated, answered and
+    /// ticked, and what a reflection keeps from an older pack.
+    ids: PackIds<'a>,
+    /// By area: the places among the pack's competencies, questions and activities of the
+    /// area's first of each.
+    firsts: Vec<[usize; 3]>,
+    counts: PackCounts,
+}
+
+/// A reflection's ratings, answers and ticks by where the pack has them, each of its ids
+/// looked up once, rather than each of the pack's searched for in the reflection.
+struct Placed<'r> {
+    ratings: Vec<Option<u8>>,
+    answers: Vec<Option<&'r str>>,
+    ticked: Vec<bool>,
+}
+
+impl<'r> Placed<'r> {
+    fn new(repeated: &Repeated, r: &'r Reflection) -> Self {
+        let (ids, counts) = (&repeated.ids, &repeated.counts);
+        let mut placed = Placed {
+            ratings: vec![None; counts.competencies],
+            answers: vec![None; counts.questions],
+            ticked: vec![false; counts.activities],
+        };
+        for (id, &value) in &r.ratings {
+            if let Some(at) = ids.place(IdKind::Competency, id) {
+                placed.ratings[at] = Some(value);
+            }
+        }
+        for (id, answer) in &r.answers {
+            if let Some(at) = ids.place(IdKind::Question, id) {
+                placed.answers[at] = Some(answer.as_str());
+            }
+        }
+        for id in &r.ticked_activities {
+            if let Some(at) = ids.place(IdKind::Activity, id) {
+                placed.ticked[at] = true;
+            }
+        }
+        placed
+    }
 }
 
 impl<'a> Repeated<'a> {
@@ -89,6 +132,24 @@ impl<'a> Repeated<'a> {
             kinds: kinds.collect(),
             ratings: (0..=u8::MAX).map(rating).collect(),
             prompts: prompts.collect(),
+            ids: pack.ids(),
+            firsts: pack
+                .areas
+                .iter()
+                .scan([0; 3], |next, area| {
+                    let first = *next;
+                    let lengths = [
+                        area.competencies.len(),
+                        area.questions.len(),
+                        area.activities.len(),
+                    ];
+                    for (next, length) in next.iter_mut().zip(lengths) {
+                        *next += length;
+                    }
+                    Some(first)
+                })
+                .collect(),
+            counts: pack.counts(),
         }
     }
 }
@@ -153,12 +214,13 @@ fn reflection_sections<'a>(
     let mut sections = vec![head];
 
     let in_focus = r.focus.area_ids(pack);
+    let placed = Placed::new(repeated, r);
     for (index, area) in pack.areas.iter().enumerate() {
         if in_focus.contains(&area.id.as_str()) {
-            sections.push(area_section(sources, repeated, r, index));
+            sections.push(area_section(sources, repeated, r, &placed, index));
         }
     }
-    let orphans = r.ids_not_in(pack);
+    let orphans = r.ids_not_in_sets(pack, &repeated.ids);
     if !orphans.is_empty() {
         let mut kept = Section::new(2, "Kept from an older pack");
         for id in &orphans.ratings {
@@ -210,30 +272,33 @@ fn area_section<'a>(
     sources: &Sources<'a>,
     repeated: &Repeated<'a>,
     r: &'a Reflection,
+    placed: &Placed<'a>,
     index: usize,
 ) -> Section<'a> {
     let pack = sources.pack;
     let area = &pack.areas[index];
     let kinds = &repeated.kinds[index];
-    let rows = area.competencies.iter().zip(kinds).map(|(c, kind)| {
-        let rating = match r.ratings.get(c.id.as_str()) {
-            Some(&value) => Cow::Owned(repeated.ratings[usize::from(value)].clone()),
+    let [competencies, questions, activities] = repeated.firsts[index];
+    let ratings = &placed.ratings[competencies..];
+    let rows = area.competencies.iter().zip(kinds).zip(ratings);
+    let rows = rows.map(|((c, kind), rating)| {
+        let rating = match rating {
+            Some(value) => Cow::Owned(repeated.ratings[usize::from(*value)].clone()),
             None => Cow::Borrowed(pack.not_assessed.label.as_str()),
         };
         [c.text.as_str().into(), kind.clone(), rating]
     });
     let headers = ["Competency", "Kind", "Self-rating"];
     let mut section = Section::new(2, area.title.as_str()).table(headers, rows);
-    for question in &area.questions {
-        if let Some(answer) = r.answers.get(question.id.as_str()) {
-            section = section.field(question.text.as_str(), answer.as_str());
+    for (question, answer) in area.questions.iter().zip(&placed.answers[questions..]) {
+        if let Some(answer) = answer {
+            section = section.field(question.text.as_str(), *answer);
         }
     }
-    let mut activities: Vec<Cow<'a, str>> = area
-        .activities
-        .iter()
-        .filter(|a| r.ticked_activities.contains(a.id.as_str()))
-        .map(|a| a.text.as_str().into())
+    let ticked = area.activities.iter().zip(&placed.ticked[activities..]);
+    let mut activities: Vec<Cow<'a, str>> = ticked
+        .filter(|(_, ticked)| **ticked)
+        .map(|(a, _)| a.text.as_str().into())
         .collect();
     activities.extend(
         r.own_activities
@@ -282,5 +347,30 @@ mod tests {
             .flat_map(|r| build(&sources, &[r]).sections)
             .collect();
         assert_eq!(build(&sources, &reflections).sections, alone);
+    }
+
+    #[test]
+    fn what_a_reflection_keeps_from_an_older_pack_is_found_by_sets_as_by_search() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let mut workbook = generate(&pack, 2, 5);
+        let r = std::sync::Arc::make_mut(&mut workbook.reflections[0]);
+        r.ratings.insert("retired.c1", 2);
+        r.answers.insert("retired.q1", "Kept".to_string());
+        r.ticked_activities.insert("retired.a1");
+        r.focus = crate::workbook::Focus::Areas(vec![crate::workbook::intern::intern("retired")]);
+        let ids = pack.ids();
+        for r in &workbook.reflections {
+            assert_eq!(r.ids_not_in_sets(&pack, &ids), r.ids_not_in(&pack));
+        }
+        let orphans = workbook.reflections[0].ids_not_in_sets(&pack, &ids);
+        assert_eq!(orphans.ratings, ["retired.c1"]);
+        assert_eq!(orphans.answers, ["retired.q1"]);
+        assert_eq!(orphans.activities, ["retired.a1"]);
+        assert_eq!(orphans.areas, ["retired"]);
+        assert!(
+            workbook.reflections[1]
+                .ids_not_in_sets(&pack, &ids)
+                .is_empty()
+        );
     }
 }
