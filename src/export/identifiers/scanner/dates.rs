@@ -83,6 +83,10 @@ impl Scan<'_> {
     /// "DOB", "d.o.b." and "date of birth", with any date or year after them; "born" only
     /// with a date or year: "born 12 March 1950", "born in 1950".
     pub(in crate::export::identifiers) fn birth_at(&self, i: usize) -> Option<usize> {
+        // Every label begins with a d or a b: most words are passed over at once.
+        if !self.tok(i)?.s.starts_with(['d', 'D', 'b', 'B']) {
+            return None;
+        }
         let label = self
             .phrase(i, &["dob"], spaces)
             .or_else(|| self.phrase(i, &["d", "o", "b"], |g| g == "."))
