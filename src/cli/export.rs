@@ -243,20 +243,6 @@ pub fn export(
         ..args.options()
     };
 
-    if args.preview {
-        let prepared = super::kept_to_exit(crate::export::prepare(
-            &sources,
-            &reflections,
-            template,
-            format,
-            &options,
-            &watch_list,
-        ));
-        let Prepared { text, findings, .. } = &*prepared;
-        print_pieces(text.pieces())?;
-        report_findings(findings, "preview");
-        return Ok(ExitCode::SUCCESS);
-    }
     let export = Streamed::new(
         &sources,
         &reflections,
@@ -265,6 +251,13 @@ pub fn export(
         &options,
         &watch_list,
     );
+    if args.preview {
+        let prepared = super::kept_to_exit(export.prepared());
+        let Prepared { text, findings, .. } = &*prepared;
+        print_pieces(text.pieces())?;
+        report_findings(findings, "preview");
+        return Ok(ExitCode::SUCCESS);
+    }
     // Nothing leaves before it is checked: an export that may not carry identifiers is
     // checked whole first. One the owner lets out whatever it holds is checked as it is
     // written, so that they can be told what it carried.

@@ -77,10 +77,8 @@ pub fn prepare<'a>(
     options: &Options,
     watch_list: &[String],
 ) -> Prepared {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = threads.clamp(1, 4);
     prepare_on(
-        threads,
+        threads(),
         sources,
         reflections,
         template,
@@ -88,6 +86,12 @@ pub fn prepare<'a>(
         options,
         watch_list,
     )
+}
+
+/// A thread a core, up to four.
+fn threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    cores.clamp(1, 4)
 }
 
 /// [`prepare`] on at most `threads` threads.
@@ -296,22 +300,32 @@ fn stretches<'a, 'w>(
         }
         (done, scanned)
     };
-    let threads = threads.clamp(1, stretches.count().max(1));
-    let (mut stretches, scans) = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-            .collect();
-        let (mut stretches, scanned) = work();
-        let mut scans = vec![scanned];
-        for helper in helpers {
-            let (done, scanned) = joined(helper);
-            stretches.extend(done);
-            scans.push(scanned);
-        }
-        (stretches, scans)
-    });
+    let (mut stretches, scans) = on_threads(threads, stretches.count(), work);
     stretches.sort_unstable_by_key(|stretch| stretch.index);
     (stretches, scans)
+}
+
+/// What `work` gives on up to `threads` threads, this one among them, but no more threads
+/// than `count` stretches: everything each did, and each one's scan.
+fn on_threads<T: Send, S: Send>(
+    threads: usize,
+    count: usize,
+    work: impl Fn() -> (Vec<T>, S) + Sync,
+) -> (Vec<T>, Vec<S>) {
+    let threads = threads.clamp(1, count.max(1));
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, &work).ok())
+            .collect();
+        let (mut done, scanned) = work();
+        let mut scans = vec![scanned];
+        for helper in helpers {
+            let (theirs, scanned) = joined(helper);
+            done.extend(theirs);
+            scans.push(scanned);
+        }
+        (done, scans)
+    })
 }
 
 mod streamed;
@@ -325,102 +339,5 @@ fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::sync::Arc;
-
-    use chrono::NaiveDate;
-
-    use super::*;
-    use crate::content::PackSource;
-    use crate::export::check::check;
-    use crate::export::regulators;
-    use crate::workbook::generate::generate;
-
-    #[test]
-    fn an_export_made_in_stretches_is_the_whole_document_written_and_checked() {
-        let pack = PackSource::BuiltIn.load().expect("pack");
-        // Many stretches, so that every thread takes some and they finish out of order, and
-        // a last one cut short.
-        let mut workbook = generate(&pack, 8 * STRETCH + 5, 7);
-        for (index, reflection) in workbook.reflections.iter_mut().enumerate().step_by(9) {
-            let reflection = Arc::make_mut(reflection);
-            // Each reflection's identifiers differ, so that each is named by its own.
-            let day = 1 + index % 28;
-            reflection.title = format!("Visit with Mrs. Patel on {day}/03/2026");
-            let answer = reflection
-                .answers
-                .iter()
-                .next()
-                .map(|(q, a)| (q.clone(), a));
-            if let Some((question, answer)) = answer {
-                let marked = format!("{answer} She lives at {index} Acacia Road, E1 6AN.");
-                reflection.answers.insert(question, marked);
-            }
-        }
-        let regulators = regulators::built_in().expect("regulators");
-        let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let sources = Sources::new(&pack, &workbook, &regulators, today);
-        let reflections: Vec<&Reflection> =
-            workbook.reflections.iter().map(AsRef::as_ref).collect();
-        let options = Options::default();
-        let document = templates::build(Template::Record, &sources, &reflections, &options);
-        let written = templates::written_dates(Template::Record, &sources, &options);
-        for watch_list in [vec![], vec!["Acacia".to_string()]] {
-            let whole_findings = check(
-                &document,
-                &reflections,
-                &workbook,
-                Some(&pack),
-                &written,
-                &watch_list,
-            );
-            assert!(whole_findings.len() > 10, "{whole_findings:?}");
-            let formats = [Format::Markdown, Format::Text, Format::Html, Format::Json];
-            // On as many threads as there are formats, whatever this machine's cores.
-            for (format, threads) in formats.into_iter().zip(1..) {
-                let prepared = prepare_on(
-                    threads,
-                    &sources,
-                    &reflections,
-                    Template::Record,
-                    format,
-                    &options,
-                    &watch_list,
-                );
-                assert!(prepared.text.pieces().count() > 9, "{format:?}");
-                let text = prepared.text.to_string();
-                assert!(text == render::render(&document, format), "{format:?}");
-                assert_eq!(prepared.findings, whole_findings, "{format:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn an_export_of_no_reflections_is_written_whole() {
-        let pack = PackSource::BuiltIn.load().expect("pack");
-        let workbook = generate(&pack, 0, 1);
-        let regulators = regulators::built_in().expect("regulators");
-        let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let sources = Sources::new(&pack, &workbook, &regulators, today);
-        let options = Options::default();
-        let document = templates::build(Template::Record, &sources, &[], &options);
-        for format in [Format::Markdown, Format::Text, Format::Html, Format::Json] {
-            let prepared = prepare(&sources, &[], Template::Record, format, &options, &[]);
-            assert_eq!(prepared.text.to_string(), render::render(&document, format));
-        }
-    }
-
-    #[test]
-    fn the_pieces_of_a_text_read_as_the_text() {
-        let text = Rendered {
-            pieces: vec!["one, ".into(), String::new(), "two".into()],
-        };
-        let mut written = Vec::new();
-        text.write_to(&mut written).expect("written");
-        assert_eq!(written, b"one, two");
-        assert_eq!((text.len(), text.is_empty()), (8, false));
-        assert_eq!(text.to_string(), "one, two");
-        assert_eq!(text.into_string(), "one, two");
-        assert!(Rendered::default().is_empty());
-    }
-}
+#[path = "tests/prepare.rs"]
+mod tests;

@@ -16,7 +16,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
-use super::{Check, Found, Scanned, Stretch, Stretches, Work, closing, joined, opening};
+use super::{
+    Check, Found, Prepared, Scanned, Stretch, Stretches, Work, closing, joined, on_threads, opening,
+};
 use crate::export::check;
 use crate::export::identifiers::Located;
 use crate::export::render::{self, Format};
@@ -44,7 +46,6 @@ impl<'a, 'r> Streamed<'a, 'r> {
         options: &'r Options,
         watch_list: &'r [String],
     ) -> Self {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
         Streamed {
             sources,
             reflections,
@@ -52,7 +53,7 @@ impl<'a, 'r> Streamed<'a, 'r> {
             format,
             options,
             watch_list,
-            threads: threads.clamp(1, 4),
+            threads: super::threads(),
         }
     }
 
@@ -83,8 +84,21 @@ impl<'a, 'r> Streamed<'a, 'r> {
         check.located(found, scanned, others, self.reflections, workbook, pack)
     }
 
+    /// The export made whole, to show: as [`super::prepare`] makes it.
+    pub fn prepared(&self) -> Prepared {
+        super::prepare_on(
+            self.threads,
+            self.sources,
+            self.reflections,
+            self.template,
+            self.format,
+            self.options,
+            self.watch_list,
+        )
+    }
+
     /// The likely identifiers in the export, found without writing it: what
-    /// [`super::prepare`] would find.
+    /// [`Self::prepared`] would find.
     pub fn check(&self) -> Vec<Located> {
         let parts = self.parts();
         let document = &parts.outline;
@@ -126,15 +140,7 @@ impl<'a, 'r> Streamed<'a, 'r> {
         let Some(each) = &parts.each else {
             // A document made whole is as long as a few reflections' sections: nothing is
             // gained by writing it in pieces.
-            let prepared = super::prepare_on(
-                self.threads,
-                self.sources,
-                self.reflections,
-                self.template,
-                self.format,
-                self.options,
-                self.watch_list,
-            );
+            let prepared = self.prepared();
             prepared.text.write_to(out)?;
             out.flush()?;
             return Ok(if checking {
@@ -185,20 +191,7 @@ fn checked_stretches<'a, 'w>(
         }
         (done, scanned)
     };
-    let threads = threads.clamp(1, stretches.count().max(1));
-    let (mut done, scans) = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-            .collect();
-        let (mut done, scanned) = work();
-        let mut scans = vec![scanned];
-        for helper in helpers {
-            let (theirs, scanned) = joined(helper);
-            done.extend(theirs);
-            scans.push(scanned);
-        }
-        (done, scans)
-    });
+    let (mut done, scans) = on_threads(threads, stretches.count(), work);
     done.sort_unstable_by_key(|(index, _)| *index);
     let found = done.into_iter().flat_map(|(_, found)| found).collect();
     (found, scans)

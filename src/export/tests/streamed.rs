@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::content::PackSource;
-use crate::export::prepare::prepare_on;
 use crate::export::regulators;
 use crate::workbook::Workbook;
 use crate::workbook::generate::generate;
@@ -40,15 +39,6 @@ fn a_streamed_export_is_the_prepared_one_and_finds_the_same() {
     for template in Template::ALL {
         for (format, threads) in FORMATS.into_iter().zip(1..) {
             let watch_list = ["Acacia".to_string()];
-            let prepared = prepare_on(
-                threads,
-                &sources,
-                &reflections,
-                template,
-                format,
-                &options,
-                &watch_list,
-            );
             let export = Streamed::new(
                 &sources,
                 &reflections,
@@ -58,6 +48,8 @@ fn a_streamed_export_is_the_prepared_one_and_finds_the_same() {
                 &watch_list,
             )
             .on(threads);
+            // As the preview and the screens make it, whole.
+            let prepared = export.prepared();
             let case = format!("{template:?} {format:?} on {threads}");
             assert_eq!(export.check(), prepared.findings, "{case}");
             for checking in [true, false] {
@@ -84,8 +76,8 @@ fn a_streamed_export_of_nothing_is_the_prepared_one() {
     let sources = Sources::new(&pack, &workbook, &regulators, today());
     let options = Options::default();
     for format in FORMATS {
-        let prepared = prepare_on(2, &sources, &[], Template::Record, format, &options, &[]);
         let export = Streamed::new(&sources, &[], Template::Record, format, &options, &[]);
+        let prepared = export.prepared();
         let mut written = Vec::new();
         export.write_to(&mut written, true).expect("written");
         assert_eq!(String::from_utf8(written), Ok(prepared.text.to_string()));
