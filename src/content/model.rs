@@ -227,7 +227,14 @@ impl Pack {
     pub fn ids(&self) -> PackIds<'_> {
         // Ids are unique in a pack, so each stands at its place in pack order.
         fn places<'p>(ids: impl Iterator<Item = &'p str>) -> FxHashMap<&'p str, usize> {
-            ids.enumerate().map(|(place, id)| (id, place)).collect()
+            let mut count = 0;
+            let places: FxHashMap<_, _> = ids
+                .inspect(|_| count += 1)
+                .enumerate()
+                .map(|(place, id)| (id, place))
+                .collect();
+            debug_assert_eq!(places.len(), count, "a pack's ids are unique");
+            places
         }
         let areas = || self.areas.iter();
         PackIds {

@@ -152,15 +152,16 @@ pub struct Scanned<'t, 'w> {
     clean: FxHashSet<(usize, usize)>,
     /// Lasting texts that may hold a finding, by their words.
     lasting: FxHashMap<&'t str, Vec<Finding>>,
-    /// Passing texts shorter than [`REMEMBERED_BELOW`], by their words: a rating or a kind
+    /// Passing texts shorter than [`REMEMBERED_BELOW`], by their text: a rating or a kind
     /// made again for each row, a CPD line for each reflection.
     passing: FxHashMap<String, Vec<Finding>>,
 }
 
-/// The length below which a passing text is remembered by its words: ratings, kinds and a
+/// The length below which a passing text is remembered by its text: ratings, kinds and a
 /// reflection's CPD lines ("Type of activity: Work-based learning") are made again for each
 /// reflection, and an export of 2,000 repeats each of its CPD lines five times on average.
-/// A longer text (an action with its status) is rarely made twice, and would only fill memory.
+/// A heading with its date is seldom made twice, but a copy costs little beside its scan; a
+/// longer text (an action with its status) is rarely made twice, and would only fill memory.
 const REMEMBERED_BELOW: usize = 256;
 
 impl<'t, 'w> Scanned<'t, 'w> {

@@ -117,6 +117,26 @@ mod tests {
         }
     }
 
+    /// An export whose writing fails part-way (a full disk, a stopped check): nothing is
+    /// linked into place, and nothing half-written is left.
+    #[test]
+    fn a_new_file_whose_writing_fails_is_never_made() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("export.json");
+        let error = write_new(dir.path(), &target, ".c.", |file| {
+            file.write_all(b"the start of an export")?;
+            Err::<(), _>(io::Error::from(io::ErrorKind::StorageFull))
+        })
+        .expect_err("fails");
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+        assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+        let given = write_new(dir.path(), &target, ".c.", |file| {
+            file.write_all(b"{}").map(|()| 7)
+        });
+        assert_eq!(given.expect("written"), 7);
+        assert_eq!(names(dir.path()), ["export.json"]);
+    }
+
     /// A disk that fills up part-way through the write: the old file stays byte for byte,
     /// and the half-written temporary file is removed.
     #[test]
