@@ -144,7 +144,11 @@ fn likely_identifiers_stop_the_export_unless_allowed() {
         .success()
         .stderr(predicate::str::contains("They were written"));
     let printed = String::from_utf8(printed.get_output().stdout.clone()).expect("UTF-8");
-    assert!(written == previewed && printed == previewed);
+    assert!(written == previewed, "the file is what was previewed");
+    assert!(
+        printed == previewed,
+        "standard output is what was previewed"
+    );
     #[cfg(unix)]
     assert_eq!(common::mode(&out), 0o600);
     // Never over an existing file.
@@ -159,7 +163,8 @@ fn likely_identifiers_stop_the_export_unless_allowed() {
 #[test]
 fn names_on_the_watch_list_are_caught() {
     let data = DataDir::new();
-    let workbook = with_reflections(&data, 2, 504);
+    // Enough reflections for an export of all of them to be made in many stretches.
+    let workbook = with_reflections(&data, 100, 504);
     let title = workbook.newest_first()[0].title.clone();
     let word = title.split_whitespace().last().expect("a word").to_string();
     fs::write(
@@ -167,11 +172,16 @@ fn names_on_the_watch_list_are_caught() {
         format!("# colleagues and wards\n\n{word}\n"),
     )
     .expect("write");
-    data.wheelbook()
-        .arg("export")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(format!("“{word}”")));
+    for since in [None, Some("2000-01-01")] {
+        // Refused, nothing of it leaves: not a line on standard output.
+        data.wheelbook()
+            .arg("export")
+            .args(since.map(|day| ["--since", day]).into_iter().flatten())
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(format!("“{word}”")));
+    }
 }
 
 #[test]

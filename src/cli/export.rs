@@ -255,23 +255,31 @@ pub fn export(
         let prepared = super::kept_to_exit(export.prepared());
         let Prepared { text, findings, .. } = &*prepared;
         print_pieces(text.pieces())?;
-        report_findings(findings, "preview");
+        report_findings(findings, Findings::Previewed);
         return Ok(ExitCode::SUCCESS);
     }
     // Nothing leaves before it is checked: an export that may not carry identifiers is
     // checked whole first. One the owner lets out whatever it holds is checked as it is
     // written, so that they can be told what it carried.
     let allowed = args.allow_identifiers;
-    if !allowed {
-        let findings = export.check();
-        if !findings.is_empty() {
-            report_findings(&findings, "refuse");
-            return Ok(ExitCode::FAILURE);
+    let checked = if allowed {
+        None
+    } else {
+        match export.check() {
+            Ok(checked) => Some(checked),
+            Err(findings) => {
+                report_findings(&findings, Findings::Refused);
+                return Ok(ExitCode::FAILURE);
+            }
         }
-    }
+    };
+    let write = |out: &mut dyn io::Write| match &checked {
+        Some(checked) => checked.write_to(out).map(|()| Vec::new()),
+        None => export.write_checking(out),
+    };
     let carried = match &args.output {
         Some(path) => {
-            let carried = store::write_export(path, |file| export.write_to(file, allowed))?;
+            let carried = store::write_export(path, |file| write(file))?;
             eprint_lines(&format!(
                 "Wrote {} ({}, {}, {}).",
                 path.display(),
@@ -281,18 +289,36 @@ pub fn export(
             ));
             carried
         }
-        None => match export.write_to(&mut io::stdout().lock(), allowed) {
-            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Vec::new(),
+        None => match write(&mut io::stdout().lock()) {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                if allowed {
+                    eprint_lines(
+                        "The export was cut short before its check was done: export again without --allow-identifiers to see what it holds.",
+                    );
+                }
+                Vec::new()
+            }
             written => written?,
         },
     };
-    report_findings(&carried, "allowed");
+    report_findings(&carried, Findings::Carried);
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_findings(findings: &[Located], mode: &str) {
+/// What the likely identifiers reported are of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Findings {
+    /// A preview, which writes nothing.
+    Previewed,
+    /// An export refused because of them.
+    Refused,
+    /// An export written with them, as --allow-identifiers asks.
+    Carried,
+}
+
+fn report_findings(findings: &[Located], of: Findings) {
     if findings.is_empty() {
-        if mode == "preview" {
+        if of == Findings::Previewed {
             eprint_lines("No likely identifiers found in what would be exported.");
         }
         return;
@@ -316,10 +342,10 @@ fn report_findings(findings: &[Located], mode: &str) {
             located.finding.kind.advice()
         ));
     }
-    lines.push(match mode {
-        "refuse" => "Nothing was written. Edit the reflection (wheelbook, then b to browse, e to edit), or, if each one is safe to share, export again with --allow-identifiers.".into(),
-        "allowed" => "They were written, as --allow-identifiers asks: check that each one is safe to share.".into(),
-        _ => "Without --allow-identifiers, exporting this would be refused.".into(),
+    lines.push(match of {
+        Findings::Refused => "Nothing was written. Edit the reflection (wheelbook, then b to browse, e to edit), or, if each one is safe to share, export again with --allow-identifiers.".into(),
+        Findings::Carried => "They were written, as --allow-identifiers asks: check that each one is safe to share.".into(),
+        Findings::Previewed => "Without --allow-identifiers, exporting this would be refused.".into(),
     });
     eprint_lines(&lines.join("\n"));
 }

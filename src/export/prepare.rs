@@ -1,5 +1,7 @@
-//! Building, checking and writing out an export: the one path the command line and the
-//! screens both take, so that what is previewed, checked and written is always the same.
+//! Building, checking and writing out an export. The screens and `--preview` prepare it
+//! whole, to show it ([`prepare`]); the command line writes it as it is made
+//! ([`Streamed`]). Both make it a stretch of reflections at a time with [`Stretches`], so
+//! that what is previewed, checked and written is always the same.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -64,8 +66,8 @@ impl std::fmt::Display for Rendered {
 /// side by side.
 const PARALLEL_FROM: usize = 64;
 
-/// The reflections in a stretch of a document made a reflection at a time: each stretch is
-/// made, checked and written on one thread, then its sections are let go.
+/// The reflections in a stretch of a document made a reflection at a time: each stretch's
+/// sections are made on one thread, checked or written or both, then let go.
 const STRETCH: usize = 32;
 
 /// Builds, writes out and checks an export, on a thread a core, up to four.
@@ -239,13 +241,21 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
 
     /// Makes the next stretch not yet taken, written into `text` (emptied first), or `None`
     /// once every stretch is taken.
-    fn take(&self, scanned: &mut Scanned<'a, 'w>, mut text: String) -> Option<Stretch> {
-        let all = self.each.reflections;
+    fn take(&self, scanned: &mut Scanned<'a, 'w>, text: String) -> Option<Stretch> {
+        let index = self.claim()?;
+        Some(self.make(index, scanned, text))
+    }
+
+    /// The index of the next stretch not yet taken, now taken, or `None` once every one is.
+    fn claim(&self) -> Option<usize> {
         let index = self.next.fetch_add(1, Ordering::Relaxed);
+        (index < self.count()).then_some(index)
+    }
+
+    /// Makes stretch `index`, one [`Self::claim`] gave, written into `text` (emptied first).
+    fn make(&self, index: usize, scanned: &mut Scanned<'a, 'w>, mut text: String) -> Stretch {
+        let all = self.each.reflections;
         let start = index * STRETCH;
-        if start >= all.len() {
-            return None;
-        }
         text.clear();
         let mut stretch = Stretch {
             index,
@@ -269,7 +279,7 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
                 self.check.sections(scanned, &sections, &mut stretch.found);
             }
         }
-        Some(stretch)
+        stretch
     }
 }
 

@@ -5,16 +5,15 @@
 //!
 //! Nothing may leave the machine before it is checked, so an export that must hold no
 //! identifier is checked first, without being written, and only then made again and written
-//! out ([`Streamed::check`], then [`Streamed::write_to`]). The check sees exactly what is then
-//! written: both passes make each reflection's sections the same way, from the same
-//! reflections. An export the owner lets out whatever it holds is checked as it is written, so
-//! that they can be told what it carried.
+//! out: [`Streamed::check`] gives a [`Checked`] export, the only one written unchecked. The
+//! check sees exactly what is then written: both passes make each reflection's sections the
+//! same way, from the same reflections. An export the owner lets out whatever it holds is
+//! checked as it is written ([`Streamed::write_checking`]), so that they can be told what it
+//! carried.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, mpsc};
 
 use super::{
     Check, Found, Prepared, Scanned, Stretch, Stretches, Work, closing, joined, on_threads, opening,
@@ -37,7 +36,8 @@ pub struct Streamed<'a, 'r> {
 }
 
 impl<'a, 'r> Streamed<'a, 'r> {
-    /// An export on a thread a core, up to four, as [`super::prepare`]'s.
+    /// An export made on a thread a core, up to four, as [`super::prepare`]'s; written, it
+    /// has one more thread, which writes.
     pub fn new(
         sources: &'r Sources<'a>,
         reflections: &'r [&'a Reflection],
@@ -97,9 +97,26 @@ impl<'a, 'r> Streamed<'a, 'r> {
         )
     }
 
-    /// The likely identifiers in the export, found without writing it: what
-    /// [`Self::prepared`] would find.
-    pub fn check(&self) -> Vec<Located> {
+    /// The export, checked whole without being written: ready to write if it holds no likely
+    /// identifier, else every one it holds, as [`Self::prepared`] would find them. Only a
+    /// checked export can be written without being checked again.
+    pub fn check(&self) -> Result<Checked<'_, 'a, 'r>, Vec<Located>> {
+        let findings = self.findings();
+        if findings.is_empty() {
+            Ok(Checked(self))
+        } else {
+            Err(findings)
+        }
+    }
+
+    /// Writes the export to `out` as it is made, checking it as it is written: for an
+    /// export the owner lets out whatever it holds. Gives the likely identifiers it carried.
+    pub fn write_checking(&self, out: &mut dyn Write) -> io::Result<Vec<Located>> {
+        self.write(out, true)
+    }
+
+    /// The likely identifiers in the export, found without writing it.
+    fn findings(&self) -> Vec<Located> {
         let parts = self.parts();
         let document = &parts.outline;
         let Some(each) = &parts.each else {
@@ -135,19 +152,21 @@ impl<'a, 'r> Streamed<'a, 'r> {
     /// Writes the export to `out` as it is made. With `checking`, it is checked as it is
     /// written and its likely identifiers are returned; without, none are looked for. On an
     /// error from `out`, nothing more is made.
-    pub fn write_to(&self, out: &mut dyn Write, checking: bool) -> io::Result<Vec<Located>> {
+    fn write(&self, out: &mut dyn Write, checking: bool) -> io::Result<Vec<Located>> {
         let parts = self.parts();
         let Some(each) = &parts.each else {
             // A document made whole is as long as a few reflections' sections: nothing is
             // gained by writing it in pieces.
-            let prepared = self.prepared();
-            prepared.text.write_to(out)?;
+            if checking {
+                let prepared = self.prepared();
+                prepared.text.write_to(out)?;
+                out.flush()?;
+                return Ok(prepared.findings);
+            }
+            let text = render::render(&parts.into_document(), self.format);
+            out.write_all(text.as_bytes())?;
             out.flush()?;
-            return Ok(if checking {
-                prepared.findings
-            } else {
-                Vec::new()
-            });
+            return Ok(Vec::new());
         };
         let document = &parts.outline;
         let check = self.check_of();
@@ -175,6 +194,17 @@ impl<'a, 'r> Streamed<'a, 'r> {
         found.extend(written.found);
         check.close(&mut scanned, document, &mut found);
         Ok(self.located(&check, found, scanned, written.scans))
+    }
+}
+
+/// An export checked whole and found to hold no likely identifier.
+pub struct Checked<'s, 'a, 'r>(&'s Streamed<'a, 'r>);
+
+impl Checked<'_, '_, '_> {
+    /// Writes the export to `out` as it is made, without checking it again. On an error
+    /// from `out`, nothing more is made.
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.0.write(out, false).map(drop)
     }
 }
 
@@ -213,23 +243,26 @@ fn written_in_order<'a, 'w>(
 ) -> io::Result<Written<'a, 'w>> {
     let threads = threads.clamp(1, stretches.count().max(1));
     let spare: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    let stop = &AtomicBool::new(false);
     let room = &|| {
         let spare = spare.lock().ok().and_then(|mut spare| spare.pop());
         spare.unwrap_or_default()
     };
+    // A stretch made more slowly than those after it holds up their writing: no more than
+    // this many are made ahead of the writing, so that they cannot pile up.
+    let window = &Window::new(2 * threads);
     std::thread::scope(|scope| {
-        // A few stretches may wait for one made more slowly, no more.
-        let (send, receive) = mpsc::sync_channel::<Stretch>(2 * threads);
+        let (send, receive) = mpsc::channel::<Stretch>();
         let makers: Vec<_> = (0..threads)
             .filter_map(|_| {
                 let send = send.clone();
                 let make = move || {
+                    let _stops = StopsOnPanic(window);
                     let mut scanned = stretches.check.scanned();
-                    while !stop.load(Ordering::Relaxed) {
-                        let Some(stretch) = stretches.take(&mut scanned, room()) else {
+                    while let Some(index) = stretches.claim() {
+                        if !window.reached(index) {
                             break;
-                        };
+                        }
+                        let stretch = stretches.make(index, &mut scanned, room());
                         if send.send(stretch).is_err() {
                             break;
                         }
@@ -266,7 +299,7 @@ fn written_in_order<'a, 'w>(
             }
             (result, Some(scanned))
         } else {
-            (in_order(receive, &mut write, stop), None)
+            (in_order(receive, &mut write, window), None)
         };
         written.scans.extend(own_scan);
         written.scans.extend(makers.into_iter().map(joined));
@@ -274,12 +307,12 @@ fn written_in_order<'a, 'w>(
     })
 }
 
-/// Hands the stretches received, in any order, to `write` in order; on the first error,
-/// asks the makers to stop and stops receiving.
+/// Hands the stretches received, in any order, to `write` in order, moving `window` on
+/// after each; on the first error, stops the makers and stops receiving.
 fn in_order(
     receive: mpsc::Receiver<Stretch>,
     write: &mut impl FnMut(Stretch) -> io::Result<()>,
-    stop: &AtomicBool,
+    window: &Window,
 ) -> io::Result<()> {
     let mut waiting = BTreeMap::new();
     let mut next = 0;
@@ -287,13 +320,70 @@ fn in_order(
         waiting.insert(stretch.index, stretch);
         while let Some(stretch) = waiting.remove(&next) {
             if let Err(error) = write(stretch) {
-                stop.store(true, Ordering::Relaxed);
+                window.stop();
                 return Err(error);
             }
             next += 1;
+            window.written(next);
         }
     }
     Ok(())
+}
+
+/// How far the makers may run ahead of the writing: stretch `index` is made only once
+/// fewer than `ahead` stretches before it wait to be written. The stretch written next is
+/// always within it, so the writing never waits on a maker that waits on the writing.
+struct Window {
+    ahead: usize,
+    /// How many stretches are written, and whether to make no more.
+    state: Mutex<(usize, bool)>,
+    moved: Condvar,
+}
+
+impl Window {
+    fn new(ahead: usize) -> Self {
+        Window {
+            ahead,
+            state: Mutex::new((0, false)),
+            moved: Condvar::new(),
+        }
+    }
+
+    /// Waits until stretch `index` may be made: whether it may, or the making has stopped.
+    fn reached(&self, index: usize) -> bool {
+        let Ok(state) = self.state.lock() else {
+            return false;
+        };
+        let waiting = |state: &mut (usize, bool)| !state.1 && index >= state.0 + self.ahead;
+        self.moved
+            .wait_while(state, waiting)
+            .is_ok_and(|state| !state.1)
+    }
+
+    fn written(&self, count: usize) {
+        if let Ok(mut state) = self.state.lock() {
+            state.0 = count;
+        }
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.1 = true;
+        }
+        self.moved.notify_all();
+    }
+}
+
+/// Stops the making if a maker panics, so that no other waits for a stretch never written.
+struct StopsOnPanic<'w>(&'w Window);
+
+impl Drop for StopsOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
 }
 
 /// Writes pieces out as [`render::finish`] leaves them: where the document ends in one line

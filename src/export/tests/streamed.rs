@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::content::PackSource;
 use crate::export::regulators;
+use crate::export::render;
 use crate::workbook::Workbook;
 use crate::workbook::generate::generate;
 
@@ -31,14 +32,14 @@ fn today() -> NaiveDate {
 
 #[test]
 fn a_streamed_export_is_the_prepared_one_and_finds_the_same() {
-    let (pack, workbook) = workbook_with_identifiers(3 * super::super::STRETCH + 5);
+    let (pack, workbook) = workbook_with_identifiers(2 * super::super::STRETCH + 5);
     let regulators = regulators::built_in().expect("regulators");
     let sources = Sources::new(&pack, &workbook, &regulators, today());
     let reflections: Vec<&Reflection> = workbook.reflections.iter().map(AsRef::as_ref).collect();
     let options = Options::default();
+    let watch_list = ["Acacia".to_string()];
     for template in Template::ALL {
-        for (format, threads) in FORMATS.into_iter().zip(1..) {
-            let watch_list = ["Acacia".to_string()];
+        for (format, threads) in FORMATS.into_iter().flat_map(|f| [(f, 1), (f, 3)]) {
             let export = Streamed::new(
                 &sources,
                 &reflections,
@@ -51,10 +52,12 @@ fn a_streamed_export_is_the_prepared_one_and_finds_the_same() {
             // As the preview and the screens make it, whole.
             let prepared = export.prepared();
             let case = format!("{template:?} {format:?} on {threads}");
-            assert_eq!(export.check(), prepared.findings, "{case}");
+            assert!(!prepared.findings.is_empty(), "{case}");
+            assert_eq!(export.findings(), prepared.findings, "{case}");
+            assert!(matches!(export.check(), Err(found) if found == prepared.findings));
             for checking in [true, false] {
                 let mut written = Vec::new();
-                let carried = export.write_to(&mut written, checking).expect("written");
+                let carried = export.write(&mut written, checking).expect("written");
                 assert!(written == prepared.text.to_string().into_bytes(), "{case}");
                 let expected = if checking {
                     &prepared.findings[..]
@@ -63,9 +66,35 @@ fn a_streamed_export_is_the_prepared_one_and_finds_the_same() {
                 };
                 assert_eq!(carried, expected, "{case}");
             }
-            assert!(!prepared.findings.is_empty(), "{case}");
         }
     }
+}
+
+#[test]
+fn only_an_export_found_clean_is_written_unchecked() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let workbook = generate(&pack, super::super::STRETCH + 3, 12);
+    let regulators = regulators::built_in().expect("regulators");
+    let sources = Sources::new(&pack, &workbook, &regulators, today());
+    let reflections: Vec<&Reflection> = workbook.reflections.iter().map(AsRef::as_ref).collect();
+    let options = Options::default();
+    let export = Streamed::new(
+        &sources,
+        &reflections,
+        Template::Record,
+        Format::Markdown,
+        &options,
+        &[],
+    );
+    let Ok(checked) = export.check() else {
+        panic!("the generated workbook holds no identifier");
+    };
+    let mut written = Vec::new();
+    checked.write_to(&mut written).expect("written");
+    assert_eq!(
+        String::from_utf8(written),
+        Ok(export.prepared().text.to_string())
+    );
 }
 
 #[test]
@@ -79,7 +108,7 @@ fn a_streamed_export_of_nothing_is_the_prepared_one() {
         let export = Streamed::new(&sources, &[], Template::Record, format, &options, &[]);
         let prepared = export.prepared();
         let mut written = Vec::new();
-        export.write_to(&mut written, true).expect("written");
+        export.write(&mut written, true).expect("written");
         assert_eq!(String::from_utf8(written), Ok(prepared.text.to_string()));
     }
 }
@@ -106,31 +135,40 @@ impl Write for Closing {
 }
 
 #[test]
-fn a_streamed_export_stops_at_the_first_failed_write() {
-    let (pack, workbook) = workbook_with_identifiers(12 * super::super::STRETCH);
+fn a_failed_write_stops_the_making_within_the_window() {
+    let count = 24;
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let workbook = generate(&pack, count * super::super::STRETCH, 13);
     let regulators = regulators::built_in().expect("regulators");
     let sources = Sources::new(&pack, &workbook, &regulators, today());
     let reflections: Vec<&Reflection> = workbook.reflections.iter().map(AsRef::as_ref).collect();
     let options = Options::default();
+    let parts = templates::parts(Template::Record, &sources, &reflections, &options);
+    let each = parts.each.as_ref().expect("made a reflection at a time");
+    let check = Check::new(&workbook, &[], &[]);
+    let work = Work {
+        write: true,
+        check: false,
+    };
     for threads in 1..=3 {
-        let export = Streamed::new(
-            &sources,
-            &reflections,
-            Template::Record,
-            Format::Json,
-            &options,
-            &[],
-        )
-        .on(threads);
-        let mut out = Closing {
+        let stretches = Stretches::new(each, Format::Json, &check, true, work);
+        // Less than one stretch's text: the first write fails.
+        let mut closing = Closing {
             room: 100_000,
             taken: Vec::new(),
         };
-        let error = export
-            .write_to(&mut out, true)
-            .expect_err("the pipe closed");
+        let mut out = Finishing::new(Format::Json, &mut closing);
+        let Err(error) = written_in_order(&stretches, threads, &mut out) else {
+            panic!("the pipe closed, on {threads}");
+        };
         assert_eq!(error.kind(), io::ErrorKind::BrokenPipe, "on {threads}");
-        assert_eq!(out.taken.len(), 100_000, "on {threads}");
+        assert_eq!(closing.taken.len(), 100_000, "on {threads}");
+        // The one that failed, those in the window after it, and a last claim a maker.
+        let claimed = stretches.next.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(
+            claimed <= 1 + 3 * threads,
+            "{claimed} of {count} on {threads}"
+        );
     }
 }
 
@@ -148,4 +186,24 @@ fn spaces_wait_until_more_than_spaces_follow() {
     finishing.write("{ }\n\n").expect("written");
     finishing.finish().expect("finished");
     assert_eq!(String::from_utf8(out), Ok("{ }\n\n".to_string()));
+}
+
+proptest::proptest! {
+    #[test]
+    fn finishing_as_it_goes_is_finishing_at_the_end(
+        // A document always has its opening piece.
+        pieces in proptest::collection::vec("[ a\n]{0,4}", 1..6),
+        json in proptest::bool::ANY,
+    ) {
+        let format = if json { Format::Json } else { Format::Text };
+        let mut finished = pieces.clone();
+        render::finish(format, &mut finished);
+        let mut out = Vec::new();
+        let mut finishing = Finishing::new(format, &mut out);
+        for piece in &pieces {
+            finishing.write(piece).expect("written");
+        }
+        finishing.finish().expect("finished");
+        proptest::prop_assert_eq!(String::from_utf8(out).expect("UTF-8"), finished.concat());
+    }
 }
