@@ -338,6 +338,7 @@ fn on_threads<T: Send, S: Send>(
     })
 }
 
+mod in_order;
 mod streamed;
 
 pub use streamed::Streamed;
