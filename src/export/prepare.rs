@@ -123,31 +123,10 @@ fn prepare_on<'a>(
     let mut scanned = check.scanned();
     let mut found = Vec::new();
     let Some(each) = &parts.each else {
-        // Rendering and checking only read the document, and each takes about as long as
-        // the other: on two cores they take the time of one. A small document, or one
-        // without a second thread, takes them in turn: starting a thread costs more than a
-        // few sections take.
-        let (text, findings) = std::thread::scope(|scope| {
-            let rendering = (document.sections.len() >= PARALLEL_FROM)
-                .then(|| {
-                    std::thread::Builder::new()
-                        .spawn_scoped(scope, || render::render(document, format))
-                        .ok()
-                })
-                .flatten();
-            check.opening(&mut scanned, document, &mut found);
-            check.sections(&mut scanned, &document.sections, &mut found);
-            check.close(&mut scanned, document, &mut found);
-            let findings = located(found, scanned, Vec::new());
-            let text = match rendering {
-                Some(rendering) => joined(rendering),
-                None => render::render(document, format),
-            };
-            (text, findings)
-        });
+        let text = whole(document, format, &check, &mut scanned, &mut found);
         return Prepared {
             text: Rendered { pieces: vec![text] },
-            findings,
+            findings: located(found, scanned, Vec::new()),
         };
     };
 
@@ -171,6 +150,35 @@ fn prepare_on<'a>(
         text: Rendered { pieces },
         findings: located(found, scanned, others),
     }
+}
+
+/// A document made whole, written, and checked into `found`. Rendering and checking only
+/// read the document, and each takes about as long as the other: on two cores they take the
+/// time of one. A small document, or one without a second thread, takes them in turn:
+/// starting a thread costs more than a few sections take.
+fn whole<'a>(
+    document: &Document<'a>,
+    format: Format,
+    check: &Check,
+    scanned: &mut Scanned<'a, '_>,
+    found: &mut Vec<Found>,
+) -> String {
+    std::thread::scope(|scope| {
+        let rendering = (document.sections.len() >= PARALLEL_FROM)
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || render::render(document, format))
+                    .ok()
+            })
+            .flatten();
+        check.opening(scanned, document, found);
+        check.sections(scanned, &document.sections, found);
+        check.close(scanned, document, found);
+        match rendering {
+            Some(rendering) => joined(rendering),
+            None => render::render(document, format),
+        }
+    })
 }
 
 /// The start of a document made a reflection at a time, and the outline's own sections.

@@ -14,8 +14,9 @@
 use std::io::{self, Write};
 
 use super::in_order::written_in_order;
-use super::{Check, Found, Prepared, Scanned, Stretches, Work, closing, on_threads, opening};
-use crate::export::check;
+use super::{
+    Check, Found, Prepared, Scanned, Stretches, Work, closing, on_threads, opening, whole,
+};
 use crate::export::identifiers::Located;
 use crate::export::render::{self, Format};
 use crate::export::templates::{self, Options, Parts, Sources, Template};
@@ -114,35 +115,29 @@ impl<'a, 'r> Streamed<'a, 'r> {
 
     /// The likely identifiers in the export, found without writing it.
     fn findings(&self) -> Vec<Located> {
-        let parts = self.parts();
-        let document = &parts.outline;
-        let Some(each) = &parts.each else {
-            let written = templates::written_dates(self.template, self.sources, self.options);
-            let document = parts.into_document();
-            let (workbook, pack) = (self.sources.workbook, Some(self.sources.pack));
-            return check::check(
-                &document,
-                self.reflections,
-                workbook,
-                pack,
-                &written,
-                self.watch_list,
-            );
-        };
+        let Parts {
+            outline: document,
+            each,
+        } = self.parts();
         let check = self.check_of();
         let mut scanned = check.scanned();
         let mut found = Vec::new();
-        check.opening(&mut scanned, document, &mut found);
+        check.opening(&mut scanned, &document, &mut found);
         check.sections(&mut scanned, &document.sections, &mut found);
-        let work = Work {
-            write: false,
-            check: true,
-        };
-        let first_is_theirs = document.sections.is_empty();
-        let stretches = Stretches::new(each, self.format, &check, first_is_theirs, work);
-        let (found_in_stretches, others) = checked_stretches(&stretches, self.threads);
-        found.extend(found_in_stretches);
-        check.close(&mut scanned, document, &mut found);
+        // A document made whole has no stretches: its outline is all of it.
+        let mut others = Vec::new();
+        if let Some(each) = &each {
+            let work = Work {
+                write: false,
+                check: true,
+            };
+            let first_is_theirs = document.sections.is_empty();
+            let stretches = Stretches::new(each, self.format, &check, first_is_theirs, work);
+            let found_in_stretches;
+            (found_in_stretches, others) = checked_stretches(&stretches, self.threads);
+            found.extend(found_in_stretches);
+        }
+        check.close(&mut scanned, &document, &mut found);
         self.located(&check, found, scanned, others)
     }
 
@@ -150,31 +145,34 @@ impl<'a, 'r> Streamed<'a, 'r> {
     /// written and its likely identifiers are returned; without, none are looked for. On an
     /// error from `out`, nothing more is made.
     fn write(&self, out: &mut dyn Write, checking: bool) -> io::Result<Vec<Located>> {
-        let parts = self.parts();
-        let Some(each) = &parts.each else {
-            // A document made whole is as long as a few reflections' sections: nothing is
-            // gained by writing it in pieces.
-            if checking {
-                let prepared = self.prepared();
-                prepared.text.write_to(out)?;
-                out.flush()?;
-                return Ok(prepared.findings);
-            }
-            let text = render::render(&parts.into_document(), self.format);
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            return Ok(Vec::new());
-        };
-        let document = &parts.outline;
+        let Parts {
+            outline: document,
+            each,
+        } = self.parts();
         let check = self.check_of();
         let mut scanned = check.scanned();
         let mut found = Vec::new();
+        let Some(each) = &each else {
+            // A document made whole is as long as a few reflections' sections: nothing is
+            // gained by writing it in pieces.
+            let text = if checking {
+                whole(&document, self.format, &check, &mut scanned, &mut found)
+            } else {
+                render::render(&document, self.format)
+            };
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            return Ok(match checking {
+                true => self.located(&check, found, scanned, Vec::new()),
+                false => Vec::new(),
+            });
+        };
         if checking {
-            check.opening(&mut scanned, document, &mut found);
+            check.opening(&mut scanned, &document, &mut found);
             check.sections(&mut scanned, &document.sections, &mut found);
         }
         let mut out = Finishing::new(self.format, out);
-        out.write(&opening(self.format, document))?;
+        out.write(&opening(self.format, &document))?;
         let work = Work {
             write: true,
             check: checking,
@@ -183,13 +181,13 @@ impl<'a, 'r> Streamed<'a, 'r> {
         let stretches = Stretches::new(each, self.format, &check, first_is_theirs, work);
         let written = written_in_order(&stretches, self.threads, &mut out)?;
         let any_sections = !document.sections.is_empty() || written.any_sections;
-        out.write(&closing(self.format, document, any_sections))?;
+        out.write(&closing(self.format, &document, any_sections))?;
         out.finish()?;
         if !checking {
             return Ok(Vec::new());
         }
         found.extend(written.found);
-        check.close(&mut scanned, document, &mut found);
+        check.close(&mut scanned, &document, &mut found);
         Ok(self.located(&check, found, scanned, written.scans))
     }
 }
