@@ -83,10 +83,46 @@ impl Default for ScaleNotAssessed {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "ScaleLevelFields")]
 pub struct ScaleLevel {
     pub value: u8,
     pub label: String,
     pub description: String,
+    /// The value and the label, as a document's table of ratings shows the level: "3
+    /// Established". Made once with the pack, as an export of thousands of reflections
+    /// shows it in tens of thousands of rows.
+    #[serde(skip)]
+    numbered: String,
+}
+
+impl ScaleLevel {
+    pub fn new(value: u8, label: String, description: String) -> Self {
+        ScaleLevel {
+            numbered: format!("{value} {label}"),
+            value,
+            label,
+            description,
+        }
+    }
+
+    /// "3 Established": see [`ScaleLevel::numbered`].
+    pub fn numbered(&self) -> &str {
+        &self.numbered
+    }
+}
+
+/// A scale level as a pack written out as JSON or TOML has it.
+#[derive(Deserialize)]
+struct ScaleLevelFields {
+    value: u8,
+    label: String,
+    description: String,
+}
+
+impl From<ScaleLevelFields> for ScaleLevel {
+    fn from(fields: ScaleLevelFields) -> Self {
+        ScaleLevel::new(fields.value, fields.label, fields.description)
+    }
 }
 
 /// Why a reflection is being written: own development, an incident, supervision, ...

@@ -209,11 +209,9 @@ impl<'t> Checker<'t> {
                     ),
                 );
             }
-            levels.push(ScaleLevel {
-                value: u8::try_from(expected).unwrap_or(u8::MAX),
-                label,
-                description: self.text(&level.description, "scale description"),
-            });
+            let value = u8::try_from(expected).unwrap_or(u8::MAX);
+            let description = self.text(&level.description, "scale description");
+            levels.push(ScaleLevel::new(value, label, description));
         }
         levels
     }

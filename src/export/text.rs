@@ -1,7 +1,10 @@
 //! A reflection as readable plain text (`wheelbook show`, and reading in the terminal UI).
 //! Anything the pack in use no longer defines is still shown, marked "from an older pack".
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
 
 use crate::content::{Area, Pack};
 use crate::workbook::{Focus, Reflection, Status, Workbook};
@@ -9,8 +12,16 @@ use crate::workbook::{Focus, Reflection, Status, Workbook};
 const OLDER_PACK: &str = "from an older pack";
 
 pub fn context_label(pack: &Pack, id: &str) -> String {
-    pack.context(id)
-        .map_or_else(|| format!("{id} ({OLDER_PACK})"), |c| c.label.clone())
+    context_label_in(pack, id).into_owned()
+}
+
+/// [`context_label`] borrowed from `pack` where it has the context: an export of thousands
+/// of reflections names a context for each.
+pub fn context_label_in<'p>(pack: &'p Pack, id: &str) -> Cow<'p, str> {
+    pack.context(id).map_or_else(
+        || Cow::Owned(format!("{id} ({OLDER_PACK})")),
+        |c| Cow::Borrowed(c.label.as_str()),
+    )
 }
 
 pub fn area_title(pack: &Pack, id: &str) -> String {
@@ -27,13 +38,54 @@ pub fn status_word(status: Status) -> &'static str {
 
 /// "Whole wheel", or the titles of the areas in focus.
 pub fn focus_summary(pack: &Pack, focus: &Focus) -> String {
+    focus_summary_in(pack, focus).into_owned()
+}
+
+/// [`focus_summary`] borrowed from `pack` where it can be.
+pub fn focus_summary_in<'p>(pack: &'p Pack, focus: &Focus) -> Cow<'p, str> {
     match focus {
-        Focus::WholeWheel => "Whole wheel".to_string(),
-        Focus::Areas(ids) => ids
-            .iter()
-            .map(|id| area_title(pack, id))
-            .collect::<Vec<_>>()
-            .join("; "),
+        Focus::WholeWheel => Cow::Borrowed("Whole wheel"),
+        Focus::Areas(ids) => match ids.as_slice() {
+            [only] => match pack.area(only) {
+                Some(area) => Cow::Borrowed(area.title.as_str()),
+                None => Cow::Owned(area_title(pack, only)),
+            },
+            _ => Cow::Owned(
+                ids.iter()
+                    .map(|id| area_title(pack, id))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        },
+    }
+}
+
+/// `date` written onto the end of `out` as chrono writes it, `YYYY-MM-DD`, by hand for the
+/// years of four digits: an export of thousands of reflections writes a date in several of
+/// each one's lines, and the formatting machinery costs several times the writing.
+pub fn push_date(out: &mut String, date: NaiveDate) {
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let four_digit_year = u32::try_from(date.year()).ok().filter(|year| *year <= 9999);
+    let written = four_digit_year.map(|year| {
+        let (month, day) = (date.month(), date.day());
+        [
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(month / 10),
+            digit(month),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ]
+    });
+    match written.as_ref().map(|bytes| std::str::from_utf8(bytes)) {
+        Some(Ok(written)) => out.push_str(written),
+        _ => {
+            let _ = write!(out, "{date}");
+        }
     }
 }
 
@@ -263,4 +315,51 @@ fn write_indented(out: &mut String, text: &str) -> std::fmt::Result {
         writeln!(out, "    {line}")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::content::PackSource;
+    use crate::workbook::intern::intern;
+
+    proptest! {
+        #[test]
+        fn a_date_is_written_as_chrono_writes_it(days in -1_000_000i32..4_000_000) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).expect("a date");
+            let mut written = String::from("due ");
+            push_date(&mut written, date);
+            prop_assert_eq!(written, format!("due {date}"));
+        }
+    }
+
+    #[test]
+    fn labels_borrowed_from_the_pack_read_as_those_copied() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let first = pack.areas[0].id.as_str();
+        let focuses = [
+            Focus::WholeWheel,
+            Focus::Areas(vec![intern(first)]),
+            Focus::Areas(vec![intern(first), intern(pack.areas[1].id.as_str())]),
+            Focus::Areas(vec![intern("retired-area")]),
+        ];
+        for focus in &focuses {
+            let borrowed = focus_summary_in(&pack, focus);
+            assert_eq!(borrowed, focus_summary(&pack, focus));
+            assert!(!borrowed.is_empty());
+        }
+        assert!(matches!(
+            focus_summary_in(&pack, &focuses[1]),
+            Cow::Borrowed(_)
+        ));
+        for id in [pack.contexts[0].id.as_str(), "retired-context"] {
+            assert_eq!(context_label_in(&pack, id), context_label(&pack, id));
+        }
+        assert_eq!(
+            context_label(&pack, "retired-context"),
+            "retired-context (from an older pack)"
+        );
+    }
 }

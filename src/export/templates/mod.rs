@@ -366,10 +366,15 @@ pub fn area_titles(pack: &Pack, ids: &[&str]) -> String {
 
 /// The label of a Code theme or activity type id, or the id itself if unknown.
 pub fn label_of(items: &[super::regulators::Item], id: &str) -> String {
+    label_in(items, id).to_string()
+}
+
+/// [`label_of`], borrowed.
+pub fn label_in<'i>(items: &'i [super::regulators::Item], id: &'i str) -> &'i str {
     items
         .iter()
         .find(|i| i.id == id)
-        .map_or_else(|| id.to_string(), |i| i.label.clone())
+        .map_or(id, |i| i.label.as_str())
 }
 
 #[cfg(test)]

@@ -2,11 +2,11 @@
 
 use std::borrow::Cow;
 
-use super::{EachReflection, Parts, Sources, attribution, label_of, title_of};
+use super::{EachReflection, Parts, Sources, attribution, label_in, title_of};
 use crate::content::{IdKind, PackCounts, PackIds};
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
-use crate::export::text::{context_label, focus_summary, status_word};
+use crate::export::text::{context_label_in, focus_summary_in, push_date, status_word};
 use crate::workbook::Reflection;
 
 /// The record of `reflections`: an outline (title, notices, footer) and each reflection's
@@ -51,7 +51,7 @@ struct Repeated<'a> {
     /// "Knowledge, Skills"; a single tag's name is not copied for every row that shows it.
     kinds: Vec<Vec<Cow<'static, str>>>,
     /// By scale value: the value and its label, or the bare value outside the scale.
-    ratings: Vec<String>,
+    ratings: Vec<Cow<'a, str>>,
     /// By area, then prompt, in pack order: the prompt as worded for the workbook, borrowed
     /// from the pack where the wording leaves it as it is.
     prompts: Vec<Vec<Cow<'a, str>>>,
@@ -112,11 +112,9 @@ impl<'a> Repeated<'a> {
             };
             area.competencies.iter().map(tags).collect()
         });
-        let rating = |value: u8| {
-            pack.scale_level(value).map_or_else(
-                || value.to_string(),
-                |level| format!("{value} {}", level.label),
-            )
+        let rating = |value: u8| match pack.scale_level(value) {
+            Some(level) => Cow::Borrowed(level.numbered()),
+            None => Cow::Owned(value.to_string()),
         };
         let prompts = pack.areas.iter().map(|area| {
             let worded = |p: &'a crate::content::Item| {
@@ -161,54 +159,61 @@ fn reflection_sections<'a>(
 ) -> Vec<Section<'a>> {
     let pack = sources.pack;
     let regulators = sources.regulators;
-    let mut head = Section::new(1, format!("{} ({})", title_of(r), date_of(r)))
-        .field("Context", context_label(pack, &r.context))
-        .field("Focus", focus_summary(pack, &r.focus))
+    // The lines here are put together by hand, not with `format!`, which costs several times
+    // as much: an export of 2,000 reflections makes some 15,000 of them.
+    let title = title_of(r);
+    let mut heading = String::with_capacity(title.len() + " (YYYY-MM-DD)".len());
+    heading.push_str(title);
+    heading.push_str(" (");
+    push_date(&mut heading, date_of(r));
+    heading.push(')');
+    let mut head = Section::new(1, heading)
+        .field("Context", context_label_in(pack, &r.context))
+        .field("Focus", focus_summary_in(pack, &r.focus))
         .field("Status", status_word(r.status))
         .field("Reflection id", r.id.as_str());
     let cpd = &r.cpd;
     let mut details = Vec::new();
     if let Some(date) = cpd.activity_date {
-        details.push(format!("Date of the activity: {date}"));
+        const LABEL: &str = "Date of the activity: ";
+        let mut line = String::with_capacity(LABEL.len() + "YYYY-MM-DD".len());
+        line.push_str(LABEL);
+        push_date(&mut line, date);
+        details.push(line);
     }
     if let Some(hours) = cpd.hours {
         details.push(format!("Hours: {hours}"));
     }
     if let Some(participatory) = cpd.participatory {
-        details.push(format!(
-            "Participatory: {}",
-            if participatory { "yes" } else { "no" }
-        ));
+        let answer = if participatory { "yes" } else { "no" };
+        details.push(["Participatory: ", answer].concat());
     }
     if let Some(method) = &cpd.method {
-        details.push(format!("Method: {method}"));
+        details.push(["Method: ", method].concat());
     }
     if let Some(kind) = &cpd.activity_type {
-        details.push(format!(
-            "Type of activity: {}",
-            label_of(&regulators.hcpc.activity_types.types, kind)
-        ));
+        let kinds = &regulators.hcpc.activity_types.types;
+        details.push(["Type of activity: ", label_in(kinds, kind)].concat());
     }
     if let Some(planned) = cpd.planned {
-        details.push(format!(
-            "Planned: {}",
-            if planned {
-                "yes"
-            } else {
-                "no, prompted by events"
-            }
-        ));
+        let answer = if planned {
+            "yes"
+        } else {
+            "no, prompted by events"
+        };
+        details.push(["Planned: ", answer].concat());
     }
     if !cpd.code_themes.is_empty() {
-        let themes: Vec<String> = cpd
+        let themes = &regulators.nmc.code.themes;
+        let themes: Vec<&str> = cpd
             .code_themes
             .iter()
-            .map(|t| label_of(&regulators.nmc.code.themes, t))
+            .map(|t| label_in(themes, t))
             .collect();
-        details.push(format!("Relevant to the Code: {}", themes.join("; ")));
+        details.push(["Relevant to the Code: ", &themes.join("; ")].concat());
     }
     if let Some(evidence) = &cpd.evidence {
-        details.push(format!("Evidence: {evidence}"));
+        details.push(["Evidence: ", evidence].concat());
     }
     head = head.list(details);
     let mut sections = vec![head];
@@ -257,9 +262,16 @@ fn reflection_sections<'a>(
     let actions: Vec<String> = sources
         .actions_of(r)
         .map(|a| {
-            let status = a.status.word();
-            let due = a.due.map(|d| format!(", due {d}")).unwrap_or_default();
-            format!("{} ({status}{due})", a.text)
+            let mut line = String::with_capacity(a.text.len() + " (done, due YYYY-MM-DD)".len());
+            line.push_str(&a.text);
+            line.push_str(" (");
+            line.push_str(a.status.word());
+            if let Some(due) = a.due {
+                line.push_str(", due ");
+                push_date(&mut line, due);
+            }
+            line.push(')');
+            line
         })
         .collect();
     if !actions.is_empty() {
@@ -283,7 +295,7 @@ fn area_section<'a>(
     let rows = area.competencies.iter().zip(kinds).zip(ratings);
     let rows = rows.map(|((c, kind), rating)| {
         let rating = match rating {
-            Some(value) => Cow::Owned(repeated.ratings[usize::from(*value)].clone()),
+            Some(value) => repeated.ratings[usize::from(*value)].clone(),
             None => Cow::Borrowed(pack.not_assessed.label.as_str()),
         };
         [c.text.as_str().into(), kind.clone(), rating]
