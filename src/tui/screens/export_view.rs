@@ -159,10 +159,19 @@ pub fn render(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     .into_iter()
     .find(|title| title.chars().count() <= room)
     .unwrap_or_else(|| format!("{chosen} chosen"));
-    frame.render_widget(
-        Paragraph::new(lines).block(pane_block(Pane::Reflections, &title)),
-        left,
-    );
+    // Home lists reflections by when they were written; a document dates each by its CPD
+    // activity where one is given, and so does this list: it says so, where there is room.
+    let dated = [
+        " dated by the activity, where given, else when written ",
+        " dated by the activity, where given ",
+    ]
+    .into_iter()
+    .find(|words| words.chars().count() <= room);
+    let mut list_block = pane_block(Pane::Reflections, &title);
+    if let Some(dated) = dated {
+        list_block = list_block.title_bottom(Span::styled(dated, theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines).block(list_block), left);
 
     // With wording to edit, it goes above the findings.
     let wording = fields(app, state);
