@@ -11,120 +11,7 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use common::DataDir;
-
-/// A tmux server of this test's own, killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, data: &DataDir, width: u16, height: u16) -> Self {
-        Tmux::start_with(name, data, width, height, "")
-    }
-
-    /// [`Tmux::start`] with `env` (`NAME='value' ...`) set for wheelbook.
-    fn start_with(name: &str, data: &DataDir, width: u16, height: u16, env: &str) -> Self {
-        Tmux::start_command(name, data, (width, height), env, "")
-    }
-
-    /// [`Tmux::start_with`], wheelbook given `args` (`list`, ...).
-    fn start_command(
-        name: &str,
-        data: &DataDir,
-        (width, height): (u16, u16),
-        env: &str,
-        args: &str,
-    ) -> Self {
-        let tmux = Tmux {
-            socket: format!("wheelbook-test-{}-{name}", std::process::id()),
-        };
-        let binary = assert_cmd::cargo::cargo_bin("wheelbook");
-        let after = data.outside("after");
-        let script = format!(
-            "{env} WHEELBOOK_DATA_DIR='{}' '{}' {args}; echo \"EXIT=$?\"; stty -a > '{}/stty.txt'; sleep 600",
-            data.dir().display(),
-            binary.display(),
-            after.display()
-        );
-        std::fs::create_dir_all(&after).expect("dir");
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &tmux.socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-            ])
-            .args(["-x", &width.to_string(), "-y", &height.to_string()])
-            .arg(script)
-            .status()
-            .expect("tmux runs (install it: apt-get install tmux)");
-        assert!(status.success());
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// The screen and all that scrolled off it.
-    fn history(&self) -> String {
-        self.run(&["capture-pane", "-p", "-S", "-", "-t", "t"])
-    }
-
-    /// Keys by tmux name (Enter, Tab, Escape, Down, ...). Escape is followed by a pause, so
-    /// that the terminal does not read it and the next key as one Alt-key.
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "t", key]);
-            sleep(Duration::from_millis(if *key == "Escape" {
-                150
-            } else {
-                30
-            }));
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-        sleep(Duration::from_millis(100));
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {text:?}; the screen shows:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
+use common::tmux::Tmux;
 
 /// From an empty Home: a whole-wheel reflection, with the editor open on its first question.
 fn begin_whole_wheel_and_open_first_answer(tmux: &Tmux) {
@@ -398,7 +285,9 @@ fn show_in_a_60_column_terminal_breaks_its_lines_between_words() {
     let data = DataDir::new();
     let workbook = data.import_generated(3, 41);
     let id = workbook.newest_first()[0].id.clone();
-    let tmux = Tmux::start_command("show", &data, (60, 40), "", &format!("show {id}"));
+    // Taller than the terminal: the pager is turned off, to read all of it from tmux.
+    let env = "WHEELBOOK_PAGER=cat";
+    let tmux = Tmux::start_command("show", &data, (60, 40), env, &format!("show {id}"));
     tmux.wait_for("EXIT=0");
     // -J joins the rows the terminal wrapped itself: only wheelbook's own breaks are left.
     let joined = tmux.run(&["capture-pane", "-p", "-J", "-S", "-", "-t", "t"]);

@@ -9,10 +9,13 @@ mod input;
 pub mod keys;
 mod saver;
 pub mod screens;
+mod size;
 mod startup_report;
 pub mod theme;
 pub mod update;
 pub mod view;
+
+pub use size::{terminal_height, terminal_width};
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -51,13 +54,6 @@ pub struct Finished {
     pub ending: Ending,
     /// Set when the last save failed and the work went to a rescue file instead.
     pub notice: Option<String>,
-}
-
-/// The width of the terminal, in columns, if there is one: for the command line's lists,
-/// which fit it rather than wrap. Some consoles report a width of 0, which is no width.
-pub fn terminal_width() -> Option<usize> {
-    let (width, _) = crossterm::terminal::size().ok()?;
-    (width > 0).then_some(usize::from(width))
 }
 
 /// Opens the workbook and runs the UI until the user quits. Problems found before the

@@ -10,6 +10,9 @@ use wheelbook::content::{Pack, PackSource};
 use wheelbook::workbook::Workbook;
 use wheelbook::workbook::generate::generate;
 
+#[cfg(unix)]
+pub mod tmux;
+
 pub struct DataDir {
     pub temp: tempfile::TempDir,
 }
