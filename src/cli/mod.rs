@@ -3,6 +3,7 @@
 mod export;
 mod output;
 mod pack;
+mod pager;
 mod records;
 mod table;
 mod transfer;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::EXIT_INVALID;
 use super::output::{count, eprint_lines, print};
+use super::pager::print_paged;
 use crate::content::{Pack, PackError, PackSource};
 
 pub fn check(source: &PackSource) -> anyhow::Result<ExitCode> {
@@ -23,9 +24,9 @@ pub fn show(source: &PackSource, json: bool) -> anyhow::Result<ExitCode> {
         Err(error) => return Ok(report_invalid(&error)),
     };
     if json {
-        print(&(serde_json::to_string_pretty(&pack)? + "\n"))?;
+        print_paged(&(serde_json::to_string_pretty(&pack)? + "\n"))?;
     } else {
-        print(&render_text(&pack))?;
+        print_paged(&render_text(&pack))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 
 use super::BadInput;
 use super::output::{count, print, stdout_width, warn_all, wrapped};
+use super::pager::print_paged;
 use super::table::table;
 use crate::content::{Pack, PackSource};
 use crate::export::text::{self as show, focus_summary, status_word};
@@ -103,7 +104,7 @@ pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow
                 })
             })
             .collect();
-        print(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
+        print_paged(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     if reflections.is_empty() {
@@ -131,7 +132,7 @@ pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow
     let width = stdout_width();
     // In a narrow terminal the focus, then the context, are left out before the title
     // becomes too short to tell one reflection from another.
-    print(&table(&header, &rows, width, &[3, 4, 5], &[4, 3]))?;
+    print_paged(&table(&header, &rows, width, &[3, 4, 5], &[4, 3]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -159,11 +160,12 @@ pub fn show(
         }
     };
     if json {
-        print(&(serde_json::to_string_pretty(reflection).context("writing JSON")? + "\n"))?;
+        let json = serde_json::to_string_pretty(reflection).context("writing JSON")?;
+        print_paged(&(json + "\n"))?;
     } else {
         let text = show::render(&pack, &workbook, reflection);
         match stdout_width() {
-            Some(width) => print(&wrapped(&text, width))?,
+            Some(width) => print_paged(&wrapped(&text, width))?,
             None => print(&text)?,
         }
     }
