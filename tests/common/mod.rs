@@ -67,6 +67,18 @@ impl DataDir {
         workbook
     }
 
+    /// [`DataDir::import_generated`] with every reflection complete: as saved, read back.
+    pub fn import_complete(&self, reflections: usize, seed: u64) -> Workbook {
+        let mut workbook = generated(reflections, seed);
+        for reflection in workbook.reflections_mut() {
+            reflection.status = wheelbook::workbook::Status::Complete;
+        }
+        let file = self.outside("fixture.json");
+        write_json(&file, &workbook);
+        self.wheelbook().arg("import").arg(&file).assert().success();
+        self.saved()
+    }
+
     pub fn saved(&self) -> Workbook {
         read_json(&self.workbook_path())
     }

@@ -2,7 +2,7 @@ use crate::workbook::ActionStatus;
 use chrono::Days;
 
 use super::*;
-use crate::content::PackSource;
+use crate::content::{Pack, PackSource};
 use crate::export::regulators::{self, Regulators};
 use crate::workbook::generate::generate;
 use crate::workbook::{Action, Workbook};

@@ -11,6 +11,7 @@ mod files;
 mod fragments;
 mod load;
 mod lock;
+mod new_file;
 mod outline;
 mod parallel;
 mod paths;
@@ -25,6 +26,7 @@ pub use backup::{Backup, GoodBackup, KEEP_DAILY_DAYS, KEEP_HOURLY_HOURS, KEEP_RE
 pub use error::{DamagedWorkbook, StoreError};
 pub use load::{Damage, LoadError, parse, parse_versioned};
 pub use lock::LockHolder;
+pub use new_file::{write_export, write_new_file};
 pub use paths::{DEFAULT_NAME, Location};
 
 use crate::workbook::{SCHEMA_VERSION, Workbook, now};
@@ -110,60 +112,6 @@ pub fn read_workbook_file(path: &Path) -> Result<Workbook, StoreError> {
             path: path.to_path_buf(),
             damage,
         },
-    })
-}
-
-/// Writes a workbook to a new private file, never replacing anything already there.
-pub fn write_new_file(workbook: &Workbook, target: &Path) -> Result<(), StoreError> {
-    let bytes = serde_json::to_vec_pretty(workbook).map_err(|e| StoreError::Save {
-        path: target.to_path_buf(),
-        cause: io::Error::other(e),
-    })?;
-    write_new_with(target, atomic::pieces(&[&bytes]))
-}
-
-/// Writes an export, as `write_all` writes it, to a new 0600 file in a folder that must
-/// already exist: a mistyped folder is an error, never a folder made quietly.
-pub fn write_export<T>(
-    target: &Path,
-    write_all: impl FnOnce(&mut fs::File) -> io::Result<T>,
-) -> Result<T, StoreError> {
-    if let Some(parent) = target.parent()
-        && !parent.as_os_str().is_empty()
-        && !parent.is_dir()
-    {
-        return Err(StoreError::MissingFolder {
-            path: parent.to_path_buf(),
-        });
-    }
-    write_new_with(target, write_all)
-}
-
-/// Writes what `write_all` writes to a new 0600 file (creating its directory 0700),
-/// atomically and durably, never replacing anything already there: exports and copies.
-fn write_new_with<T>(
-    target: &Path,
-    write_all: impl FnOnce(&mut fs::File) -> io::Result<T>,
-) -> Result<T, StoreError> {
-    let dir = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    files::create_private_dir(dir).map_err(|cause| StoreError::CreateDir {
-        path: dir.to_path_buf(),
-        cause,
-    })?;
-    atomic::write_new(dir, target, ".wheelbook-copy.", write_all).map_err(|cause| {
-        if cause.kind() == io::ErrorKind::AlreadyExists {
-            StoreError::Exists {
-                path: target.to_path_buf(),
-            }
-        } else {
-            StoreError::Save {
-                path: target.to_path_buf(),
-                cause,
-            }
-        }
     })
 }
 
