@@ -29,7 +29,6 @@ fn show_taller_than_the_terminal_goes_through_the_pager_whole() {
         "written past the pager:\n{screen}"
     );
     // Broken for the terminal's width between words, but every word is there, in order.
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let paged = std::fs::read_to_string(&paged).expect("paged");
     assert_eq!(words(&paged), words(&text));
     assert!(paged.lines().all(|line| line.chars().count() <= 200));
@@ -39,7 +38,9 @@ fn show_taller_than_the_terminal_goes_through_the_pager_whole() {
 fn ctrl_c_in_less_is_the_pagers_and_q_ends_show_as_usual() {
     let data = DataDir::new();
     let (id, text) = newest(&data);
-    let env = "TZ=UTC WHEELBOOK_PAGER=less";
+    // The script's own shell outlives Ctrl-C to tell how wheelbook ended; a trap, unlike an
+    // ignored signal, is not handed on to wheelbook.
+    let env = "trap : INT; TZ=UTC LESS=FRX WHEELBOOK_PAGER=less";
     let tmux = Tmux::start_command("less", &data, (200, 10), env, &format!("show {id}"));
     let first_line = text.lines().next().expect("a title");
     tmux.wait_for(first_line);
@@ -49,25 +50,44 @@ fn ctrl_c_in_less_is_the_pagers_and_q_ends_show_as_usual() {
     assert!(screen.contains("EXIT=0"), "{screen}");
 }
 
+/// Every word of `text`, in order, one space between.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
 fn show_that_fits_paging_turned_off_and_a_failing_pager_write_to_the_terminal() {
     let data = DataDir::new();
     let (id, text) = newest(&data);
+    let marker = data.outside("after").join("paged");
+    let marking = format!("\"touch '{}'; cat\"", marker.display());
     // Room for the text with its long lines broken for the width, and the prompt.
     let rows = u16::try_from(3 * text.lines().count()).expect("rows");
-    for (name, size, env) in [
-        ("fits", (200, rows), "TZ=UTC WHEELBOOK_PAGER=false"),
-        ("off", (200, 10), "TZ=UTC WHEELBOOK_PAGER=cat"),
-        ("empty", (200, 10), "TZ=UTC WHEELBOOK_PAGER= PAGER=false"),
-        ("failing", (200, 10), "TZ=UTC WHEELBOOK_PAGER=false"),
-    ] {
-        let tmux = Tmux::start_command(name, &data, size, env, &format!("show {id}"));
+    let cases = [
+        ("fits", (200, rows), format!("WHEELBOOK_PAGER={marking}")),
+        (
+            "off",
+            (200, 10),
+            format!("WHEELBOOK_PAGER=cat PAGER={marking}"),
+        ),
+        (
+            "empty",
+            (200, 10),
+            format!("WHEELBOOK_PAGER= PAGER={marking}"),
+        ),
+        ("failing", (200, 10), "WHEELBOOK_PAGER=false".to_string()),
+    ];
+    for (name, size, env) in cases {
+        let env = format!("TZ=UTC {env}");
+        let tmux = Tmux::start_command(name, &data, size, &env, &format!("show {id}"));
         tmux.wait_for("EXIT=0");
-        let last_line = text.lines().rev().find(|l| !l.trim().is_empty());
         let history = tmux.history();
         assert!(
-            history.contains(last_line.expect("text")),
+            words(&history).contains(&words(&text)),
             "{name}:\n{history}"
         );
+        assert!(!marker.exists(), "{name}: a pager ran");
+        let warned = history.contains("the pager failed");
+        assert_eq!(warned, name == "failing", "{name}:\n{history}");
     }
 }

@@ -179,7 +179,7 @@ fn contexts_and_scale_come_from_the_pack() {
             "team"
         ]
     );
-    let values: Vec<u8> = pack.scale.iter().map(|level| level.value).collect();
+    let values: Vec<u8> = pack.scale.iter().map(|level| level.value()).collect();
     assert_eq!(values, [1, 2, 3, 4]);
     assert_eq!(pack.not_assessed.label, "Not assessed");
     assert_eq!(

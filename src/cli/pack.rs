@@ -78,7 +78,9 @@ fn write_pack(out: &mut String, pack: &Pack) -> std::fmt::Result {
         writeln!(
             out,
             "  {}  {}: {}",
-            level.value, level.label, level.description
+            level.value(),
+            level.label(),
+            level.description
         )?;
     }
     let na = &pack.not_assessed;

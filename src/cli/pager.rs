@@ -1,84 +1,143 @@
 //! Long output read a screen at a time: a reflection in full, or the list of a workbook kept
-//! for years, is longer than a terminal, and its start would scroll out of sight. As git
-//! does, text for a terminal too short to show it whole goes through a pager:
-//! `WHEELBOOK_PAGER`, else `PAGER`, else `less`; set either to an empty value or `cat` to
-//! have none. A file or a pipe is always written to directly.
+//! for years, is taller than a terminal, and its start would scroll out of sight. Text for a
+//! terminal too short to show it whole goes through a pager: `WHEELBOOK_PAGER`, else
+//! `PAGER`, else `less`; set either to an empty value or `cat` to have none. A file or a
+//! pipe is always written to directly.
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::process::{Command, Stdio};
+use std::os::unix::process::ExitStatusExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::output::print;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM};
+use unicode_width::UnicodeWidthStr;
+
+use super::output::{eprint_lines, print};
 
 /// Writes `text` to standard output, through the pager when standard output is a terminal
-/// with fewer rows than `text` has lines. If the pager cannot be started, `text` is written
-/// directly, so that it is never lost.
+/// with fewer rows than `text` takes. If the pager cannot be started or fails, `text` is
+/// written directly, so that it is never lost.
 pub fn print_paged(text: &str) -> anyhow::Result<()> {
-    let rows = io::stdout()
+    let size = io::stdout()
         .is_terminal()
-        .then(crate::tui::terminal_height)
+        .then(crate::tui::terminal_size)
         .flatten();
-    let setting = [std::env::var("WHEELBOOK_PAGER"), std::env::var("PAGER")]
-        .into_iter()
-        .find_map(Result::ok);
-    match pager(text, rows, setting.as_deref()) {
-        Some(command) if page_through(text, command).is_ok() => Ok(()),
-        _ => print(text),
+    let setting = [
+        std::env::var_os("WHEELBOOK_PAGER"),
+        std::env::var_os("PAGER"),
+    ]
+    .into_iter()
+    .flatten()
+    .next();
+    let Some(pager) = chosen_pager(text, size, setting) else {
+        return print(text);
+    };
+    if let Err(error) = page_through(text, &pager) {
+        eprint_lines(&format!("wheelbook: {error}; the text follows."));
+        print(text)?;
     }
+    Ok(())
 }
 
-/// The shell command to show `text` through, in a terminal of `rows` rows (`None`: not a
-/// terminal), given the pager `setting`: none if the text fits, or the setting turns paging
-/// off.
-fn pager<'s>(text: &str, rows: Option<usize>, setting: Option<&'s str>) -> Option<&'s str> {
-    let rows = rows?;
+/// A pager to run.
+#[derive(Debug, PartialEq, Eq)]
+enum Pager {
+    /// `less`, started directly: where it is missing, the text is written without a word.
+    Less,
+    /// The owner's own command, run by the shell, as git runs it.
+    Shell(OsString),
+}
+
+/// The pager to show `text` through, in a terminal of `size` (columns, rows; `None`: not a
+/// terminal), given the owner's pager `setting`: none if the text fits, or the setting turns
+/// paging off.
+fn chosen_pager(
+    text: &str,
+    size: Option<(usize, usize)>,
+    setting: Option<OsString>,
+) -> Option<Pager> {
+    let (columns, rows) = size?;
     // The last row is the shell's prompt once the text is written.
-    if text.lines().count() < rows {
+    if rows_taken(text, columns) < rows {
         return None;
     }
-    match setting.map(str::trim) {
-        None => Some("less"),
+    let Some(setting) = setting else {
+        return Some(Pager::Less);
+    };
+    match setting.to_str().map(str::trim) {
         Some("" | "cat") => None,
-        Some(command) => Some(command),
+        _ => Some(Pager::Shell(setting)),
     }
 }
 
-/// Runs `command` in the shell and writes `text` to it, waiting until it ends. The reader
-/// quitting before the end is not an error; the pager failing is. Ctrl-C in the pager is the pager's: this process
-/// must not end under it, leaving it the terminal.
-fn page_through(text: &str, command: &str) -> io::Result<()> {
-    let mut child = Command::new("sh")
-        .arg("-c")
-        .arg(command)
-        // As git: less quits when the text fits a screen, passes colours on, and leaves the
-        // text in the terminal after it quits.
-        .env(
-            "LESS",
-            std::env::var("LESS").unwrap_or_else(|_| "FRX".into()),
-        )
-        .stdin(Stdio::piped())
-        .spawn()?;
-    let interrupted = Arc::new(AtomicBool::new(false));
-    // Without the hook, Ctrl-C would end wheelbook with the pager still running.
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupted);
-    if let Some(mut stdin) = child.stdin.take() {
-        match stdin.write_all(text.as_bytes()) {
-            Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
-                let _ = child.wait();
-                return Err(error);
-            }
-            _ => {}
+/// The terminal rows `text` takes `columns` wide: a line wider than the terminal wraps.
+fn rows_taken(text: &str, columns: usize) -> usize {
+    let columns = columns.max(1);
+    let rows = |line: &str| line.width().div_ceil(columns).max(1);
+    text.lines().map(rows).sum()
+}
+
+/// Runs `pager`, writes `text` to it and waits until it ends. The reader quitting before
+/// the end is not an error; the pager failing, or not starting, is.
+fn page_through(text: &str, pager: &Pager) -> io::Result<()> {
+    let mut command = match pager {
+        Pager::Less => Command::new("less"),
+        Pager::Shell(setting) => {
+            let mut shell = Command::new("sh");
+            shell.arg("-c").arg(setting);
+            shell
+        }
+    };
+    // As git: less quits when the text fits a screen, passes colours on, and leaves the
+    // text in the terminal after it quits. Searches typed in less would be kept in
+    // ~/.lesshst, and a search may be a person's name.
+    for (name, value) in [("LESS", "FRX"), ("LV", "-c"), ("LESSHISTFILE", "-")] {
+        if std::env::var_os(name).is_none() {
+            command.env(name, value);
         }
     }
+    // Ctrl-C while the pager runs is the pager's: wheelbook must not end under it and leave
+    // it the terminal. Once the pager has ended, Ctrl-C ends wheelbook as it would have.
+    let pager_ended = Arc::new(AtomicBool::new(false));
+    let _ = signal_hook::flag::register_conditional_default(SIGINT, pager_ended.clone());
+    let shown = command
+        .stdin(Stdio::piped())
+        .spawn()
+        .and_then(|child| written_and_waited(child, text));
+    pager_ended.store(true, Ordering::SeqCst);
+    let status = shown?;
+    if status.success() || stopped_by_the_reader(status) {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("the pager failed ({status})")))
+    }
+}
+
+/// `text` written to `child`, its input then closed so that it sees the end, and how it
+/// ended.
+fn written_and_waited(mut child: Child, text: &str) -> io::Result<ExitStatus> {
+    let written = match child.stdin.take() {
+        Some(mut stdin) => stdin.write_all(text.as_bytes()),
+        None => Ok(()),
+    };
     let status = child.wait()?;
-    // A pager that fails (the shell could not find it: 127) may have shown nothing, so the
-    // text is then written directly. One ended by a signal was stopped by the reader.
-    match status.code() {
-        Some(0) | None => Ok(()),
-        Some(code) => Err(io::Error::other(format!(
-            "the pager `{command}` failed ({code})"
-        ))),
+    match written {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error),
+        _ => Ok(status),
+    }
+}
+
+/// Whether the pager was ended by a signal its reader sends (Ctrl-C, Ctrl-\, closing the
+/// terminal) or by its own output closing: the text was not lost, the reader stopped. A
+/// shell that ran the pager without becoming it gives the signal as status 128 and more.
+fn stopped_by_the_reader(status: ExitStatus) -> bool {
+    let by_reader = |signal: i32| [SIGINT, SIGQUIT, SIGHUP, SIGTERM, SIGPIPE].contains(&signal);
+    match (status.signal(), status.code()) {
+        (Some(signal), _) => by_reader(signal),
+        (None, Some(code)) => code > 128 && by_reader(code - 128),
+        (None, None) => false,
     }
 }
 
@@ -86,21 +145,34 @@ fn page_through(text: &str, command: &str) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    fn shell(command: &str) -> Pager {
+        Pager::Shell(command.into())
+    }
+
     #[test]
     fn text_taller_than_the_terminal_is_paged_by_the_setting_or_less() {
         let text = "one\ntwo\nthree\nfour\n";
-        assert_eq!(pager(text, Some(4), None), Some("less"));
-        assert_eq!(pager(text, Some(3), Some("more -d")), Some("more -d"));
-        assert_eq!(pager(text, Some(2), Some(" less -R ")), Some("less -R"));
+        assert_eq!(chosen_pager(text, Some((80, 4)), None), Some(Pager::Less));
+        let more = chosen_pager(text, Some((80, 3)), Some("more -d".into()));
+        assert_eq!(more, Some(shell("more -d")));
+        // A line wider than the terminal takes more than one row.
+        let wide = format!("{}\n", "é".repeat(250));
+        assert_eq!(rows_taken(&wide, 100), 3);
+        assert_eq!(chosen_pager(&wide, Some((100, 3)), None), Some(Pager::Less));
+        assert_eq!(chosen_pager(&wide, Some((100, 4)), None), None);
     }
 
     #[test]
     fn text_that_fits_a_file_or_a_pipe_and_paging_turned_off_are_written_directly() {
         let text = "one\ntwo\nthree\n";
-        assert_eq!(pager(text, Some(4), None), None);
-        assert_eq!(pager(text, None, Some("less")), None);
+        assert_eq!(chosen_pager(text, Some((80, 4)), None), None);
+        assert_eq!(chosen_pager(text, None, Some("less".into())), None);
         for off in ["", "cat", " cat "] {
-            assert_eq!(pager(text, Some(2), Some(off)), None, "{off:?}");
+            assert_eq!(
+                chosen_pager(text, Some((80, 2)), Some(off.into())),
+                None,
+                "{off:?}"
+            );
         }
     }
 
@@ -108,24 +180,29 @@ mod tests {
     fn the_pager_is_given_the_whole_text() {
         let dir = tempfile::tempdir().expect("temp dir");
         let paged = dir.path().join("paged.txt");
-        let text = "A reflection\n\n    “An answer”, with quotes and 'apostrophes'\n".repeat(500);
+        // More than a pipe holds, so that the writing waits on the pager's reading.
+        let text = "A reflection\n\n    “An answer”, with quotes and 'apostrophes'\n".repeat(5_000);
         let command = format!("cat > '{}'", paged.display());
-        page_through(&text, &command).expect("paged");
+        page_through(&text, &shell(&command)).expect("paged");
         assert_eq!(std::fs::read_to_string(&paged).expect("read"), text);
     }
 
     #[test]
     fn a_reader_quitting_early_is_not_an_error_and_a_pager_failing_is() {
         let text = "line\n".repeat(100_000);
-        page_through(&text, "head -n 1 > /dev/null").expect("quitting early is fine");
-        let missing = page_through(&text, "no-such-pager-wheelbook 2>/dev/null");
+        let head = shell("head -n 1 > /dev/null");
+        page_through(&text, &head).expect("quitting early is fine");
+        // Ended by Ctrl-C, as the shell tells it when it did not become the pager.
+        let interrupted = shell("cat > /dev/null; exit 130");
+        page_through(&text, &interrupted).expect("stopped by the reader");
+        let missing = page_through(&text, &shell("no-such-pager-wheelbook 2>/dev/null"));
         assert!(
             missing.is_err(),
             "a pager not found must leave the text to be printed"
         );
-        assert!(
-            page_through("text", "exit 3").is_err(),
-            "a failing pager may show nothing"
-        );
+        let failing = page_through("text", &shell("exit 3"));
+        assert!(failing.is_err(), "a failing pager may show nothing");
+        let crashed = page_through(&text, &shell("kill -SEGV $$"));
+        assert!(crashed.is_err(), "a pager that crashed showed nothing");
     }
 }

@@ -85,12 +85,11 @@ impl Default for ScaleNotAssessed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "ScaleLevelFields")]
 pub struct ScaleLevel {
-    pub value: u8,
-    pub label: String,
+    value: u8,
+    label: String,
     pub description: String,
-    /// The value and the label, as a document's table of ratings shows the level: "3
-    /// Established". Made once with the pack, as an export of thousands of reflections
-    /// shows it in tens of thousands of rows.
+    /// The value and the label, as a document's table of ratings shows the level, made with
+    /// them: the value and the label are read-only, so that it stays in step.
     #[serde(skip)]
     numbered: String,
 }
@@ -105,7 +104,17 @@ impl ScaleLevel {
         }
     }
 
-    /// "3 Established": see [`ScaleLevel::numbered`].
+    pub fn value(&self) -> u8 {
+        self.value
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The value and the label, "3 Established", as a document's table of ratings shows the
+    /// level. Made once with the pack: an export of thousands of reflections shows it in
+    /// tens of thousands of rows.
     pub fn numbered(&self) -> &str {
         &self.numbered
     }

@@ -209,7 +209,7 @@ fn write_area(
         let badges: String = competency.tags.iter().map(|t| t.badge()).collect();
         let rating = match r.ratings.get(competency.id.as_str()) {
             Some(&value) => match pack.scale_level(value) {
-                Some(level) => format!("{value} {}", level.label),
+                Some(level) => level.numbered().to_string(),
                 None => format!("{value} (not on this pack's scale)"),
             },
             None => pack.not_assessed.label.clone(),
@@ -336,27 +336,54 @@ mod tests {
     }
 
     #[test]
-    fn labels_borrowed_from_the_pack_read_as_those_copied() {
-        let pack = PackSource::BuiltIn.load().expect("pack");
-        let first = pack.areas[0].id.as_str();
-        let focuses = [
-            Focus::WholeWheel,
-            Focus::Areas(vec![intern(first)]),
-            Focus::Areas(vec![intern(first), intern(pack.areas[1].id.as_str())]),
-            Focus::Areas(vec![intern("retired-area")]),
+    fn the_years_at_the_edges_of_four_digits_are_written_as_chrono_writes_them() {
+        let edges = [
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 12, 31),
+            (2024, 2, 29),
         ];
-        for focus in &focuses {
-            let borrowed = focus_summary_in(&pack, focus);
-            assert_eq!(borrowed, focus_summary(&pack, focus));
-            assert!(!borrowed.is_empty());
+        for (year, month, day) in edges {
+            let date = NaiveDate::from_ymd_opt(year, month, day).expect("a date");
+            let mut written = String::new();
+            push_date(&mut written, date);
+            assert_eq!(written, date.to_string());
         }
+    }
+
+    #[test]
+    fn focus_and_context_are_worded_from_the_pack_or_marked_as_from_an_older_pack() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let (first, second) = (&pack.areas[0], &pack.areas[1]);
+        let worded = [
+            (Focus::WholeWheel, "Whole wheel".to_string()),
+            (Focus::Areas(vec![intern(&first.id)]), first.title.clone()),
+            (
+                Focus::Areas(vec![intern(&first.id), intern(&second.id)]),
+                format!("{}; {}", first.title, second.title),
+            ),
+            (
+                Focus::Areas(vec![intern("retired-area")]),
+                "retired-area (from an older pack)".to_string(),
+            ),
+            (Focus::Areas(Vec::new()), String::new()),
+        ];
+        for (focus, expected) in &worded {
+            assert_eq!(focus_summary_in(&pack, focus), *expected);
+            assert_eq!(focus_summary(&pack, focus), *expected);
+        }
+        // Worded as the pack has it, the pack's own copy is lent.
         assert!(matches!(
-            focus_summary_in(&pack, &focuses[1]),
+            focus_summary_in(&pack, &worded[1].0),
             Cow::Borrowed(_)
         ));
-        for id in [pack.contexts[0].id.as_str(), "retired-context"] {
-            assert_eq!(context_label_in(&pack, id), context_label(&pack, id));
-        }
+        let context = &pack.contexts[0];
+        assert_eq!(context_label_in(&pack, &context.id), context.label);
+        assert!(matches!(
+            context_label_in(&pack, &context.id),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(
             context_label(&pack, "retired-context"),
             "retired-context (from an older pack)"

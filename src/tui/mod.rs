@@ -15,7 +15,7 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-pub use size::{terminal_height, terminal_width};
+pub use size::{terminal_size, terminal_width};
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;

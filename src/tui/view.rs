@@ -233,7 +233,12 @@ fn popup(area: Rect, width_percent: u16, height: u16) -> Rect {
 fn key_label(app: &App, key: Key) -> String {
     match key {
         Key::Digit => {
-            let top = app.pack.scale.iter().map(|level| level.value).max();
+            let top = app
+                .pack
+                .scale
+                .iter()
+                .map(crate::content::ScaleLevel::value)
+                .max();
             format!("0-{}", top.unwrap_or(9).min(9))
         }
         other => other.label(),

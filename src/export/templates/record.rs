@@ -192,8 +192,8 @@ fn reflection_sections<'a>(
         details.push(["Method: ", method].concat());
     }
     if let Some(kind) = &cpd.activity_type {
-        let kinds = &regulators.hcpc.activity_types.types;
-        details.push(["Type of activity: ", label_in(kinds, kind)].concat());
+        let activity_types = &regulators.hcpc.activity_types.types;
+        details.push(["Type of activity: ", label_in(activity_types, kind)].concat());
     }
     if let Some(planned) = cpd.planned {
         let answer = if planned {
@@ -204,13 +204,13 @@ fn reflection_sections<'a>(
         details.push(["Planned: ", answer].concat());
     }
     if !cpd.code_themes.is_empty() {
-        let themes = &regulators.nmc.code.themes;
-        let themes: Vec<&str> = cpd
+        let code_themes = &regulators.nmc.code.themes;
+        let labels: Vec<&str> = cpd
             .code_themes
             .iter()
-            .map(|t| label_in(themes, t))
+            .map(|t| label_in(code_themes, t))
             .collect();
-        details.push(["Relevant to the Code: ", &themes.join("; ")].concat());
+        details.push(["Relevant to the Code: ", &labels.join("; ")].concat());
     }
     if let Some(evidence) = &cpd.evidence {
         details.push(["Evidence: ", evidence].concat());
@@ -332,57 +332,5 @@ fn area_section<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-
-    use super::*;
-    use crate::content::PackSource;
-    use crate::export::regulators;
-    use crate::export::templates::{Options, PARALLEL_FROM, Template};
-    use crate::workbook::generate::generate;
-
-    fn build<'a>(sources: &Sources<'a>, reflections: &[&'a Reflection]) -> Document<'a> {
-        super::super::build(Template::Record, sources, reflections, &Options::default())
-    }
-
-    #[test]
-    fn many_reflections_have_the_sections_each_has_alone_in_order() {
-        let pack = PackSource::BuiltIn.load().expect("pack");
-        let workbook = generate(&pack, PARALLEL_FROM + 9, 3);
-        let regulators = regulators::built_in().expect("regulators");
-        let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-        let sources = Sources::new(&pack, &workbook, &regulators, today);
-        let reflections: Vec<&Reflection> =
-            workbook.reflections.iter().map(AsRef::as_ref).collect();
-        let alone: Vec<Section> = reflections
-            .iter()
-            .flat_map(|r| build(&sources, &[r]).sections)
-            .collect();
-        assert_eq!(build(&sources, &reflections).sections, alone);
-    }
-
-    #[test]
-    fn what_a_reflection_keeps_from_an_older_pack_is_found_by_sets_as_by_search() {
-        let pack = PackSource::BuiltIn.load().expect("pack");
-        let mut workbook = generate(&pack, 2, 5);
-        let r = std::sync::Arc::make_mut(&mut workbook.reflections[0]);
-        r.ratings.insert("retired.c1", 2);
-        r.answers.insert("retired.q1", "Kept".to_string());
-        r.ticked_activities.insert("retired.a1");
-        r.focus = crate::workbook::Focus::Areas(vec![crate::workbook::intern::intern("retired")]);
-        let ids = pack.ids();
-        for r in &workbook.reflections {
-            assert_eq!(r.ids_not_in_sets(&pack, &ids), r.ids_not_in(&pack));
-        }
-        let orphans = workbook.reflections[0].ids_not_in_sets(&pack, &ids);
-        assert_eq!(orphans.ratings, ["retired.c1"]);
-        assert_eq!(orphans.answers, ["retired.q1"]);
-        assert_eq!(orphans.activities, ["retired.a1"]);
-        assert_eq!(orphans.areas, ["retired"]);
-        assert!(
-            workbook.reflections[1]
-                .ids_not_in_sets(&pack, &ids)
-                .is_empty()
-        );
-    }
-}
+#[path = "../tests/record.rs"]
+mod tests;

@@ -143,7 +143,7 @@ fn rating(sources: &Sources, dated: &[&Reflection], area: &Area) -> String {
         .pack
         .scale
         .iter()
-        .map(|l| l.value)
+        .map(|l| l.value())
         .max()
         .unwrap_or(0);
     let before = sources

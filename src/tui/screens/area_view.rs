@@ -185,7 +185,7 @@ fn item_lines(
             let competency = &area.competencies[index];
             let rating = match reflection.ratings.get(competency.id.as_str()) {
                 Some(&value) => {
-                    let label = app.pack.scale_level(value).map_or("", |l| l.label.as_str());
+                    let label = app.pack.scale_level(value).map_or("", |l| l.label());
                     format!("{value} {label}")
                 }
                 None => format!("– {}", app.pack.not_assessed.label),
@@ -340,7 +340,7 @@ fn detail_lines(app: &App, reflection: &Reflection, area: &Area, item: Item) -> 
                 .get(competency.id.as_str())
                 .and_then(|v| app.pack.scale_level(*v))
             {
-                Some(level) => format!("{} {}: {}", level.value, level.label, level.description),
+                Some(level) => format!("{}: {}", level.numbered(), level.description),
                 None => format!(
                     "{}: {}",
                     app.pack.not_assessed.label, app.pack.not_assessed.description
@@ -350,7 +350,7 @@ fn detail_lines(app: &App, reflection: &Reflection, area: &Area, item: Item) -> 
                 .pack
                 .scale
                 .iter()
-                .map(|l| format!("{} {}", l.value, l.label))
+                .map(|l| l.numbered().to_string())
                 .collect();
             vec![
                 Line::from(vec![

@@ -116,7 +116,10 @@ fn wheel(app: &App, reflection: &Reflection) -> Wheel {
     let scale = match (app.pack.scale.first(), app.pack.scale.last()) {
         (Some(low), Some(high)) => format!(
             "{} {} to {} {}",
-            low.value, low.label, high.value, high.label
+            low.value(),
+            low.label(),
+            high.value(),
+            high.label()
         ),
         _ => String::new(),
     };

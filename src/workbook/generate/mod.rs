@@ -142,7 +142,7 @@ fn reflection(pack: &Pack, rng: &mut Rng, at: i64, draft: bool) -> Reflection {
                 .scale
                 .get((rng.below(levels) + rng.below(levels)).div_ceil(2));
             if let Some(level) = level.filter(|_| rng.chance(0.85)) {
-                r.ratings.insert(intern(&competency.id), level.value);
+                r.ratings.insert(intern(&competency.id), level.value());
             }
         }
         for question in &area.questions {
