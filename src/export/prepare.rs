@@ -133,8 +133,7 @@ fn prepare_on<'a>(
     let opening = opening(format, document);
     check.opening(&mut scanned, document, &mut found);
     check.sections(&mut scanned, &document.sections, &mut found);
-    let first_is_theirs = document.sections.is_empty();
-    let (stretches, others) = stretches(each, format, &check, first_is_theirs, threads);
+    let (stretches, others) = stretches(each, format, &check, document, threads);
 
     let mut pieces = vec![opening];
     let mut any_sections = !document.sections.is_empty();
@@ -226,18 +225,19 @@ struct Stretches<'e, 'a, 'r, 'w> {
 }
 
 impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
+    /// The stretches of `each`, the reflections after `outline`'s own sections.
     fn new(
         each: &'e EachReflection<'a, 'r>,
         format: Format,
         check: &'e Check<'w>,
-        first_is_theirs: bool,
+        outline: &Document,
         work: Work,
     ) -> Self {
         Stretches {
             each,
             format,
             check,
-            first_is_theirs,
+            first_is_theirs: outline.sections.is_empty(),
             work,
             next: AtomicUsize::new(0),
         }
@@ -297,14 +297,14 @@ fn stretches<'a, 'w>(
     each: &EachReflection<'a, '_>,
     format: Format,
     check: &Check<'w>,
-    first_is_theirs: bool,
+    outline: &Document,
     threads: usize,
 ) -> (Vec<Stretch>, Vec<Scanned<'a, 'w>>) {
     let work = Work {
         write: true,
         check: true,
     };
-    let stretches = Stretches::new(each, format, check, first_is_theirs, work);
+    let stretches = Stretches::new(each, format, check, outline, work);
     let work = || {
         let mut scanned = check.scanned();
         let mut done = Vec::new();

@@ -131,8 +131,7 @@ impl<'a, 'r> Streamed<'a, 'r> {
                 write: false,
                 check: true,
             };
-            let first_is_theirs = document.sections.is_empty();
-            let stretches = Stretches::new(each, self.format, &check, first_is_theirs, work);
+            let stretches = Stretches::new(each, self.format, &check, &document, work);
             let found_in_stretches;
             (found_in_stretches, others) = checked_stretches(&stretches, self.threads);
             found.extend(found_in_stretches);
@@ -177,8 +176,7 @@ impl<'a, 'r> Streamed<'a, 'r> {
             write: true,
             check: checking,
         };
-        let first_is_theirs = document.sections.is_empty();
-        let stretches = Stretches::new(each, self.format, &check, first_is_theirs, work);
+        let stretches = Stretches::new(each, self.format, &check, &document, work);
         let written = written_in_order(&stretches, self.threads, &mut out)?;
         let any_sections = !document.sections.is_empty() || written.any_sections;
         out.write(&closing(self.format, &document, any_sections))?;

@@ -151,7 +151,7 @@ fn a_failed_write_stops_the_making_within_the_window() {
         check: false,
     };
     for threads in 1..=3 {
-        let stretches = Stretches::new(each, Format::Json, &check, true, work);
+        let stretches = Stretches::new(each, Format::Json, &check, &parts.outline, work);
         // Less than one stretch's text: the first write fails.
         let mut closing = Closing {
             room: 100_000,
