@@ -353,17 +353,6 @@ pub(super) fn attribution(pack: &Pack) -> String {
     )
 }
 
-/// "Resilience; Can-do (proactive)", from area ids, keeping ids the pack no longer has.
-pub fn area_titles(pack: &Pack, ids: &[&str]) -> String {
-    ids.iter()
-        .map(|id| {
-            pack.area(id)
-                .map_or_else(|| format!("{id} (from an older pack)"), |a| a.title.clone())
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// The label of a Code theme or activity type id, or the id itself if unknown.
 pub fn label_of(items: &[super::regulators::Item], id: &str) -> String {
     label_in(items, id).to_string()
