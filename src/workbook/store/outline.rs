@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+mod blocks;
+
 /// The byte ranges of the elements of the top-level `"reflections"` array, and the range of
 /// everything inside its brackets; `None` if the file is not laid out as a workbook object
 /// with one such array (the ordinary reader then decides what it is).
@@ -117,8 +119,8 @@ fn skip_string(bytes: &[u8], at: usize) -> Option<usize> {
 fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
     match bytes.get(at)? {
         b'"' => skip_string(bytes, at),
-        b'{' => skip_nested(bytes, at, b'{', b'}'),
-        b'[' => skip_nested(bytes, at, b'[', b']'),
+        b'{' => blocks::skip_nested(bytes, at, b'{', b'}'),
+        b'[' => blocks::skip_nested(bytes, at, b'[', b']'),
         _ => {
             let rest = &bytes[at..];
             let length = rest
@@ -132,6 +134,8 @@ fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
 
 /// The index just past the object or array that opens at `at`. Only its own kind of bracket
 /// is counted: in JSON the other kind always comes in pairs inside it, outside strings.
+/// [`blocks::skip_nested`] does this quicker; this, plainer, is what it is tested against.
+#[cfg(test)]
 fn skip_nested(bytes: &[u8], at: usize, open: u8, close: u8) -> Option<usize> {
     let mut depth = 0usize;
     let mut at = at;
@@ -157,6 +161,63 @@ fn skip_nested(bytes: &[u8], at: usize, open: u8, close: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// JSON values whose strings hold quotes, backslashes, brackets and runs of backslashes,
+    /// nested deep enough and long enough to cross several 64-byte blocks.
+    fn value() -> impl Strategy<Value = serde_json::Value> {
+        let text = prop::collection::vec(
+            prop_oneof![
+                Just(r#""\\\""#.to_string()),
+                Just("\\".to_string()),
+                Just("{[}]".to_string()),
+                Just("é—’".to_string()),
+                Just("a longer run of plain words".to_string()),
+                any::<char>().prop_map(String::from),
+            ],
+            0..8,
+        )
+        .prop_map(|parts| parts.concat());
+        let leaf = prop_oneof![
+            text.clone().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            Just(serde_json::Value::Null),
+        ];
+        leaf.prop_recursive(4, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
+                prop::collection::vec((text.clone(), inner), 0..6)
+                    .prop_map(|fields| serde_json::Value::Object(fields.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn blocks_find_the_end_the_plain_way_finds(
+            value in value(),
+            pretty in any::<bool>(),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let wrapped = serde_json::json!([value, {"after": "}]"}]);
+            let text = match pretty {
+                true => serde_json::to_vec_pretty(&wrapped),
+                false => serde_json::to_vec(&wrapped),
+            }
+            .expect("json");
+            let object_at = text.iter().rposition(|&b| b == b'{').expect("an object");
+            for (at, open, close) in [(0, b'[', b']'), (object_at, b'{', b'}')] {
+                let plain = skip_nested(&text, at, open, close);
+                prop_assert_eq!(blocks::skip_nested(&text, at, open, close), plain);
+                // Cut short, neither finds an end, or both the same one before the cut.
+                let short = &text[..cut.index(text.len())];
+                if at < short.len() {
+                    let plain = skip_nested(short, at, open, close);
+                    prop_assert_eq!(blocks::skip_nested(short, at, open, close), plain);
+                }
+            }
+        }
+    }
 
     fn texts<'a>(bytes: &'a [u8], outline: &Outline) -> Vec<&'a str> {
         outline
