@@ -12,9 +12,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM};
-use unicode_width::UnicodeWidthStr;
 
 use super::output::{eprint_lines, print};
+use crate::tui::screens;
 
 /// Writes `text` to standard output, through the pager when standard output is a terminal
 /// with fewer rows than `text` takes. If the pager cannot be started or fails, `text` is
@@ -75,7 +75,7 @@ fn chosen_pager(
 /// The terminal rows `text` takes `columns` wide: a line wider than the terminal wraps.
 fn rows_taken(text: &str, columns: usize) -> usize {
     let columns = columns.max(1);
-    let rows = |line: &str| line.width().div_ceil(columns).max(1);
+    let rows = |line: &str| screens::columns(line).div_ceil(columns).max(1);
     text.lines().map(rows).sum()
 }
 

@@ -3,10 +3,8 @@
 
 use std::fmt::Write as _;
 
-use unicode_width::UnicodeWidthStr;
-
-// The screens cut text to a width the same way.
-use crate::tui::screens::fit as cut;
+// The screens cut and measure text the same way.
+use crate::tui::screens::{columns, fit as cut};
 
 /// The width below which a column that gives way is not narrowed.
 const NARROWEST: usize = 10;
@@ -30,10 +28,10 @@ pub fn table<const N: usize>(
     give_way: &[usize],
     left_out: &[usize],
 ) -> String {
-    let mut widths = header.clone().map(|h| h.width());
+    let mut widths = header.clone().map(|h| columns(&h));
     for row in rows {
         for (column, cell) in widths.iter_mut().zip(row) {
-            *column = (*column).max(cell.width());
+            *column = (*column).max(columns(cell));
         }
     }
     if let Some(width) = width {
@@ -60,7 +58,7 @@ pub fn table<const N: usize>(
             if index + 1 == N {
                 out.push_str(&cell);
             } else {
-                let padding = column.saturating_sub(cell.width()) + GAP;
+                let padding = column.saturating_sub(columns(&cell)) + GAP;
                 let _ = write!(out, "{cell}{}", " ".repeat(padding));
             }
         }
@@ -98,6 +96,8 @@ fn fit(widths: &mut [usize], give_way: &[usize], width: usize) {
 
 #[cfg(test)]
 mod tests {
+    use unicode_width::UnicodeWidthStr;
+
     use super::*;
 
     fn rows() -> ([String; 3], Vec<[String; 3]>) {
