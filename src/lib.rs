@@ -9,5 +9,6 @@ pub mod cli;
 pub mod content;
 pub mod errors;
 pub mod export;
+pub mod masks;
 pub mod tui;
 pub mod workbook;

@@ -5,52 +5,29 @@
 //! numbers, phone numbers) or an `@` (email). The two are a title before a name and a date
 //! of birth label ("DOB", "D.O.B.", "date of birth"), which can stand alone. So a text
 //! without a digit, an `@`, a title or a label holds no identifier, and that is decided 64
-//! bytes at a time with bit masks, which the compiler turns into vector instructions.
+//! bytes at a time with bit masks ([`crate::masks`]).
 
 use super::TITLES;
 
-const BLOCK: usize = 64;
-
-/// One bit a byte of `block`, bit `j` set where `test` holds for byte `j`.
-pub(super) fn bits(block: &[u8; BLOCK], test: impl Fn(u8) -> bool) -> u64 {
-    let mut flags = [0u8; BLOCK];
-    for (flag, &byte) in flags.iter_mut().zip(block) {
-        *flag = u8::from(test(byte));
-    }
-    // Eight flags of 0 or 1 read as a little-endian word, multiplied by this constant, land
-    // in order in its top byte: each flag's bit meets exactly one of the constant's bits
-    // there, and no two products overlap, so nothing carries.
-    let gather = |eight: &[u8]| {
-        let mut word = [0; 8];
-        word.copy_from_slice(eight);
-        u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56
-    };
-    let eights = flags.chunks_exact(8).enumerate();
-    eights.fold(0, |mask, (k, eight)| mask | gather(eight) << (8 * k))
-}
+use crate::masks::{BLOCK, Block};
 
 /// Whether `text` may hold an identifier: it has an ASCII digit, an `@`, or a word that is a
 /// title or begins a date of birth label. When this is false, no pattern can match.
 pub(in crate::export::identifiers) fn may_hold_identifier(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let (blocks, rest) = bytes.as_chunks::<BLOCK>();
-    // The last, short block is padded with zeros, which are neither digits nor letters.
-    let mut last = [0u8; BLOCK];
-    last[..rest.len()].copy_from_slice(rest);
     // Whether the byte before the block is an ASCII letter.
     let mut after_word = false;
-    for (k, block) in blocks.iter().chain([&last]).enumerate() {
-        let needed = |any: bool, &b: &u8| any | b.is_ascii_digit() | (b == b'@');
-        if block.iter().fold(false, needed) {
+    for (k, start) in (0..bytes.len()).step_by(BLOCK).enumerate() {
+        // The last, short block is padded with zeros, which are neither digits nor letters.
+        let block = Block::at(bytes, start, 0);
+        if block.in_range(b'0', b'9') | block.eq(b'@') != 0 {
             return true;
         }
         // Words are looked at by their ASCII letters alone (there are no digits by now): a
         // title or a label is all ASCII, and the characters around it are not letters, so
         // it is found whole. A part of a longer word taken for one costs only a full scan.
-        let letters = bits(block, |b| b.is_ascii_alphabetic());
-        let initials = bits(block, |b| {
-            matches!(b, b'M' | b'm' | b'D' | b'd' | b'P' | b'p' | b'S')
-        });
+        let letters = block.letters();
+        let initials = block.any_of_either_case(b"mdp") | block.eq(b'S');
         let starts = letters & !(letters << 1 | u64::from(after_word));
         let mut candidates = starts & initials;
         while candidates != 0 {

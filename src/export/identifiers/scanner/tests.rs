@@ -98,16 +98,6 @@ fn nothing_but_an_alphanumeric_character_is_the_same_as_one_ignoring_case() {
 }
 
 #[test]
-fn a_block_has_one_bit_a_byte_in_order() {
-    for j in 0..64 {
-        let mut block = [b' '; 64];
-        block[j] = b'x';
-        assert_eq!(quick::bits(&block, |b| b == b'x'), 1 << j);
-        assert_eq!(quick::bits(&block, |b| b == b' '), !(1 << j));
-    }
-}
-
-#[test]
 fn the_quick_look_passes_only_texts_that_may_hold_an_identifier() {
     let padding = "a".repeat(61);
     for text in [

@@ -3,14 +3,14 @@
 //! Following each string with `memchr`, two calls a string, cost some 27 million
 //! instructions over a 2,000-reflection workbook: most strings are short keys, and each call
 //! has its setup. Here each block of 64 bytes gives a bit mask of its quotes, backslashes
-//! and brackets (four compares of 16 bytes a mask); which bytes stand inside strings follows
+//! and brackets ([`crate::masks`]); which bytes stand inside strings follows
 //! from the quotes by a prefix XOR, and only the brackets outside strings are looked at one
 //! by one. The technique is simdjson's first stage, without its wider vectors.
 //!
 //! A backslash is taken to escape the next byte wherever it stands. Outside a string that is
 //! not JSON, and the reflection it falls in fails to read (see `outline`).
 
-const BLOCK: usize = 64;
+use crate::masks::{BLOCK, Block};
 
 /// The index just past the object or array that opens at `at` (`bytes[at]` is `open`),
 /// counting only its own kind of bracket, or `None` if it does not end.
@@ -22,74 +22,30 @@ pub(super) fn skip_nested(bytes: &[u8], at: usize, open: u8, close: u8) -> Optio
     let mut escapes_first = false;
     let mut start = at;
     while start < bytes.len() {
-        let block = block_at(bytes, start);
-        let [quotes, backslashes, opens, closes] = masks(&block, [b'"', b'\\', open, close]);
+        // Spaces past the end match nothing.
+        let block = Block::at(bytes, start, b' ');
+        let [quotes, backslashes] = [b'"', b'\\'].map(|b| block.eq(b));
         let escaped = escaped_by(backslashes, &mut escapes_first);
         let inside = prefix_xor(quotes & !escaped) ^ in_string;
         in_string = 0u64.wrapping_sub(inside >> 63);
-        let mut brackets = (opens | closes) & !inside;
+        // Far fewer than the bytes: each is told open or close by itself.
+        let mut brackets = block.any_of(&[open, close]) & !inside;
         while brackets != 0 {
-            let j = brackets.trailing_zeros();
+            let j = brackets.trailing_zeros() as usize;
             brackets &= brackets - 1;
-            if opens >> j & 1 == 1 {
+            if bytes[start + j] == open {
                 depth += 1;
             } else {
                 // A close before any open: `at` was not at an open bracket.
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
-                    return Some(start + j as usize + 1);
+                    return Some(start + j + 1);
                 }
             }
         }
         start += BLOCK;
     }
     None
-}
-
-/// The 64 bytes from `start`, the last block padded with spaces, which match nothing.
-fn block_at(bytes: &[u8], start: usize) -> [u8; BLOCK] {
-    let rest = &bytes[start..];
-    match rest.first_chunk::<BLOCK>() {
-        Some(block) => *block,
-        None => {
-            let mut block = [b' '; BLOCK];
-            block[..rest.len()].copy_from_slice(rest);
-            block
-        }
-    }
-}
-
-/// Bit `j` of each mask set where byte `j` of `block` is the matching byte of `bytes`.
-#[cfg(target_arch = "x86_64")]
-fn masks<const N: usize>(block: &[u8; BLOCK], bytes: [u8; N]) -> [u64; N] {
-    use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
-    };
-    let mut masks = [0u64; N];
-    for (k, sixteen) in block.chunks_exact(16).enumerate() {
-        for (mask, &byte) in masks.iter_mut().zip(&bytes) {
-            // SAFETY: SSE2 is part of every x86_64 processor, and `sixteen` is 16 readable
-            // bytes, which this load needs no alignment for.
-            let hits = unsafe {
-                let vector = _mm_loadu_si128(sixteen.as_ptr().cast::<__m128i>());
-                _mm_movemask_epi8(_mm_cmpeq_epi8(vector, _mm_set1_epi8(byte as i8)))
-            };
-            // The movemask sets the low 16 bits only.
-            *mask |= u64::from(hits as u16) << (16 * k);
-        }
-    }
-    masks
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-fn masks<const N: usize>(block: &[u8; BLOCK], bytes: [u8; N]) -> [u64; N] {
-    let mut masks = [0u64; N];
-    for (j, &b) in block.iter().enumerate() {
-        for (mask, &byte) in masks.iter_mut().zip(&bytes) {
-            *mask |= u64::from(b == byte) << j;
-        }
-    }
-    masks
 }
 
 /// The bytes escaped by the backslashes of a block: each backslash not itself escaped
@@ -124,17 +80,6 @@ fn prefix_xor(mut bits: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn masks_mark_each_byte_where_it_stands() {
-        let mut block = [b'a'; BLOCK];
-        for j in [0, 15, 16, 33, 63] {
-            block[j] = b'"';
-        }
-        let [quotes, others] = masks(&block, [b'"', b'a']);
-        assert_eq!(quotes, 1 | 1 << 15 | 1 << 16 | 1 << 33 | 1 << 63);
-        assert_eq!(others, !quotes);
-    }
 
     #[test]
     fn runs_of_backslashes_escape_in_pairs_and_across_blocks() {

@@ -1,0 +1,167 @@
+//! Bit masks of 64-byte blocks: bit `j` of a mask is set where byte `j` of the block passes
+//! a test. Scans over megabytes (the workbook's outline, the identifier check's quick look)
+//! test a block's bytes all at once and then look only at the bits set. On x86_64 a test is
+//! four SSE2 compares, which every x86_64 processor has; elsewhere each byte is tested.
+
+pub const BLOCK: usize = 64;
+
+/// A block of 64 bytes, ready to test.
+#[derive(Clone, Copy)]
+pub struct Block {
+    #[cfg(target_arch = "x86_64")]
+    lanes: [std::arch::x86_64::__m128i; 4],
+    #[cfg(not(target_arch = "x86_64"))]
+    bytes: [u8; BLOCK],
+}
+
+impl Block {
+    /// The 64 bytes of `bytes` from `start`; past their end, `padding`.
+    pub fn at(bytes: &[u8], start: usize, padding: u8) -> Self {
+        let rest = &bytes[start..];
+        match rest.first_chunk::<BLOCK>() {
+            Some(block) => Block::new(block),
+            None => {
+                let mut block = [padding; BLOCK];
+                block[..rest.len()].copy_from_slice(rest);
+                Block::new(&block)
+            }
+        }
+    }
+
+    /// Bytes `b` such that `b` is `byte`.
+    pub fn eq(&self, byte: u8) -> u64 {
+        self.any_of(&[byte])
+    }
+
+    /// Bytes `b` such that `b` is one of `bytes`.
+    pub fn any_of(&self, bytes: &[u8]) -> u64 {
+        self.mask(Test::AnyOf(bytes), false)
+    }
+
+    /// Bytes `b` such that `b` or its lower case (its 0x20 bit set) is one of `bytes`, which
+    /// are lower-case ASCII letters.
+    pub fn any_of_either_case(&self, bytes: &[u8]) -> u64 {
+        debug_assert!(bytes.iter().all(u8::is_ascii_lowercase));
+        self.mask(Test::AnyOf(bytes), true)
+    }
+
+    /// Bytes `b` such that `lowest <= b <= highest`.
+    pub fn in_range(&self, lowest: u8, highest: u8) -> u64 {
+        self.mask(Test::Range(lowest, highest - lowest), false)
+    }
+
+    /// ASCII letters of either case: the only bytes that are `a` to `z` with the 0x20 bit
+    /// set.
+    pub fn letters(&self) -> u64 {
+        self.mask(Test::Range(b'a', b'z' - b'a'), true)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Test<'b> {
+    AnyOf(&'b [u8]),
+    /// At least the first, by at most the second.
+    Range(u8, u8),
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Block {
+    pub fn new(block: &[u8; BLOCK]) -> Self {
+        use std::arch::x86_64::{__m128i, _mm_loadu_si128};
+        let lane = |k: usize| {
+            // SAFETY: SSE2 is part of every x86_64 processor, and the 16 bytes from `16 * k`
+            // are in `block`; this load needs no alignment.
+            unsafe { _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>()) }
+        };
+        Block {
+            lanes: [lane(0), lane(1), lane(2), lane(3)],
+        }
+    }
+
+    /// The bytes passing `test`, each with its 0x20 bit set first if `folded`.
+    fn mask(&self, test: Test, folded: bool) -> u64 {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+            _mm_setzero_si128, _mm_sub_epi8,
+        };
+        let mut mask = 0u64;
+        for (k, &lane) in self.lanes.iter().enumerate() {
+            // SAFETY: SSE2 is part of every x86_64 processor; these touch no memory.
+            let hits = unsafe {
+                let lane = match folded {
+                    true => _mm_or_si128(lane, _mm_set1_epi8(0x20)),
+                    false => lane,
+                };
+                let matched = match test {
+                    Test::AnyOf(bytes) => bytes.iter().fold(_mm_setzero_si128(), |any, &b| {
+                        _mm_or_si128(any, _mm_cmpeq_epi8(lane, _mm_set1_epi8(b as i8)))
+                    }),
+                    Test::Range(lowest, span) => {
+                        // `b - lowest`, wrapping, is at most `span` exactly in the range.
+                        let above = _mm_sub_epi8(lane, _mm_set1_epi8(lowest as i8));
+                        _mm_cmpeq_epi8(_mm_min_epu8(above, _mm_set1_epi8(span as i8)), above)
+                    }
+                };
+                _mm_movemask_epi8(matched)
+            };
+            // The movemask sets the low 16 bits only.
+            mask |= u64::from(hits as u16) << (16 * k);
+        }
+        mask
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+impl Block {
+    pub fn new(block: &[u8; BLOCK]) -> Self {
+        Block { bytes: *block }
+    }
+
+    fn mask(&self, test: Test, folded: bool) -> u64 {
+        let passes = |b: u8| {
+            let b = if folded { b | 0x20 } else { b };
+            match test {
+                Test::AnyOf(bytes) => bytes.contains(&b),
+                Test::Range(lowest, span) => b.wrapping_sub(lowest) <= span,
+            }
+        };
+        let bits = self.bytes.iter().enumerate();
+        bits.fold(0, |mask, (j, &b)| mask | u64::from(passes(b)) << j)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_test_marks_each_byte_that_passes_where_it_stands() {
+        // Every byte value, at every place in some block.
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(256 * 3 + 7).collect();
+        for start in [0, 1, 63, 64, 200, 700] {
+            let block = Block::at(&bytes, start, b'x');
+            let byte_at = |j: usize| bytes.get(start + j).copied().unwrap_or(b'x');
+            for (lowest, highest) in [(b'0', b'9'), (0, 0x1f), (b'a', b'z'), (0x80, 0xff)] {
+                let expected = (0..BLOCK).fold(0u64, |mask, j| {
+                    mask | u64::from((lowest..=highest).contains(&byte_at(j))) << j
+                });
+                assert_eq!(
+                    block.in_range(lowest, highest),
+                    expected,
+                    "{start} {lowest}"
+                );
+            }
+            let mask_of = |passes: &dyn Fn(u8) -> bool| {
+                (0..BLOCK).fold(0u64, |mask, j| mask | u64::from(passes(byte_at(j))) << j)
+            };
+            for byte in [b'"', 0, 0xff, b'x'] {
+                assert_eq!(block.eq(byte), mask_of(&|b| b == byte), "{start} {byte}");
+            }
+            let some = [b'm', b'd', b'p'];
+            assert_eq!(block.any_of(&some), mask_of(&|b| some.contains(&b)));
+            let either_case = |b: u8| some.contains(&b.to_ascii_lowercase());
+            assert_eq!(block.any_of_either_case(&some), mask_of(&either_case));
+            assert_eq!(block.letters(), mask_of(&|b| b.is_ascii_alphabetic()));
+        }
+    }
+}
