@@ -11,7 +11,7 @@ use super::output::{count, print, stdout_width, warn_all, wrapped};
 use super::pager::print_paged;
 use super::table::table;
 use crate::content::{Pack, PackSource};
-use crate::export::text::{self as show, focus_summary, status_word};
+use crate::export::text::{self as show, focus_summary, push_date, status_word};
 use crate::workbook::store::{self, Location, StoreError};
 use crate::workbook::{FindError, Workbook};
 
@@ -120,7 +120,12 @@ pub fn list(location: &Location, pack_source: &PackSource, json: bool) -> anyhow
         .map(|r| {
             [
                 r.id.clone(),
-                r.created.format("%Y-%m-%d").to_string(),
+                {
+                    // As the export writes dates: chrono's formatting costs several times this.
+                    let mut date = String::with_capacity("YYYY-MM-DD".len());
+                    push_date(&mut date, r.created.date_naive());
+                    date
+                },
                 status_word(r.status).to_string(),
                 show::context_label(&pack, &r.context),
                 focus_summary(&pack, &r.focus),
