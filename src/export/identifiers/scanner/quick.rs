@@ -52,7 +52,7 @@ pub(in crate::export::identifiers) fn may_hold_identifier(text: &str) -> bool {
 }
 
 /// Whether the `len` ASCII letters at `at` are a title, or "DOB", "date" or "D." in any case.
-fn names_or_labels(bytes: &[u8], at: usize, len: usize) -> bool {
+pub(super) fn names_or_labels(bytes: &[u8], at: usize, len: usize) -> bool {
     let word = &bytes[at..at + len];
     TITLES.iter().any(|title| title.as_bytes() == word)
         || word.eq_ignore_ascii_case(b"dob")

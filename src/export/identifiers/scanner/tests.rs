@@ -1,6 +1,6 @@
 //! Tests of the shortcuts that keep the scan linear: they must never hide a match.
 
-use proptest::strategy::Strategy;
+use proptest::strategy::{Just, Strategy};
 
 use super::super::{Finding, scan, scan_all};
 use super::contacts::same;
@@ -27,6 +27,39 @@ const GAPS: &[&str] = &[
 ];
 
 /// Up to thirty of `WORDS`, each followed by one of `GAPS`.
+/// What [`may_hold_identifier`] decides, a byte and a word at a time.
+fn plainly_may_hold(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(|&b| b.is_ascii_digit() || b == b'@') {
+        return true;
+    }
+    let mut at = 0;
+    while at < bytes.len() {
+        let len = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if len > 0 && quick::names_or_labels(bytes, at, len) {
+            return true;
+        }
+        at += len.max(1);
+    }
+    false
+}
+
+/// Titles, labels and the words around them, without a digit or an `@`: text the quick
+/// look decides by its words alone.
+fn titles_and_labels() -> impl Strategy<Value = String> {
+    const WORDS: &[&str] = &[
+        "Mr", "mrs", "Dr", "DOB", "date", "d", "Sister", "Smith", "x",
+    ];
+    const GAPS: &[&str] = &[" ", ".", "-", "é", "", "\n"];
+    let word = proptest::sample::select(WORDS);
+    let gap = proptest::sample::select(GAPS);
+    proptest::collection::vec((word, gap), 0..12)
+        .prop_map(|parts| parts.into_iter().flat_map(|(w, g)| [w, g]).collect())
+}
+
 fn phrases() -> impl Strategy<Value = String> {
     let word = proptest::sample::select(WORDS);
     let gap = proptest::sample::select(GAPS);
@@ -132,6 +165,20 @@ proptest::proptest! {
         if !may_hold_identifier(&text) {
             proptest::prop_assert_eq!(scan_all(&text, &[]), vec![]);
         }
+    }
+
+    /// The quick look, 64 bytes at a time, says what a plain look says, wherever its
+    /// blocks fall: a digit, an `@`, or a whole word of ASCII letters that is a title or a
+    /// label.
+    #[test]
+    fn the_quick_look_is_a_plain_look_in_blocks(
+        // Often just short of a block, so that a word runs on into the next.
+        before in proptest::prop_oneof![Just(63usize), Just(64), Just(127), 0usize..130],
+        letters in proptest::bool::ANY,
+        text in proptest::prop_oneof![phrases(), TEXT, titles_and_labels()],
+    ) {
+        let text = if letters { "x" } else { " " }.repeat(before) + &text;
+        proptest::prop_assert_eq!(may_hold_identifier(&text), plainly_may_hold(&text));
     }
 
     /// A token that fails the filter begins no pattern, so skipping it loses nothing.
