@@ -398,5 +398,15 @@ mod tests {
         let mut value = serde_json::to_value(&workbook).expect("json");
         value["surprise"] = true.into();
         assert!(parse_current(&serde_json::to_vec(&value).expect("json")[..]).is_none());
+        // Bytes that are not UTF-8 outside the reflections.
+        let mut named = workbook.clone();
+        named.display_name = Some("Sam".into());
+        let mut bytes = serde_json::to_vec_pretty(&named).expect("json");
+        let at = bytes
+            .windows(5)
+            .position(|w| w == b"\"Sam\"")
+            .expect("the name");
+        bytes[at + 2] = 0xff;
+        assert!(parse_current(&bytes[..]).is_none());
     }
 }
