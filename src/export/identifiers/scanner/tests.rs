@@ -26,7 +26,6 @@ const GAPS: &[&str] = &[
     "\u{a0}",
 ];
 
-/// Up to thirty of `WORDS`, each followed by one of `GAPS`.
 /// What [`may_hold_identifier`] decides, a byte and a word at a time.
 fn plainly_may_hold(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -47,6 +46,20 @@ fn plainly_may_hold(text: &str) -> bool {
     false
 }
 
+/// Fewer than `most` of `words`, each followed by one of `gaps`.
+fn joined(
+    words: &'static [&'static str],
+    gaps: &'static [&'static str],
+    most: usize,
+) -> impl Strategy<Value = String> {
+    let pair = (
+        proptest::sample::select(words),
+        proptest::sample::select(gaps),
+    );
+    proptest::collection::vec(pair, 0..most)
+        .prop_map(|parts| parts.into_iter().flat_map(|(w, g)| [w, g]).collect())
+}
+
 /// Titles, labels and the words around them, without a digit or an `@`: text the quick
 /// look decides by its words alone.
 fn titles_and_labels() -> impl Strategy<Value = String> {
@@ -54,17 +67,12 @@ fn titles_and_labels() -> impl Strategy<Value = String> {
         "Mr", "mrs", "Dr", "DOB", "date", "d", "Sister", "Smith", "x",
     ];
     const GAPS: &[&str] = &[" ", ".", "-", "é", "", "\n"];
-    let word = proptest::sample::select(WORDS);
-    let gap = proptest::sample::select(GAPS);
-    proptest::collection::vec((word, gap), 0..12)
-        .prop_map(|parts| parts.into_iter().flat_map(|(w, g)| [w, g]).collect())
+    joined(WORDS, GAPS, 12)
 }
 
+/// Up to thirty of `WORDS`, each followed by one of `GAPS`.
 fn phrases() -> impl Strategy<Value = String> {
-    let word = proptest::sample::select(WORDS);
-    let gap = proptest::sample::select(GAPS);
-    proptest::collection::vec((word, gap), 0..30)
-        .prop_map(|parts| parts.into_iter().flat_map(|(w, g)| [w, g]).collect())
+    joined(WORDS, GAPS, 30)
 }
 
 #[test]
