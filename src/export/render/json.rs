@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::super::document::{Block, Document, Section};
+use crate::masks::first_json_escape;
 
 /// Two spaces a level, as serde_json's pretty printer indents, enough for any depth here.
 const SPACES: &str = "                                ";
@@ -175,7 +176,7 @@ impl<'o> Json<'o> {
         self.out.reserve(text.len() + 2);
         self.out.push('"');
         let mut rest = text;
-        while let Some(at) = first_escape(rest.as_bytes()) {
+        while let Some(at) = first_json_escape(rest.as_bytes()) {
             // Escapes are ASCII, so `at` stands on a character boundary.
             self.out.push_str(&rest[..at]);
             self.escape(rest.as_bytes()[at]);
@@ -204,51 +205,6 @@ impl<'o> Json<'o> {
         };
         self.out.push_str(short);
     }
-}
-
-fn needs_escape(byte: u8) -> bool {
-    byte < 0x20 || byte == b'"' || byte == b'\\'
-}
-
-/// Where the first byte of `bytes` that JSON escapes stands. Most texts have none, so they
-/// are looked at 32 bytes at a time, as a test the compiler turns into vector instructions,
-/// and what is left eight bytes at a time, with the arithmetic of "Bit Twiddling Hacks"
-/// (`haszero`, `hasless`): the high bit of a byte is set where it may be `"`, `\\` or below
-/// a space. A byte is looked at alone only where one is.
-fn first_escape(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = ONES * 0x80;
-    let flagged = |word: u64| {
-        let quote = word ^ (ONES * u64::from(b'"'));
-        let backslash = word ^ (ONES * u64::from(b'\\'));
-        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-        let quote = quote.wrapping_sub(ONES) & !quote;
-        let backslash = backslash.wrapping_sub(ONES) & !backslash;
-        (below_space | quote | backslash) & HIGHS != 0
-    };
-    let at_byte = |start: usize, part: &[u8]| {
-        let found = part.iter().position(|&byte| needs_escape(byte));
-        found.map(|offset| start + offset)
-    };
-    let (blocks, rest) = bytes.as_chunks::<32>();
-    for (index, block) in blocks.iter().enumerate() {
-        if block
-            .iter()
-            .fold(false, |any, &byte| any | needs_escape(byte))
-        {
-            return at_byte(32 * index, block);
-        }
-    }
-    let done = 32 * blocks.len();
-    let (words, rest) = rest.as_chunks::<8>();
-    for (index, word) in words.iter().enumerate() {
-        if flagged(u64::from_ne_bytes(*word))
-            && let Some(at) = at_byte(done + 8 * index, word)
-        {
-            return Some(at);
-        }
-    }
-    at_byte(done + 8 * words.len(), rest)
 }
 
 #[cfg(test)]
@@ -337,21 +293,6 @@ mod tests {
         #[test]
         fn the_json_is_what_serde_json_writes(document in document()) {
             prop_assert_eq!(written(&document), serde(&document));
-        }
-
-        #[test]
-        fn the_first_escape_is_found_a_block_then_eight_bytes_at_a_time(
-            bytes in prop::collection::vec(
-                prop_oneof![Just(b'"'), Just(b'\\'), 0u8..0x20, 0x20u8..=0xff, Just(b' ')],
-                0..40,
-            ),
-            plain in 0usize..80,
-        ) {
-            // A run of plain bytes first, so that the escape falls in any block, any word or
-            // the rest.
-            let bytes = [vec![b'a'; plain], bytes].concat();
-            let one_by_one = bytes.iter().position(|&byte| needs_escape(byte));
-            prop_assert_eq!(first_escape(&bytes), one_by_one);
         }
     }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use super::json_reader;
 use super::parallel::Source;
 use crate::content::line_column;
 use crate::workbook::{SCHEMA_VERSION, Workbook};
@@ -99,7 +100,7 @@ pub fn parse_versioned(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
 }
 
 /// Like [`parse_versioned`], from a file's bytes as the store holds them (see
-/// `files::FileBytes`): a large workbook on two threads, anything else in one serde_json pass.
+/// `files::FileBytes`): a large workbook on two threads, anything else on one.
 pub(super) fn parse_source<S: Source + ?Sized>(bytes: &S) -> Result<(Workbook, u64), LoadError> {
     match super::parallel::parse_current(bytes) {
         Some(workbook) => Ok((workbook, u64::from(SCHEMA_VERSION))),
@@ -107,12 +108,17 @@ pub(super) fn parse_source<S: Source + ?Sized>(bytes: &S) -> Result<(Workbook, u
     }
 }
 
-/// In one serde_json pass on one thread: for whatever the quick way leaves (a small, older or
-/// damaged workbook).
+/// On one thread: for whatever the two threads leave (a small, older or damaged workbook).
 fn parse_ordinary(bytes: &[u8]) -> Result<(Workbook, u64), LoadError> {
     let current = u64::from(SCHEMA_VERSION);
-    // serde_json checks the UTF-8 of what it reads, so a good file is read once; only a file
-    // that fails is looked at again, to say what is wrong with it.
+    // A workbook of this version is read as a large one's parts are, whatever its size;
+    // anything else is left to serde_json, which says what is wrong with it.
+    let quick = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(json_reader::from_str::<Workbook>);
+    if let Some(workbook) = quick.filter(|w| u64::from(w.schema_version) == current) {
+        return Ok((workbook, current));
+    }
     let result = match serde_json::from_slice::<Workbook>(bytes) {
         Ok(workbook) if u64::from(workbook.schema_version) == current => {
             return Ok((workbook, current));

@@ -9,6 +9,7 @@ mod backup;
 mod error;
 mod files;
 mod fragments;
+mod json_reader;
 mod load;
 mod lock;
 mod new_file;

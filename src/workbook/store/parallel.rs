@@ -10,7 +10,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use super::outline;
+use super::{json_reader, outline};
 use crate::workbook::{Action, Mode, Reflection, SCHEMA_VERSION, Timestamp, Workbook, timestamp};
 
 /// Below this size a second thread costs more than it saves.
@@ -135,7 +135,7 @@ fn read_head(bytes: &[u8], reflections: &Range<usize>) -> Option<Head> {
     head.extend_from_slice(&bytes[reflections.end..]);
     // As each reflection is read: checked as UTF-8 at once, which is quicker than serde_json
     // checking each string.
-    serde_json::from_str(std::str::from_utf8(&head).ok()?).ok()
+    json_reader::from_str(std::str::from_utf8(&head).ok()?)
 }
 
 /// The reflections found so far, shared by the thread finding them and both reading them.
@@ -239,7 +239,7 @@ fn read_batch<S: Source + ?Sized>(
         .map(|range| {
             let part = text.get(range.start - span.start..range.end - span.start)?;
             // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
-            serde_json::from_str(std::str::from_utf8(part).ok()?).ok()
+            json_reader::from_str(std::str::from_utf8(part).ok()?)
         })
         .collect()
 }
