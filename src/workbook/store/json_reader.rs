@@ -21,6 +21,7 @@ pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
+        scratch: String::new(),
     };
     let value = T::deserialize(&mut reader).ok()?;
     reader.skip_whitespace();
@@ -57,12 +58,16 @@ struct Reader<'de> {
     /// The next byte to read.
     at: usize,
     depth: usize,
+    scratch: String,
 }
 
-/// A string as the file has it: borrowed when it has no escapes, as nearly all do.
-enum Text<'de> {
+/// A string as the file has it, borrowed when it has no escapes, as nearly all do; else
+/// unescaped into the reader's scratch, from which what it is read into copies it at its
+/// own length, as serde_json does. A string grown as it is unescaped would keep up to twice
+/// the memory its text needs.
+enum Text<'de, 's> {
     Borrowed(&'de str),
-    Unescaped(String),
+    Unescaped(&'s str),
 }
 
 impl<'de> Reader<'de> {
@@ -122,7 +127,7 @@ impl<'de> Reader<'de> {
     }
 
     /// The string whose opening quote has just been taken.
-    fn string(&mut self) -> Result<Text<'de>> {
+    fn string(&mut self) -> Result<Text<'de, '_>> {
         let start = self.at;
         let stop = self.stop_from(start)?;
         match self.bytes[stop] {
@@ -131,21 +136,26 @@ impl<'de> Reader<'de> {
                 // The bytes stopped at are ASCII, so both ends are on character boundaries.
                 Ok(Text::Borrowed(&self.text[start..stop]))
             }
-            b'\\' => self.escaped(start, stop).map(Text::Unescaped),
+            b'\\' => {
+                self.unescape(start, stop)?;
+                Ok(Text::Unescaped(&self.scratch))
+            }
             _ => Err(GaveUp),
         }
     }
 
-    /// The string from `start` that has an escape at `stop`, unescaped.
-    fn escaped(&mut self, start: usize, mut stop: usize) -> Result<String> {
-        let mut text = String::with_capacity(stop - start + 16);
+    /// The string from `start` that has an escape at `stop`, unescaped into the scratch.
+    fn unescape(&mut self, start: usize, mut stop: usize) -> Result<()> {
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
         let mut from = start;
         loop {
             text.push_str(&self.text[from..stop]);
             match self.bytes[stop] {
                 b'"' => {
                     self.at = stop + 1;
-                    return Ok(text);
+                    self.scratch = text;
+                    return Ok(());
                 }
                 b'\\' => {
                     self.at = stop + 1;
@@ -244,10 +254,10 @@ impl<'de> Reader<'de> {
     }
 }
 
-fn visit_text<'de, V: Visitor<'de>>(text: Text<'de>, visitor: V) -> Result<V::Value> {
+fn visit_text<'de, V: Visitor<'de>>(text: Text<'de, '_>, visitor: V) -> Result<V::Value> {
     match text {
         Text::Borrowed(text) => visitor.visit_borrowed_str(text),
-        Text::Unescaped(text) => visitor.visit_string(text),
+        Text::Unescaped(text) => visitor.visit_str(text),
     }
 }
 
@@ -325,7 +335,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 self.at += 1;
                 match self.string()? {
                     Text::Borrowed(name) => visitor.visit_enum(BorrowedStrDeserializer::new(name)),
-                    Text::Unescaped(name) => visitor.visit_enum(StringDeserializer::new(name)),
+                    Text::Unescaped(name) => {
+                        visitor.visit_enum(StringDeserializer::new(name.to_owned()))
+                    }
                 }
             }
             Some(b'{') => {
