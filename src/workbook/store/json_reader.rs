@@ -16,12 +16,21 @@ use crate::masks::first_json_escape;
 /// `text` read as a `T`, or `None` where serde_json is needed: damaged or unusual JSON, or
 /// JSON that is not a `T`.
 pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
+    from_str_reusing(text, &mut String::new())
+}
+
+/// [`from_str`], unescaping strings in `scratch`: for texts read one after another, which
+/// would each grow a scratch of their own.
+pub fn from_str_reusing<'de, T: Deserialize<'de>>(
+    text: &'de str,
+    scratch: &mut String,
+) -> Option<T> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
-        scratch: String::new(),
+        scratch,
     };
     let value = T::deserialize(&mut reader).ok()?;
     reader.skip_whitespace();
@@ -52,13 +61,13 @@ impl de::Error for GaveUp {
 
 type Result<T> = std::result::Result<T, GaveUp>;
 
-struct Reader<'de> {
+struct Reader<'de, 's> {
     text: &'de str,
     bytes: &'de [u8],
     /// The next byte to read.
     at: usize,
     depth: usize,
-    scratch: String,
+    scratch: &'s mut String,
 }
 
 /// A string as the file has it, borrowed when it has no escapes, as nearly all do; else
@@ -70,7 +79,7 @@ enum Text<'de, 's> {
     Unescaped(&'s str),
 }
 
-impl<'de> Reader<'de> {
+impl<'de> Reader<'de, '_> {
     /// The next byte that is not whitespace, not taken.
     fn peek(&mut self) -> Option<u8> {
         self.skip_whitespace();
@@ -138,7 +147,7 @@ impl<'de> Reader<'de> {
             }
             b'\\' => {
                 self.unescape(start, stop)?;
-                Ok(Text::Unescaped(&self.scratch))
+                Ok(Text::Unescaped(self.scratch))
             }
             _ => Err(GaveUp),
         }
@@ -146,7 +155,7 @@ impl<'de> Reader<'de> {
 
     /// The string from `start` that has an escape at `stop`, unescaped into the scratch.
     fn unescape(&mut self, start: usize, mut stop: usize) -> Result<()> {
-        let mut text = std::mem::take(&mut self.scratch);
+        let mut text = std::mem::take(self.scratch);
         text.clear();
         let mut from = start;
         loop {
@@ -154,7 +163,7 @@ impl<'de> Reader<'de> {
             match self.bytes[stop] {
                 b'"' => {
                     self.at = stop + 1;
-                    self.scratch = text;
+                    *self.scratch = text;
                     return Ok(());
                 }
                 b'\\' => {
@@ -261,7 +270,7 @@ fn visit_text<'de, V: Visitor<'de>>(text: Text<'de, '_>, visitor: V) -> Result<V
     }
 }
 
-impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
     type Error = GaveUp;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -360,13 +369,13 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
 }
 
 /// The entries of an object whose `{` has been taken; its `}` is left for the caller.
-struct Entries<'r, 'de> {
-    reader: &'r mut Reader<'de>,
+struct Entries<'r, 'de, 's> {
+    reader: &'r mut Reader<'de, 's>,
     first: bool,
 }
 
-impl<'r, 'de> Entries<'r, 'de> {
-    fn new(reader: &'r mut Reader<'de>) -> Self {
+impl<'r, 'de, 's> Entries<'r, 'de, 's> {
+    fn new(reader: &'r mut Reader<'de, 's>) -> Self {
         Entries {
             reader,
             first: true,
@@ -374,7 +383,7 @@ impl<'r, 'de> Entries<'r, 'de> {
     }
 }
 
-impl<'de> MapAccess<'de> for Entries<'_, 'de> {
+impl<'de> MapAccess<'de> for Entries<'_, 'de, '_> {
     type Error = GaveUp;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
@@ -400,13 +409,13 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
 }
 
 /// The elements of an array whose `[` has been taken; its `]` is left for the caller.
-struct Elements<'r, 'de> {
-    reader: &'r mut Reader<'de>,
+struct Elements<'r, 'de, 's> {
+    reader: &'r mut Reader<'de, 's>,
     first: bool,
 }
 
-impl<'r, 'de> Elements<'r, 'de> {
-    fn new(reader: &'r mut Reader<'de>) -> Self {
+impl<'r, 'de, 's> Elements<'r, 'de, 's> {
+    fn new(reader: &'r mut Reader<'de, 's>) -> Self {
         Elements {
             reader,
             first: true,
@@ -414,7 +423,7 @@ impl<'r, 'de> Elements<'r, 'de> {
     }
 }
 
-impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
+impl<'de> SeqAccess<'de> for Elements<'_, 'de, '_> {
     type Error = GaveUp;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
@@ -437,9 +446,9 @@ impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
 }
 
 /// The one entry of an object that is an enum's variant: its name, then what it holds.
-struct Holding<'r, 'de>(&'r mut Reader<'de>);
+struct Holding<'r, 'de, 's>(&'r mut Reader<'de, 's>);
 
-impl<'r, 'de> EnumAccess<'de> for Holding<'r, 'de> {
+impl<'de> EnumAccess<'de> for Holding<'_, 'de, '_> {
     type Error = GaveUp;
     type Variant = Self;
 
@@ -453,7 +462,7 @@ impl<'r, 'de> EnumAccess<'de> for Holding<'r, 'de> {
     }
 }
 
-impl<'de> VariantAccess<'de> for Holding<'_, 'de> {
+impl<'de> VariantAccess<'de> for Holding<'_, 'de, '_> {
     type Error = GaveUp;
 
     fn unit_variant(self) -> Result<()> {

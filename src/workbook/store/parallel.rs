@@ -234,12 +234,15 @@ fn read_batch<S: Source + ?Sized>(
 ) -> Option<Vec<Arc<Reflection>>> {
     let span = ranges.first()?.start..ranges.last()?.end;
     let text = bytes.copy(span.clone(), buffer)?;
+    let mut scratch = String::new();
     ranges
         .iter()
         .map(|range| {
             let part = text.get(range.start - span.start..range.end - span.start)?;
             // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
-            json_reader::from_str(std::str::from_utf8(part).ok()?)
+            let part = std::str::from_utf8(part).ok()?;
+            // Read into its `Arc` at once: serde reads an `Arc` into a `Box` and moves it.
+            json_reader::from_str_reusing(part, &mut scratch).map(Arc::new)
         })
         .collect()
 }
