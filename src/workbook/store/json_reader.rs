@@ -5,13 +5,19 @@
 //! It reads only what serde_json reads, to the same value, and gives up on anything else: on
 //! anything it cannot read it gives `None`, and the caller reads the bytes with serde_json,
 //! which says what is wrong and where. So it never needs to explain an error, and whatever
-//! is rare (a number with a fraction or a sign) it hands to serde_json to read.
+//! is rare (a number with a fraction or a sign) it hands to serde_json to read. What a type
+//! asks for by its hint (a map, a string, a number) is read only where serde_json would read
+//! that hint, so a type that would take more than its hint is given no more than serde_json
+//! gives it.
 
 use serde::Deserialize;
 use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
-use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::de::{self, Visitor};
 
-use crate::masks::first_json_escape;
+mod access;
+mod strings;
+use access::{Elements, Entries, Holding};
+use strings::{Text, visit_text};
 
 /// `text` read as a `T`, or `None` where serde_json is needed: damaged or unusual JSON, or
 /// JSON that is not a `T`.
@@ -66,17 +72,16 @@ struct Reader<'de, 's> {
     bytes: &'de [u8],
     /// The next byte to read.
     at: usize,
+    /// How many arrays and objects the next byte is inside.
     depth: usize,
     scratch: &'s mut String,
 }
 
-/// A string as the file has it, borrowed when it has no escapes, as nearly all do; else
-/// unescaped into the reader's scratch, from which what it is read into copies it at its
-/// own length, as serde_json does. A string grown as it is unescaped would keep up to twice
-/// the memory its text needs.
-enum Text<'de, 's> {
-    Borrowed(&'de str),
-    Unescaped(&'s str),
+/// How a number with a fraction is rounded: as serde_json rounds for what is asked of it.
+#[derive(Clone, Copy)]
+enum Precision {
+    Single,
+    Any,
 }
 
 impl<'de> Reader<'de, '_> {
@@ -128,106 +133,11 @@ impl<'de> Reader<'de, '_> {
         }
     }
 
-    /// Where the next `"`, `\` or control character stands from `from`, the only bytes a
-    /// string's reading stops at.
-    fn stop_from(&self, from: usize) -> Result<usize> {
-        let stop = first_json_escape(&self.bytes[from..]).ok_or(GaveUp)?;
-        Ok(from + stop)
-    }
-
-    /// The string whose opening quote has just been taken.
-    fn string(&mut self) -> Result<Text<'de, '_>> {
-        let start = self.at;
-        let stop = self.stop_from(start)?;
-        match self.bytes[stop] {
-            b'"' => {
-                self.at = stop + 1;
-                // The bytes stopped at are ASCII, so both ends are on character boundaries.
-                Ok(Text::Borrowed(&self.text[start..stop]))
-            }
-            b'\\' => {
-                self.unescape(start, stop)?;
-                Ok(Text::Unescaped(self.scratch))
-            }
-            _ => Err(GaveUp),
-        }
-    }
-
-    /// The string from `start` that has an escape at `stop`, unescaped into the scratch.
-    fn unescape(&mut self, start: usize, mut stop: usize) -> Result<()> {
-        let mut text = std::mem::take(self.scratch);
-        text.clear();
-        let mut from = start;
-        loop {
-            text.push_str(&self.text[from..stop]);
-            match self.bytes[stop] {
-                b'"' => {
-                    self.at = stop + 1;
-                    *self.scratch = text;
-                    return Ok(());
-                }
-                b'\\' => {
-                    self.at = stop + 1;
-                    self.escape(&mut text)?;
-                    from = self.at;
-                }
-                _ => return Err(GaveUp),
-            }
-            stop = self.stop_from(from)?;
-        }
-    }
-
-    /// The escape after a backslash, onto `text`.
-    fn escape(&mut self, text: &mut String) -> Result<()> {
-        let byte = *self.bytes.get(self.at).ok_or(GaveUp)?;
-        self.at += 1;
-        let short = match byte {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => {
-                let unit = self.hex_unit()?;
-                let code = match unit {
-                    0xd800..=0xdbff => {
-                        // A character past U+FFFF is two escapes, a surrogate pair.
-                        self.literal(b"\\u")?;
-                        let low = self.hex_unit()?;
-                        if !(0xdc00..=0xdfff).contains(&low) {
-                            return Err(GaveUp);
-                        }
-                        0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00)
-                    }
-                    _ => unit,
-                };
-                // A lone low surrogate is no character: serde_json refuses it too.
-                char::from_u32(code).ok_or(GaveUp)?
-            }
-            _ => return Err(GaveUp),
-        };
-        text.push(short);
-        Ok(())
-    }
-
-    /// The four hex digits of a `\u` escape.
-    fn hex_unit(&mut self) -> Result<u32> {
-        let digits = self.bytes.get(self.at..self.at + 4).ok_or(GaveUp)?;
-        let unit = digits.iter().try_fold(0, |unit, &digit| {
-            let value = char::from(digit).to_digit(16)?;
-            Some(unit << 4 | value)
-        });
-        self.at += 4;
-        unit.ok_or(GaveUp)
-    }
-
     /// A number. Only a whole number of at most 19 digits, which fits a `u64`, is read
     /// here; any other is read by serde_json, which knows every rule of JSON's numbers and
-    /// rounds a fraction as it always does.
-    fn number<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+    /// rounds a fraction as it always does: straight to an `f32` where one is asked for, as
+    /// rounding to an `f64` first could round it twice.
+    fn number<V: Visitor<'de>>(&mut self, visitor: V, precision: Precision) -> Result<V::Value> {
         let start = self.at;
         let digits = self.bytes[start..]
             .iter()
@@ -247,34 +157,19 @@ impl<'de> Reader<'de, '_> {
         let number = |b: &&u8| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E');
         let end = start + self.bytes[start..].iter().take_while(number).count();
         let mut json = serde_json::Deserializer::from_str(&self.text[start..end]);
-        let value = de::Deserializer::deserialize_any(&mut json, visitor).map_err(|_| GaveUp)?;
+        let value = match precision {
+            Precision::Single => de::Deserializer::deserialize_f32(&mut json, visitor),
+            Precision::Any => de::Deserializer::deserialize_any(&mut json, visitor),
+        };
+        let value = value.map_err(|_| GaveUp)?;
         json.end().map_err(|_| GaveUp)?;
         self.at = end;
         Ok(value)
     }
 
-    /// One level deeper, or `GaveUp` past [`DEEPEST`].
-    fn deeper(&mut self) -> Result<()> {
-        self.depth += 1;
-        match self.depth > DEEPEST {
-            true => Err(GaveUp),
-            false => Ok(()),
-        }
-    }
-}
-
-fn visit_text<'de, V: Visitor<'de>>(text: Text<'de, '_>, visitor: V) -> Result<V::Value> {
-    match text {
-        Text::Borrowed(text) => visitor.visit_borrowed_str(text),
-        Text::Unescaped(text) => visitor.visit_str(text),
-    }
-}
-
-impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
-    type Error = GaveUp;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        match self.peek().ok_or(GaveUp)? {
+    /// The value whose first byte, `first`, is next.
+    fn value<V: Visitor<'de>>(&mut self, first: u8, visitor: V) -> Result<V::Value> {
+        match first {
             b'"' => {
                 self.at += 1;
                 let text = self.string()?;
@@ -308,9 +203,43 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
                 self.literal(b"false")?;
                 visitor.visit_bool(false)
             }
-            b'-' | b'0'..=b'9' => self.number(visitor),
+            b'-' | b'0'..=b'9' => self.number(visitor, Precision::Any),
             _ => Err(GaveUp),
         }
+    }
+
+    /// One level deeper, or `GaveUp` past [`DEEPEST`].
+    fn deeper(&mut self) -> Result<()> {
+        self.depth += 1;
+        match self.depth > DEEPEST {
+            true => Err(GaveUp),
+            false => Ok(()),
+        }
+    }
+}
+
+/// What serde asks for by a type's hint, read only where the next value is of a kind serde_json
+/// reads for that hint, and then as any value: a visitor that takes more than its hint (a map
+/// from `null`, say) is given only what serde_json would give it.
+macro_rules! hinted {
+    ($(($first:pat) => $($method:ident),+;)+) => {
+        $($(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                match self.peek() {
+                    Some(first @ $first) => self.value(first, visitor),
+                    _ => Err(GaveUp),
+                }
+            }
+        )+)+
+    };
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
+    type Error = GaveUp;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let first = self.peek().ok_or(GaveUp)?;
+        self.value(first, visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -361,128 +290,70 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
         }
     }
 
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
-        ignored_any
-    }
-}
-
-/// The entries of an object whose `{` has been taken; its `}` is left for the caller.
-struct Entries<'r, 'de, 's> {
-    reader: &'r mut Reader<'de, 's>,
-    first: bool,
-}
-
-impl<'r, 'de, 's> Entries<'r, 'de, 's> {
-    fn new(reader: &'r mut Reader<'de, 's>) -> Self {
-        Entries {
-            reader,
-            first: true,
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => self.number(visitor, Precision::Single),
+            _ => Err(GaveUp),
         }
     }
-}
 
-impl<'de> MapAccess<'de> for Entries<'_, 'de, '_> {
-    type Error = GaveUp;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => reader.at += 1,
-            Some(_) if self.first => {}
-            _ => return Err(GaveUp),
-        }
-        self.first = false;
-        // A key is a string: after a comma, not a closing brace.
-        if reader.peek() != Some(b'"') {
-            return Err(GaveUp);
-        }
-        seed.deserialize(reader).map(Some)
+    /// Bytes are no part of a workbook, and serde_json reads them from strings its own way.
+    fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
+        Err(GaveUp)
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        self.reader.expect(b':')?;
-        seed.deserialize(&mut *self.reader)
-    }
-}
-
-/// The elements of an array whose `[` has been taken; its `]` is left for the caller.
-struct Elements<'r, 'de, 's> {
-    reader: &'r mut Reader<'de, 's>,
-    first: bool,
-}
-
-impl<'r, 'de, 's> Elements<'r, 'de, 's> {
-    fn new(reader: &'r mut Reader<'de, 's>) -> Self {
-        Elements {
-            reader,
-            first: true,
-        }
-    }
-}
-
-impl<'de> SeqAccess<'de> for Elements<'_, 'de, '_> {
-    type Error = GaveUp;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => {
-                reader.at += 1;
-                // After a comma, an element, not a closing bracket.
-                if reader.peek() == Some(b']') {
-                    return Err(GaveUp);
-                }
-            }
-            Some(_) if self.first => {}
-            _ => return Err(GaveUp),
-        }
-        self.first = false;
-        seed.deserialize(reader).map(Some)
-    }
-}
-
-/// The one entry of an object that is an enum's variant: its name, then what it holds.
-struct Holding<'r, 'de, 's>(&'r mut Reader<'de, 's>);
-
-impl<'de> EnumAccess<'de> for Holding<'_, 'de, '_> {
-    type Error = GaveUp;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
-        if self.0.peek() != Some(b'"') {
-            return Err(GaveUp);
-        }
-        let name = seed.deserialize(&mut *self.0)?;
-        self.0.expect(b':')?;
-        Ok((name, self))
-    }
-}
-
-impl<'de> VariantAccess<'de> for Holding<'_, 'de, '_> {
-    type Error = GaveUp;
-
-    fn unit_variant(self) -> Result<()> {
-        <()>::deserialize(self.0)
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
+        Err(GaveUp)
     }
 
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
-        seed.deserialize(self.0)
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_any(visitor)
     }
 
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
-        de::Deserializer::deserialize_seq(self.0, visitor)
+    hinted! {
+        (b't' | b'f') => deserialize_bool;
+        (b'-' | b'0'..=b'9') => deserialize_i8, deserialize_i16, deserialize_i32,
+            deserialize_i64, deserialize_i128, deserialize_u8, deserialize_u16,
+            deserialize_u32, deserialize_u64, deserialize_u128, deserialize_f64;
+        (b'"') => deserialize_char, deserialize_str, deserialize_string,
+            deserialize_identifier;
+        (b'n') => deserialize_unit;
+        (b'[') => deserialize_seq;
+        (b'{') => deserialize_map;
     }
 
-    fn struct_variant<V: Visitor<'de>>(
+    fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
-        _fields: &'static [&'static str],
+        _: &'static str,
         visitor: V,
     ) -> Result<V::Value> {
-        de::Deserializer::deserialize_map(self.0, visitor)
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: usize,
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.deserialize_seq(visitor)
+    }
+
+    /// An object, or an array of the fields in order, as serde_json reads a struct.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        match self.peek() {
+            Some(first @ (b'{' | b'[')) => self.value(first, visitor),
+            _ => Err(GaveUp),
+        }
     }
 }
 

@@ -241,7 +241,8 @@ fn read_batch<S: Source + ?Sized>(
             let part = text.get(range.start - span.start..range.end - span.start)?;
             // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
             let part = std::str::from_utf8(part).ok()?;
-            // Read into its `Arc` at once: serde reads an `Arc` into a `Box` and moves it.
+            // One allocation: serde would read the reflection into a `Box`, then move it into
+            // an `Arc`.
             json_reader::from_str_reusing(part, &mut scratch).map(Arc::new)
         })
         .collect()

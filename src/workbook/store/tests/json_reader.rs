@@ -121,8 +121,65 @@ fn reads_a_variant_holding_something_and_gives_up_on_one_holding_more() {
     }
 }
 
-/// Any JSON value: strings of any character (escapes, controls, surrogate pairs), numbers of
-/// every kind, and nesting.
+#[test]
+fn gives_a_type_no_more_than_serde_json_gives_it_for_its_hint() {
+    use serde_json::Map;
+    // A map's visitor would take `null` as an empty map, were it offered.
+    assert!(from_str::<Map<String, Value>>("null").is_none());
+    assert!(serde_json::from_str::<Map<String, Value>>("null").is_err());
+    assert!(from_str::<Vec<Value>>("{}").is_none());
+    assert!(from_str::<String>("1").is_none());
+    assert!(from_str::<u8>("\"1\"").is_none());
+    assert!(from_str::<()>("[]").is_none());
+    assert_eq!(read_as_serde_json_does::<()>("null"), Some(()));
+    // Rounded to an f64 first, this would round twice, to 1.0.
+    let close = "1.00000005960464477539062500001";
+    assert_eq!(read_as_serde_json_does::<f32>(close), Some(1.000_000_1));
+    assert!(from_str::<f32>("[3]").is_none());
+    assert_eq!(
+        read_as_serde_json_does::<f32>("16777217"),
+        Some(16_777_216.0)
+    );
+}
+
+/// `text` as a JSON string with each character written as it is or escaped, at random: a
+/// `\u` escape (a pair of them past U+FFFF) in either case of hex, or a short escape.
+fn written_with_escapes(text: &[(char, u8)]) -> String {
+    let mut json = String::from("\"");
+    for &(c, how) in text {
+        let short = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '/' => Some("\\/"),
+            '\u{8}' => Some("\\b"),
+            '\u{c}' => Some("\\f"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            _ => None,
+        };
+        let must = c < ' ' || c == '"' || c == '\\';
+        match (how % 3, short) {
+            (0, _) if !must => json.push(c),
+            (1, Some(short)) => json.push_str(short),
+            _ => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    let hex = match how >= 128 {
+                        true => format!("\\u{unit:04X}"),
+                        false => format!("\\u{unit:04x}"),
+                    };
+                    json.push_str(&hex);
+                }
+            }
+        }
+    }
+    json.push('"');
+    json
+}
+
+/// Any JSON value: strings of any character (serde_json escapes controls, quotes and
+/// backslashes, and writes the rest as they are), numbers of every kind, and nesting.
 fn value() -> impl Strategy<Value = Value> {
     let number = prop_oneof![
         any::<u64>().prop_map(Value::from),
@@ -207,6 +264,15 @@ proptest! {
         let read = read_as_serde_json_does::<Value>(&text);
         prop_assert_eq!(read, Some(value));
     }
+
+    #[test]
+    fn reads_every_escape_as_serde_json_does(
+        text in prop::collection::vec((any::<char>(), any::<u8>()), 0..40),
+    ) {
+        let json = written_with_escapes(&text);
+        let expected: String = text.iter().map(|&(c, _)| c).collect();
+        prop_assert_eq!(read_as_serde_json_does::<String>(&json), Some(expected));
+    }
 }
 
 proptest! {
@@ -239,5 +305,20 @@ proptest! {
             text = spoiled(&text, change).unwrap_or(text);
         }
         read_as_serde_json_does::<Reflection>(&text);
+    }
+
+    #[test]
+    fn reads_a_spoiled_workbook_only_as_serde_json_does(
+        seed in 0..50u64,
+        changes in prop::collection::vec(spoil(), 1..3),
+    ) {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let mut workbook = generate(&pack, 2, seed);
+        workbook.display_name = Some("Sam".into());
+        let mut text = serde_json::to_string_pretty(&workbook).expect("json");
+        for change in &changes {
+            text = spoiled(&text, change).unwrap_or(text);
+        }
+        read_as_serde_json_does::<Workbook>(&text);
     }
 }
