@@ -350,12 +350,29 @@ impl Reflection {
         self.orphans(pack, |kind, id| pack.defines(kind, id))
     }
 
-    /// [`Self::ids_not_in`], with the pack's ids, `ids`, in sets: for many reflections.
-    pub fn ids_not_in_sets<'r>(&'r self, pack: &Pack, ids: &PackIds) -> OrphanIds<'r> {
-        self.orphans(pack, |kind, id| ids.has(kind, id))
+    /// The context and areas of [`Self::ids_not_in`] alone, with the pack's ids, `ids`, in
+    /// sets: for a caller that looks up each rating's, answer's and tick's id as it places it,
+    /// and so finds those not in the pack without looking them up again.
+    pub fn context_and_areas_not_in<'r>(&'r self, pack: &Pack, ids: &PackIds) -> OrphanIds<'r> {
+        self.orphan_context_and_areas(pack, &|kind, id| ids.has(kind, id))
     }
 
     fn orphans<'r>(&'r self, pack: &Pack, defined: impl Fn(IdKind, &str) -> bool) -> OrphanIds<'r> {
+        let defined = &defined;
+        let missing = |kind| move |id: &str| !defined(kind, id);
+        OrphanIds {
+            ratings: missing_of(self.ratings.keys(), missing(IdKind::Competency)),
+            answers: missing_of(self.answers.keys(), missing(IdKind::Question)),
+            activities: missing_of(self.ticked_activities.iter(), missing(IdKind::Activity)),
+            ..self.orphan_context_and_areas(pack, defined)
+        }
+    }
+
+    fn orphan_context_and_areas<'r>(
+        &'r self,
+        pack: &Pack,
+        defined: &dyn Fn(IdKind, &str) -> bool,
+    ) -> OrphanIds<'r> {
         let focus_areas: Vec<&str> = match &self.focus {
             Focus::WholeWheel => Vec::new(),
             Focus::Areas(ids) => ids.iter().map(SharedId::as_str).collect(),
@@ -370,17 +387,13 @@ impl Reflection {
             .collect();
         orphan_areas.sort_unstable();
         orphan_areas.dedup();
-        let defined = &defined;
-        let missing = |kind| move |id: &str| !defined(kind, id);
         OrphanIds {
             context: pack
                 .context(&self.context)
                 .is_none()
                 .then_some(self.context.as_str()),
             areas: orphan_areas,
-            ratings: missing_of(self.ratings.keys(), missing(IdKind::Competency)),
-            answers: missing_of(self.answers.keys(), missing(IdKind::Question)),
-            activities: missing_of(self.ticked_activities.iter(), missing(IdKind::Activity)),
+            ..OrphanIds::default()
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::content::{IdKind, PackCounts, PackIds};
 use crate::export::document::{Document, Section};
 use crate::export::select::date_of;
 use crate::export::text::{context_label_in, focus_summary_in, push_date, status_word};
-use crate::workbook::Reflection;
+use crate::workbook::{OrphanIds, Reflection};
 
 /// The record of `reflections`: an outline (title, notices, footer) and each reflection's
 /// sections, made when they are asked for.
@@ -70,6 +70,9 @@ struct Placed<'r> {
     ratings: Vec<Option<u8>>,
     answers: Vec<Option<&'r str>>,
     ticked: Vec<bool>,
+    /// The ids of those the pack has not (kept from an older pack): its ratings, answers and
+    /// activities, in the reflection's order.
+    not_in_pack: OrphanIds<'r>,
 }
 
 impl<'r> Placed<'r> {
@@ -79,20 +82,25 @@ impl<'r> Placed<'r> {
             ratings: vec![None; counts.competencies],
             answers: vec![None; counts.questions],
             ticked: vec![false; counts.activities],
+            not_in_pack: OrphanIds::default(),
         };
+        let not_in_pack = &mut placed.not_in_pack;
         for (id, &value) in &r.ratings {
-            if let Some(at) = ids.place(IdKind::Competency, id) {
-                placed.ratings[at] = Some(value);
+            match ids.place(IdKind::Competency, id) {
+                Some(at) => placed.ratings[at] = Some(value),
+                None => not_in_pack.ratings.push(id.as_str()),
             }
         }
         for (id, answer) in &r.answers {
-            if let Some(at) = ids.place(IdKind::Question, id) {
-                placed.answers[at] = Some(answer.as_str());
+            match ids.place(IdKind::Question, id) {
+                Some(at) => placed.answers[at] = Some(answer.as_str()),
+                None => not_in_pack.answers.push(id.as_str()),
             }
         }
         for id in &r.ticked_activities {
-            if let Some(at) = ids.place(IdKind::Activity, id) {
-                placed.ticked[at] = true;
+            match ids.place(IdKind::Activity, id) {
+                Some(at) => placed.ticked[at] = true,
+                None => not_in_pack.activities.push(id.as_str()),
             }
         }
         placed
@@ -225,7 +233,13 @@ fn reflection_sections<'a>(
             sections.push(area_section(sources, repeated, r, &placed, index));
         }
     }
-    let orphans = r.ids_not_in_sets(pack, &repeated.ids);
+    // The ratings', answers' and ticks' ids were looked up as they were placed.
+    let orphans = OrphanIds {
+        ratings: placed.not_in_pack.ratings,
+        answers: placed.not_in_pack.answers,
+        activities: placed.not_in_pack.activities,
+        ..r.context_and_areas_not_in(pack, &repeated.ids)
+    };
     if !orphans.is_empty() {
         let mut kept = Section::new(2, "Kept from an older pack");
         for id in &orphans.ratings {

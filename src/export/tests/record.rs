@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -27,29 +28,56 @@ fn many_reflections_have_the_sections_each_has_alone_in_order() {
     assert_eq!(build(&sources, &reflections).sections, alone);
 }
 
+/// The record finds what a reflection keeps from an older pack as it places the rest, not
+/// by a search of the pack: it keeps what the search finds, in the same order.
 #[test]
-fn what_a_reflection_keeps_from_an_older_pack_is_found_by_sets_as_by_search() {
+fn what_a_reflection_keeps_from_an_older_pack_is_what_a_search_of_the_pack_finds() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = generate(&pack, 2, 5);
     let r = std::sync::Arc::make_mut(&mut workbook.reflections[0]);
     r.ratings.insert("retired.c1", 2);
+    r.ratings.insert("retired.c0", 1);
     r.answers.insert("retired.q1", "Kept".to_string());
     r.ticked_activities.insert("retired.a1");
     r.focus = crate::workbook::Focus::Areas(vec![crate::workbook::intern::intern("retired")]);
-    let ids = pack.ids();
+    let regulators = regulators::built_in().expect("regulators");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+    let sources = Sources::new(&pack, &workbook, &regulators, today);
+    let kept_by = |r: &Reflection| -> Vec<String> {
+        let document = build(&sources, &[r]);
+        let kept = document
+            .sections
+            .into_iter()
+            .find(|s| s.heading == "Kept from an older pack");
+        let blocks = kept.map(|section| section.blocks).unwrap_or_default();
+        blocks
+            .into_iter()
+            .flat_map(|block| match block {
+                crate::export::document::Block::Field { label, .. } => vec![label.into_owned()],
+                crate::export::document::Block::List { items } => {
+                    items.into_iter().map(Cow::into_owned).collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect()
+    };
     for r in &workbook.reflections {
-        assert_eq!(r.ids_not_in_sets(&pack, &ids), r.ids_not_in(&pack));
+        let orphans = r.ids_not_in(&pack);
+        let ratings = orphans.ratings.iter().map(|id| format!("Rating of {id}"));
+        let answers = orphans.answers.iter().map(|id| format!("Answer to {id}"));
+        let ticked = orphans
+            .activities
+            .iter()
+            .map(|id| format!("Ticked activity {id}"));
+        let expected: Vec<String> = ratings.chain(answers).chain(ticked).collect();
+        assert_eq!(kept_by(r), expected);
     }
-    let orphans = workbook.reflections[0].ids_not_in_sets(&pack, &ids);
-    assert_eq!(orphans.ratings, ["retired.c1"]);
+    let orphans = workbook.reflections[0].ids_not_in(&pack);
+    assert_eq!(orphans.ratings, ["retired.c0", "retired.c1"]);
     assert_eq!(orphans.answers, ["retired.q1"]);
     assert_eq!(orphans.activities, ["retired.a1"]);
     assert_eq!(orphans.areas, ["retired"]);
-    assert!(
-        workbook.reflections[1]
-            .ids_not_in_sets(&pack, &ids)
-            .is_empty()
-    );
+    assert!(workbook.reflections[1].ids_not_in(&pack).is_empty());
 }
 
 /// What the pack and the regulators' data do not name (a context, an area, an activity type
