@@ -16,7 +16,7 @@ use serde::de::{self, Visitor};
 
 mod access;
 mod strings;
-use access::{Elements, Entries, Holding};
+use access::{Holding, Items};
 use strings::{Text, visit_text};
 
 /// `text` read as a `T`, or `None` where serde_json is needed: damaged or unusual JSON, or
@@ -178,7 +178,7 @@ impl<'de> Reader<'de, '_> {
             b'{' => {
                 self.at += 1;
                 self.deeper()?;
-                let value = visitor.visit_map(Entries::new(self))?;
+                let value = visitor.visit_map(Items::<b'}'>::new(self))?;
                 self.depth -= 1;
                 self.expect(b'}')?;
                 Ok(value)
@@ -186,7 +186,7 @@ impl<'de> Reader<'de, '_> {
             b'[' => {
                 self.at += 1;
                 self.deeper()?;
-                let value = visitor.visit_seq(Elements::new(self))?;
+                let value = visitor.visit_seq(Items::<b']'>::new(self))?;
                 self.depth -= 1;
                 self.expect(b']')?;
                 Ok(value)

@@ -5,38 +5,53 @@ use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, Variant
 
 use super::{GaveUp, Reader, Result};
 
-/// The entries of an object whose `{` has been taken; its `}` is left for the caller.
-pub(super) struct Entries<'r, 'de, 's> {
+/// The items of an object or an array whose opening bracket has been taken, with commas
+/// between them: an object's entries (`CLOSE` is `}`) or an array's elements (`]`). The
+/// closing bracket is left for the caller.
+pub(super) struct Items<'r, 'de, 's, const CLOSE: u8> {
     reader: &'r mut Reader<'de, 's>,
     first: bool,
 }
 
-impl<'r, 'de, 's> Entries<'r, 'de, 's> {
+impl<'r, 'de, 's, const CLOSE: u8> Items<'r, 'de, 's, CLOSE> {
     pub(super) fn new(reader: &'r mut Reader<'de, 's>) -> Self {
-        Entries {
+        Items {
             reader,
             first: true,
         }
     }
+
+    /// The first byte of the next item, the comma before it taken; `None` where the closing
+    /// bracket is. Never a closing bracket straight after a comma, which serde_json refuses.
+    // Inlined into each of its two callers: left out of line, `list` made 3% more
+    // instructions.
+    #[inline(always)]
+    fn next(&mut self) -> Result<Option<u8>> {
+        let reader = &mut *self.reader;
+        let first = match reader.peek() {
+            Some(byte) if byte == CLOSE => return Ok(None),
+            Some(b',') if !self.first => {
+                reader.at += 1;
+                reader.peek().filter(|&byte| byte != CLOSE)
+            }
+            found if self.first => found,
+            _ => None,
+        };
+        self.first = false;
+        first.map(Some).ok_or(GaveUp)
+    }
 }
 
-impl<'de> MapAccess<'de> for Entries<'_, 'de, '_> {
+impl<'de> MapAccess<'de> for Items<'_, 'de, '_, b'}'> {
     type Error = GaveUp;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => reader.at += 1,
-            Some(_) if self.first => {}
-            _ => return Err(GaveUp),
+        match self.next()? {
+            // A key is a string.
+            Some(b'"') => seed.deserialize(&mut *self.reader).map(Some),
+            Some(_) => Err(GaveUp),
+            None => Ok(None),
         }
-        self.first = false;
-        // A key is a string: after a comma, not a closing brace.
-        if reader.peek() != Some(b'"') {
-            return Err(GaveUp);
-        }
-        seed.deserialize(reader).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
@@ -45,40 +60,14 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de, '_> {
     }
 }
 
-/// The elements of an array whose `[` has been taken; its `]` is left for the caller.
-pub(super) struct Elements<'r, 'de, 's> {
-    reader: &'r mut Reader<'de, 's>,
-    first: bool,
-}
-
-impl<'r, 'de, 's> Elements<'r, 'de, 's> {
-    pub(super) fn new(reader: &'r mut Reader<'de, 's>) -> Self {
-        Elements {
-            reader,
-            first: true,
-        }
-    }
-}
-
-impl<'de> SeqAccess<'de> for Elements<'_, 'de, '_> {
+impl<'de> SeqAccess<'de> for Items<'_, 'de, '_, b']'> {
     type Error = GaveUp;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        let reader = &mut *self.reader;
-        match reader.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => {
-                reader.at += 1;
-                // After a comma, an element, not a closing bracket.
-                if reader.peek() == Some(b']') {
-                    return Err(GaveUp);
-                }
-            }
-            Some(_) if self.first => {}
-            _ => return Err(GaveUp),
+        match self.next()? {
+            Some(_) => seed.deserialize(&mut *self.reader).map(Some),
+            None => Ok(None),
         }
-        self.first = false;
-        seed.deserialize(reader).map(Some)
     }
 }
 
