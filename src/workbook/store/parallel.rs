@@ -133,8 +133,8 @@ fn read_head(bytes: &[u8], reflections: &Range<usize>) -> Option<Head> {
     let mut head = Vec::with_capacity(bytes.len() - reflections.len());
     head.extend_from_slice(&bytes[..reflections.start]);
     head.extend_from_slice(&bytes[reflections.end..]);
-    // As each reflection is read: checked as UTF-8 at once, which is quicker than serde_json
-    // checking each string.
+    // As each reflection is read: checked as UTF-8 at once, which is quicker than checking
+    // each string, and gives the reader text.
     json_reader::from_str(std::str::from_utf8(&head).ok()?)
 }
 
@@ -239,7 +239,7 @@ fn read_batch<S: Source + ?Sized>(
         .iter()
         .map(|range| {
             let part = text.get(range.start - span.start..range.end - span.start)?;
-            // Checked as UTF-8 at once, which is quicker than serde_json checking each string.
+            // Checked as UTF-8 at once, which is quicker than checking each string.
             let part = std::str::from_utf8(part).ok()?;
             // One allocation: serde would read the reflection into a `Box`, then move it into
             // an `Arc`.
