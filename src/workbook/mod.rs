@@ -7,6 +7,7 @@ mod id;
 pub mod intern;
 pub mod merge;
 mod model;
+mod orphans;
 pub mod store;
 mod summary;
 pub mod timestamp;
@@ -14,6 +15,7 @@ pub mod timestamp;
 pub use id::new_id;
 pub use merge::{MergeReport, merge};
 pub use model::{
-    Action, ActionStatus, Cpd, FindError, Focus, MAX_CPD_HOURS, Mode, OrphanIds, OwnActivity,
-    PackRef, Reflection, SCHEMA_VERSION, Status, Timestamp, Workbook, now,
+    Action, ActionStatus, Cpd, FindError, Focus, MAX_CPD_HOURS, Mode, OwnActivity, PackRef,
+    Reflection, SCHEMA_VERSION, Status, Timestamp, Workbook, now,
 };
+pub use orphans::OrphanIds;
