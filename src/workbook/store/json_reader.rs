@@ -175,22 +175,8 @@ impl<'de> Reader<'de, '_> {
                 let text = self.string()?;
                 visit_text(text, visitor)
             }
-            b'{' => {
-                self.at += 1;
-                self.deeper()?;
-                let value = visitor.visit_map(Items::<b'}'>::new(self))?;
-                self.depth -= 1;
-                self.expect(b'}')?;
-                Ok(value)
-            }
-            b'[' => {
-                self.at += 1;
-                self.deeper()?;
-                let value = visitor.visit_seq(Items::<b']'>::new(self))?;
-                self.depth -= 1;
-                self.expect(b']')?;
-                Ok(value)
-            }
+            b'{' => self.inside(b'}', |reader| visitor.visit_map(Items::<b'}'>::new(reader))),
+            b'[' => self.inside(b']', |reader| visitor.visit_seq(Items::<b']'>::new(reader))),
             b'n' => {
                 self.literal(b"null")?;
                 visitor.visit_unit()
@@ -208,13 +194,18 @@ impl<'de> Reader<'de, '_> {
         }
     }
 
-    /// One level deeper, or `GaveUp` past [`DEEPEST`].
-    fn deeper(&mut self) -> Result<()> {
+    /// What `read` reads inside the bracket that is the next byte, then the closing bracket,
+    /// `close`: one level deeper, or `GaveUp` past [`DEEPEST`].
+    fn inside<T>(&mut self, close: u8, read: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.at += 1;
         self.depth += 1;
-        match self.depth > DEEPEST {
-            true => Err(GaveUp),
-            false => Ok(()),
+        if self.depth > DEEPEST {
+            return Err(GaveUp);
         }
+        let value = read(self)?;
+        self.depth -= 1;
+        self.expect(close)?;
+        Ok(value)
     }
 }
 
@@ -278,14 +269,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de, '_> {
                     }
                 }
             }
-            Some(b'{') => {
-                self.at += 1;
-                self.deeper()?;
-                let value = visitor.visit_enum(Holding(&mut *self))?;
-                self.depth -= 1;
-                self.expect(b'}')?;
-                Ok(value)
-            }
+            Some(b'{') => self.inside(b'}', |reader| visitor.visit_enum(Holding(reader))),
             _ => Err(GaveUp),
         }
     }
