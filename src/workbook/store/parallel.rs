@@ -213,9 +213,9 @@ impl Found {
     /// Reads batches until none are left: each with the index of its first reflection.
     fn read<S: Source + ?Sized>(&self, bytes: &S) -> Option<Vec<(usize, Vec<Arc<Reflection>>)>> {
         let mut read = Vec::new();
-        let mut buffer = Vec::new();
+        let (mut buffer, mut scratch) = (Vec::new(), String::new());
         while let Some((first, ranges)) = self.take() {
-            match read_batch(bytes, &ranges, &mut buffer) {
+            match read_batch(bytes, &ranges, &mut buffer, &mut scratch) {
                 Some(batch) => read.push((first, batch)),
                 None => {
                     self.fail();
@@ -231,10 +231,10 @@ fn read_batch<S: Source + ?Sized>(
     bytes: &S,
     ranges: &[Range<usize>],
     buffer: &mut Vec<u8>,
+    scratch: &mut String,
 ) -> Option<Vec<Arc<Reflection>>> {
     let span = ranges.first()?.start..ranges.last()?.end;
     let text = bytes.copy(span.clone(), buffer)?;
-    let mut scratch = String::new();
     ranges
         .iter()
         .map(|range| {
@@ -243,7 +243,7 @@ fn read_batch<S: Source + ?Sized>(
             let part = std::str::from_utf8(part).ok()?;
             // One allocation: serde would read the reflection into a `Box`, then move it into
             // an `Arc`.
-            json_reader::from_str_reusing(part, &mut scratch).map(Arc::new)
+            json_reader::from_str_reusing(part, scratch).map(Arc::new)
         })
         .collect()
 }
