@@ -124,13 +124,12 @@ fn each_section_piece<'d, 't>(
                         visit(Place::Heading(heading), Text::of(item));
                     }
                 }
-                Block::Table { headers, rows } => {
-                    for header in headers {
+                Block::Table(table) => {
+                    for header in table.headers() {
                         visit(Place::Heading(heading), Text::of(header));
                     }
-                    for row in rows {
-                        let columns = headers.iter().map(|h| &**h);
-                        for (cell, column) in row.iter().zip(columns.chain(std::iter::repeat(""))) {
+                    for row in table.rows() {
+                        for (cell, column) in row.iter().zip(table.headers()) {
                             visit(Place::Under(heading, column), Text::of(cell));
                         }
                     }

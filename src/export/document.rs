@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 /// The text of sections is borrowed where it stands as written in the workbook or the pack
 /// (answers, competencies, headings): an export of thousands of reflections would otherwise
@@ -44,14 +45,98 @@ pub enum Block<'a> {
     List {
         items: Vec<Cow<'a, str>>,
     },
-    Table {
-        headers: Vec<Cow<'a, str>>,
-        rows: Vec<Vec<Cow<'a, str>>>,
-    },
+    Table(Table<'a>),
     /// Something the reader must not miss: a shortfall, a word limit passed.
     Warning {
         text: Cow<'a, str>,
     },
+}
+
+/// A table: its headers, then its rows' cells one row after another, each row as wide as
+/// the headers. One vector holds a table's cells, not one a row: the record of 2,000
+/// reflections has some 50,000 rows, each made twice when the export is checked first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table<'a> {
+    headers: Vec<Cow<'a, str>>,
+    cells: Vec<Cow<'a, str>>,
+    rows: usize,
+}
+
+impl<'a> Table<'a> {
+    /// A row shorter than the headers is filled out with empty cells; one longer widens
+    /// the table, under empty headers, so that no cell is ever left out.
+    pub fn new<H, R, C>(
+        headers: impl IntoIterator<Item = H>,
+        rows: impl IntoIterator<Item = R>,
+    ) -> Self
+    where
+        H: Into<Cow<'a, str>>,
+        R: IntoIterator<Item = C>,
+        C: Into<Cow<'a, str>>,
+    {
+        let mut table = Table {
+            headers: headers.into_iter().map(Into::into).collect(),
+            cells: Vec::new(),
+            rows: 0,
+        };
+        let rows = rows.into_iter();
+        table
+            .cells
+            .reserve(rows.size_hint().0 * table.headers.len());
+        for row in rows {
+            let start = table.cells.len();
+            table.cells.extend(row.into_iter().map(Into::into));
+            let width = table.cells.len() - start;
+            if width > table.headers.len() {
+                table.widen(width, start);
+            }
+            let end = (table.rows + 1) * table.headers.len();
+            table.cells.resize(end, Cow::Borrowed(""));
+            table.rows += 1;
+        }
+        table
+    }
+
+    /// The table made `width` wide, its cells up to `written` laid out again.
+    fn widen(&mut self, width: usize, written: usize) {
+        let old = self.headers.len();
+        let mut cells = Vec::with_capacity(self.cells.len() + self.rows * (width - old));
+        let mut taken = self.cells.drain(..);
+        for _ in 0..self.rows {
+            cells.extend(taken.by_ref().take(old));
+            cells.resize(cells.len() + width - old, Cow::Borrowed(""));
+        }
+        debug_assert_eq!(cells.len(), written + self.rows * (width - old));
+        cells.extend(taken);
+        self.cells = cells;
+        self.headers.resize(width, Cow::Borrowed(""));
+    }
+
+    pub fn headers(&self) -> &[Cow<'a, str>] {
+        &self.headers
+    }
+
+    /// The rows, in order, each as wide as [`Table::headers`].
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Cow<'a, str>]> + Clone {
+        let width = self.headers.len();
+        (0..self.rows).map(move |row| &self.cells[row * width..(row + 1) * width])
+    }
+}
+
+/// As the rows were one vector each: `{"headers": [...], "rows": [[...], ...]}`.
+impl Serialize for Table<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Rows<'t, 'a>(&'t Table<'a>);
+        impl Serialize for Rows<'_, '_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.rows())
+            }
+        }
+        let mut table = serializer.serialize_struct("Table", 2)?;
+        table.serialize_field("headers", &self.headers)?;
+        table.serialize_field("rows", &Rows(self))?;
+        table.end()
+    }
 }
 
 /// Each text of a section is borrowed where it can be (`&'a str`, from the pack or the
@@ -98,12 +183,7 @@ impl<'a> Section<'a> {
         R: IntoIterator<Item = C>,
         C: Into<Cow<'a, str>>,
     {
-        let headers = headers.into_iter().map(Into::into).collect();
-        let rows = rows
-            .into_iter()
-            .map(|row| row.into_iter().map(Into::into).collect())
-            .collect();
-        self.blocks.push(Block::Table { headers, rows });
+        self.blocks.push(Block::Table(Table::new(headers, rows)));
         self
     }
 
@@ -152,13 +232,11 @@ impl Document<'_> {
                         pieces.push(piece(&format!("{heading} · {label}"), value));
                     }
                     Block::List { items } => pieces.extend(items.iter().map(|i| piece(heading, i))),
-                    Block::Table { headers, rows } => {
+                    Block::Table(table) => {
+                        let headers = table.headers();
                         pieces.extend(headers.iter().map(|h| piece(heading, h)));
-                        for row in rows {
-                            let columns = headers.iter().map(|h| &**h);
-                            for (cell, header) in
-                                row.iter().zip(columns.chain(std::iter::repeat("")))
-                            {
+                        for row in table.rows() {
+                            for (cell, header) in row.iter().zip(headers) {
                                 pieces.push(piece(&format!("{heading} · {header}"), cell));
                             }
                         }
@@ -177,5 +255,58 @@ impl Document<'_> {
             .map(|p| p.text)
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(table: &Table) -> Vec<Vec<String>> {
+        let row = |row: &[Cow<str>]| row.iter().map(|c| c.to_string()).collect();
+        table.rows().map(row).collect()
+    }
+
+    #[test]
+    fn a_table_keeps_its_rows_in_order_each_as_wide_as_its_headers() {
+        let table = Table::new(["A", "B"], [vec!["1", "2"], vec!["3"], vec![]]);
+        assert_eq!(table.headers(), ["A", "B"]);
+        assert_eq!(
+            rows_of(&table),
+            [vec!["1", "2"], vec!["3", ""], vec!["", ""]],
+            "a short row is filled out with empty cells"
+        );
+    }
+
+    #[test]
+    fn a_row_wider_than_the_headers_widens_the_table_and_loses_no_cell() {
+        let rows = [vec!["1"], vec!["2", "3", "4"], vec!["5", "6"]];
+        let table = Table::new(["A"], rows);
+        assert_eq!(table.headers(), ["A", "", ""]);
+        assert_eq!(
+            rows_of(&table),
+            [vec!["1", "", ""], vec!["2", "3", "4"], vec!["5", "6", ""]]
+        );
+    }
+
+    #[test]
+    fn a_table_without_headers_still_has_its_rows() {
+        let empty: [&str; 0] = [];
+        let table = Table::new(empty, [empty, empty]);
+        assert_eq!(table.rows().len(), 2);
+        let table = Table::new(empty, [vec!["x"], vec![]]);
+        assert_eq!(rows_of(&table), [vec!["x"], vec![""]]);
+    }
+
+    #[test]
+    fn a_table_serialises_as_its_headers_and_rows_of_cells() {
+        let table = Table::new(["A", "B"], [["1", "2"], ["3", "4"]]);
+        let json = serde_json::to_value(Block::Table(table)).expect("serialisable");
+        let expected = serde_json::json!({
+            "type": "table",
+            "headers": ["A", "B"],
+            "rows": [["1", "2"], ["3", "4"]],
+        });
+        assert_eq!(json, expected);
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::document::{Block, Document, Section};
+use super::document::{Block, Document, Section, Table};
 
 mod json;
 mod markdown;
@@ -148,8 +148,8 @@ fn plain_section(section: &Section, out: &mut String) {
                 }
                 out.push('\n');
             }
-            Block::Table { headers, rows } => {
-                out.push_str(&plain_table(headers, rows));
+            Block::Table(table) => {
+                out.push_str(&plain_table(table));
                 out.push('\n');
             }
             Block::Warning { text } => {
@@ -168,10 +168,11 @@ fn plain_end(document: &Document, out: &mut String) {
 /// Plain text keeps to about this width; a wider table is written row by row instead.
 const PLAIN_WIDTH: usize = 100;
 
-fn plain_table(headers: &[Cow<str>], rows: &[Vec<Cow<str>>]) -> String {
+fn plain_table(table: &Table) -> String {
+    let (headers, rows) = (table.headers(), table.rows());
     let cell = |text: &str| text.replace('\n', " ");
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in rows {
+    for row in rows.clone() {
         for (width, text) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell(text).width());
         }
@@ -281,13 +282,13 @@ fn html_section(section: &Section, out: &mut String) {
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table { headers, rows } => {
+            Block::Table(table) => {
                 out.push_str("<table>\n<thead><tr>");
-                for header in headers {
+                for header in table.headers() {
                     let _ = write!(out, "<th>{}</th>", escape(header));
                 }
                 out.push_str("</tr></thead>\n<tbody>\n");
-                for row in rows {
+                for row in table.rows() {
                     out.push_str("<tr>");
                     for cell in row {
                         let _ = write!(out, "<td>{}</td>", escape(cell));

@@ -76,7 +76,7 @@ impl<'o> Json<'o> {
         self.key(inner, "level", false);
         let _ = write!(self.out, "{}", section.level);
         self.key(inner, "blocks", false);
-        self.array(inner, &section.blocks, Json::block);
+        self.array(inner, section.blocks.iter(), Json::block);
         self.close(depth, '}');
     }
 
@@ -104,11 +104,12 @@ impl<'o> Json<'o> {
                 self.key(inner, "items", false);
                 self.strings(inner, items);
             }
-            Block::Table { headers, rows } => {
+            Block::Table(table) => {
                 self.string("table");
                 self.key(inner, "headers", false);
-                self.strings(inner, headers);
+                self.strings(inner, table.headers());
                 self.key(inner, "rows", false);
+                let rows = table.rows();
                 self.array(inner, rows, |json, depth, row| json.strings(depth, row));
             }
             Block::Warning { text } => {
@@ -120,17 +121,22 @@ impl<'o> Json<'o> {
     }
 
     fn strings(&mut self, depth: usize, strings: &[impl AsRef<str>]) {
-        self.array(depth, strings, |json, _, s| json.string(s.as_ref()));
+        self.array(depth, strings.iter(), |json, _, s| json.string(s.as_ref()));
     }
 
     /// `items` as an array whose opening bracket stands at `depth`; `[]` when empty.
-    fn array<T>(&mut self, depth: usize, items: &[T], mut item: impl FnMut(&mut Self, usize, &T)) {
-        if items.is_empty() {
+    fn array<T>(
+        &mut self,
+        depth: usize,
+        items: impl ExactSizeIterator<Item = T>,
+        mut item: impl FnMut(&mut Self, usize, T),
+    ) {
+        if items.len() == 0 {
             self.out.push_str("[]");
             return;
         }
         self.out.push('[');
-        for (i, value) in items.iter().enumerate() {
+        for (i, value) in items.enumerate() {
             self.line(depth + 1, i == 0);
             item(self, depth + 1, value);
         }
@@ -212,6 +218,7 @@ mod tests {
     use std::borrow::Cow;
 
     use super::*;
+    use crate::export::document::Table;
     use proptest::prelude::*;
 
     fn written(document: &Document) -> String {
@@ -255,12 +262,8 @@ mod tests {
                 value: value.into(),
             }),
             strings().prop_map(|items| Block::List { items: cows(items) }),
-            (strings(), prop::collection::vec(strings(), 0..3)).prop_map(|(headers, rows)| {
-                Block::Table {
-                    headers: cows(headers),
-                    rows: rows.into_iter().map(cows).collect(),
-                }
-            }),
+            (strings(), prop::collection::vec(strings(), 0..3))
+                .prop_map(|(headers, rows)| { Block::Table(Table::new(headers, rows)) }),
             text().prop_map(|text| Block::Warning { text: text.into() }),
         ]
     }

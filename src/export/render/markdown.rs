@@ -142,7 +142,8 @@ pub(super) fn section(section: &Section, out: &mut String) {
                 }
                 out.push('\n');
             }
-            Block::Table { headers, rows } => {
+            Block::Table(table) => {
+                let headers = table.headers();
                 // A `|` would end the cell.
                 let cell = |text: &str| md(text).replace('\n', " ").replace('|', "\\|");
                 let _ = writeln!(
@@ -155,7 +156,7 @@ pub(super) fn section(section: &Section, out: &mut String) {
                         .join(" | ")
                 );
                 let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
-                for row in rows {
+                for row in table.rows() {
                     let _ = writeln!(
                         out,
                         "| {} |",

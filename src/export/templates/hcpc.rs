@@ -281,7 +281,7 @@ fn words_in(section: &Section) -> usize {
         Block::Paragraph { text } | Block::Warning { text } => word_count(text),
         Block::Field { label, value } => word_count(label) + word_count(value),
         // A part holds neither.
-        Block::List { .. } | Block::Table { .. } => 0,
+        Block::List { .. } | Block::Table(_) => 0,
     });
     word_count(&section.heading) + blocks.sum::<usize>()
 }

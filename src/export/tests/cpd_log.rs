@@ -53,9 +53,10 @@ fn table(document: &Document) -> (Vec<String>, Vec<Vec<String>>) {
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Table { headers, rows } => Some((
-                headers.iter().map(|h| h.to_string()).collect(),
-                rows.iter()
+            Block::Table(table) => Some((
+                table.headers().iter().map(|h| h.to_string()).collect(),
+                table
+                    .rows()
                     .map(|row| row.iter().map(|c| c.to_string()).collect())
                     .collect(),
             )),

@@ -250,10 +250,10 @@ fn a_gap_of_three_months_or_more_is_flagged() {
     }
     let document = f.document(&Options::default());
     let activities = section(&document, "List of CPD activities");
-    let Some(Block::Table { rows, .. }) = activities.blocks.get(1) else {
+    let Some(Block::Table(table)) = activities.blocks.get(1) else {
         panic!("a table after the guidance");
     };
-    let listed: Vec<&str> = rows.iter().map(|row| row[0].as_ref()).collect();
+    let listed: Vec<&str> = table.rows().map(|row| row[0].as_ref()).collect();
     assert_eq!(listed, ["2025-01-10", "2025-03-10", "2025-07-15"]);
     let gaps: Vec<&str> = warnings(activities)
         .into_iter()
@@ -308,10 +308,10 @@ fn fewer_than_two_types_of_activity_are_warned_of() {
             .iter()
             .any(|w| w.contains("no type of activity is recorded"))
     );
-    let Some(Block::Table { rows, .. }) = activities.blocks.get(1) else {
+    let Some(Block::Table(table)) = activities.blocks.get(1) else {
         panic!("a table");
     };
-    assert!(rows.iter().all(|row| row[1] == "type not recorded"));
+    assert!(table.rows().all(|row| row[1] == "type not recorded"));
 }
 
 #[test]

@@ -267,12 +267,12 @@ fn actions_from_last_time_show_their_progress() {
     assert!(
         matches!(&last_time.blocks[0], Block::Paragraph { text } if text.starts_with("From Reflection 1 ("))
     );
-    let Block::Table { headers, rows } = &last_time.blocks[1] else {
+    let Block::Table(table) = &last_time.blocks[1] else {
         panic!("a table");
     };
-    assert_eq!(headers, &["Action", "Area", "Progress"]);
-    let progress: Vec<(&str, &str)> = rows
-        .iter()
+    assert_eq!(table.headers(), &["Action", "Area", "Progress"]);
+    let progress: Vec<(&str, &str)> = table
+        .rows()
         .map(|r| (r[0].as_ref(), r[2].as_ref()))
         .collect();
     assert_eq!(
@@ -284,7 +284,7 @@ fn actions_from_last_time_show_their_progress() {
             ("Abandoned step", "dropped (was due 2026-01-05)"),
         ]
     );
-    assert!(rows.iter().all(|r| r[1] == "Resilience"));
+    assert!(table.rows().all(|r| r[1] == "Resilience"));
 
     let plan = section(&document, "Development plan");
     assert_eq!(
