@@ -2,7 +2,6 @@
 //! machine is scanned, whatever it came from (a chosen reflection, an earlier one, wording
 //! typed for this export, questions to bring), so that nothing leaves unchecked.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -10,9 +9,14 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::content::Pack;
 
-use super::document::{Block, Document, Section};
+use super::document::{Document, Section};
 use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_reflection_with};
+use super::sink::{Sink, Text};
 use crate::workbook::{Reflection, Workbook};
+
+mod pieces;
+
+use pieces::{Place, Visiting, each_opening_piece, each_section_piece};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
 /// and `written`: today, a CPD window, when the regulators' data was checked): a CPD record
@@ -54,91 +58,6 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Where a piece of a document stands, as [`super::document::Piece::place`] words it;
-/// written out only for a finding, since nearly every piece has none.
-#[derive(Clone, Copy)]
-enum Place<'d> {
-    Fixed(&'static str),
-    Heading(&'d str),
-    /// A field's value or a table's cell: the heading and the label or column.
-    Under(&'d str, &'d str),
-}
-
-impl Place<'_> {
-    fn text(&self) -> String {
-        match self {
-            Place::Fixed(place) => place.to_string(),
-            Place::Heading(heading) => heading.to_string(),
-            Place::Under(heading, label) => format!("{heading} · {label}"),
-        }
-    }
-}
-
-/// A text of the document as the check meets it: one that lasts the whole check, borrowed
-/// from the pack, the workbook or the template's own wording, or one made for a section,
-/// which may be gone, its memory used again, once its reflection is written.
-#[derive(Clone, Copy)]
-enum Text<'t, 'd> {
-    Lasting(&'t str),
-    Passing(&'d str),
-}
-
-impl<'t, 'd> Text<'t, 'd> {
-    fn of(text: &'d Cow<'t, str>) -> Self {
-        match text {
-            Cow::Borrowed(lasting) => Text::Lasting(lasting),
-            Cow::Owned(passing) => Text::Passing(passing),
-        }
-    }
-}
-
-/// The title and notices of `document`, in the order and with the places of
-/// [`Document::pieces`].
-fn each_opening_piece<'d>(document: &'d Document<'_>, mut visit: impl FnMut(Place<'d>, &'d str)) {
-    visit(Place::Fixed("title"), &document.title);
-    for notice in &document.notices {
-        visit(Place::Fixed("notice"), notice);
-    }
-}
-
-/// Each piece of `sections`, as [`Document::pieces`] has them, without copying them: a
-/// document of a thousand reflections has some 85,000 pieces.
-fn each_section_piece<'d, 't>(
-    sections: &'d [Section<'t>],
-    mut visit: impl FnMut(Place<'d>, Text<'t, 'd>),
-) {
-    for section in sections {
-        let heading: &str = &section.heading;
-        visit(Place::Fixed("heading"), Text::of(&section.heading));
-        for block in &section.blocks {
-            match block {
-                Block::Paragraph { text } | Block::Warning { text } => {
-                    visit(Place::Heading(heading), Text::of(text))
-                }
-                Block::Field { label, value } => {
-                    visit(Place::Heading(heading), Text::of(label));
-                    visit(Place::Under(heading, label), Text::of(value));
-                }
-                Block::List { items } => {
-                    for item in items {
-                        visit(Place::Heading(heading), Text::of(item));
-                    }
-                }
-                Block::Table(table) => {
-                    for header in table.headers() {
-                        visit(Place::Heading(heading), Text::of(header));
-                    }
-                    for row in table.rows() {
-                        for (cell, column) in row.iter().zip(table.headers()) {
-                            visit(Place::Under(heading, column), Text::of(cell));
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// The findings of each distinct text that may hold one, scanned once: the document repeats
 /// texts (every reflection's table rates on "3 Established"), and carries the chosen
 /// reflections' own text again.
@@ -174,9 +93,9 @@ impl<'t, 'w> Scanned<'t, 'w> {
     }
 
     /// Calls `each` with every finding in `text`.
-    fn scan(&mut self, text: Text<'t, '_>, each: impl FnMut(&Finding)) {
+    fn scan(&mut self, text: &Text<'t, '_>, each: impl FnMut(&Finding)) {
         let watch_list = self.watch_list;
-        match text {
+        let passing = match *text {
             Text::Lasting(text) => {
                 let address = (text.as_ptr() as usize, text.len());
                 if self.clean.contains(&address) {
@@ -194,20 +113,24 @@ impl<'t, 'w> Scanned<'t, 'w> {
                 }
                 let findings = self.lasting.entry(text).or_insert(scan(text, watch_list));
                 findings.iter().for_each(each);
+                return;
             }
-            Text::Passing(text) if text.len() < REMEMBERED_BELOW => {
-                if let Some(findings) = self.passing.get(text) {
-                    findings.iter().for_each(each);
-                    return;
-                }
-                let findings = self.passing.entry(text.to_string());
-                findings
-                    .or_insert(scan(text, watch_list))
-                    .iter()
-                    .for_each(each);
-            }
-            Text::Passing(text) => scan(text, watch_list).iter().for_each(each),
+            Text::Made(ref made) => made.as_str(),
+            Text::Passing(passing) => passing,
+        };
+        if passing.len() >= REMEMBERED_BELOW {
+            scan(passing, watch_list).iter().for_each(each);
+            return;
         }
+        if let Some(findings) = self.passing.get(passing) {
+            findings.iter().for_each(each);
+            return;
+        }
+        let findings = self.passing.entry(passing.to_string());
+        findings
+            .or_insert(scan(passing, watch_list))
+            .iter()
+            .for_each(each);
     }
 
     /// What `other`, run over other parts of the same document, has seen.
@@ -258,7 +181,7 @@ impl<'w> Check<'w> {
     /// The findings in the title and notices of `document`.
     pub fn opening(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         each_opening_piece(document, |place, text| {
-            scanned.scan(Text::Passing(text), |f| self.keep(place, f, found))
+            scanned.scan(&Text::Passing(text), |f| self.keep(place, f, found))
         });
     }
 
@@ -274,11 +197,24 @@ impl<'w> Check<'w> {
         });
     }
 
+    /// What checks the pieces of sections as a template makes them, without their being
+    /// built, as [`Check::sections`] checks sections built: into `found`, following those
+    /// before them.
+    pub fn sink<'c, 't: 'c>(
+        &'c self,
+        scanned: &'c mut Scanned<'t, 'w>,
+        found: &'c mut Vec<Found>,
+    ) -> impl Sink<'t> + 'c {
+        Visiting::new(move |place: Place<'_>, text: &Text<'t, '_>| {
+            scanned.scan(text, |f| self.keep(place, f, found))
+        })
+    }
+
     /// The findings in the footer of `document`, after all its sections.
     pub fn close(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         for footer in &document.footer {
             let place = Place::Fixed("footer");
-            scanned.scan(Text::Passing(footer), |f| self.keep(place, f, found));
+            scanned.scan(&Text::Passing(footer), |f| self.keep(place, f, found));
         }
     }
 
@@ -305,7 +241,7 @@ impl<'w> Check<'w> {
             let actions = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
             known.extend(scan_reflection_with(r, actions, pack, |text| {
                 let mut findings = Vec::new();
-                scanned.scan(Text::Lasting(text), |f| findings.push(f.clone()));
+                scanned.scan(&Text::Lasting(text), |f| findings.push(f.clone()));
                 findings
             }));
         }

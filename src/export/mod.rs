@@ -7,6 +7,7 @@ pub mod identifiers;
 pub mod regulators;
 pub mod render;
 pub mod select;
+pub mod sink;
 pub mod templates;
 pub mod text;
 

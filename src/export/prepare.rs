@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::check::{Check, Found, Scanned};
 use super::document::Document;
 use super::identifiers::Located;
-use super::render::{self, Format};
+use super::render::{self, Format, JsonSections};
+use super::sink::Counting;
 use super::templates::{self, EachReflection, Options, Sources, Template};
 use crate::workbook::Reflection;
 
@@ -271,13 +272,37 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
             found: Vec::new(),
             sections: 0,
         };
-        for reflection in &all[start..all.len().min(start + STRETCH)] {
+        let first = self.first_is_theirs && index == 0;
+        let reflections = &all[start..all.len().min(start + STRETCH)];
+        match (self.work.write, self.work.check) {
+            // Checked, or written as JSON, the sections need not be built first.
+            (false, true) => {
+                let mut sink = Counting::new(self.check.sink(scanned, &mut stretch.found));
+                for reflection in reflections {
+                    self.each.sections_to(reflection, &mut sink);
+                }
+                stretch.sections = sink.sections;
+                drop(sink);
+                return stretch;
+            }
+            (true, false) if self.format == Format::Json => {
+                let mut sink = Counting::new(JsonSections::new(&mut stretch.text, first));
+                for reflection in reflections {
+                    self.each.sections_to(reflection, &mut sink);
+                }
+                stretch.sections = sink.sections;
+                sink.sink.end();
+                return stretch;
+            }
+            _ => {}
+        }
+        for reflection in reflections {
             let sections = self.each.sections(reflection);
             // Every reflection opens with its heading, so the first stretch holds the
             // first of their sections.
             debug_assert!(!sections.is_empty());
             for section in &sections {
-                let first = self.first_is_theirs && index == 0 && stretch.sections == 0;
+                let first = first && stretch.sections == 0;
                 if self.work.write {
                     render::section(self.format, section, first, &mut stretch.text);
                 }

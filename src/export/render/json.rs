@@ -4,7 +4,10 @@
 
 use std::fmt::Write as _;
 
-use super::super::document::{Block, Document, Section};
+use std::borrow::Cow;
+
+use super::super::document::{Document, Section};
+use super::super::sink::{Sink, Text};
 use crate::masks::first_json_escape;
 
 /// Two spaces a level, as serde_json's pretty printer indents, enough for any depth here.
@@ -21,12 +24,143 @@ pub(super) fn start(document: &Document, out: &mut String) {
 
 /// A section of the document, `first` among them or after those before it.
 pub(super) fn section(section: &Section, first: bool, out: &mut String) {
-    let mut json = Json { out };
-    if first {
-        json.out.push('[');
+    let mut sections = Sections::new(out, first);
+    section.replay(&mut sections);
+    sections.end();
+}
+
+/// Sections written as JSON as their pieces are handed over, after those before them:
+/// the sections of a document made a reflection at a time need not be built to be written.
+pub struct Sections<'o> {
+    json: Json<'o>,
+    /// Whether the next section is the document's first.
+    first: bool,
+    open: Open,
+}
+
+/// How far the section being written has come.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    /// Its heading and level, before any block.
+    Section,
+    Blocks,
+}
+
+/// The depths at which a section and its blocks stand, as [`super::render`] nests them.
+const SECTION: usize = 2;
+const IN_SECTION: usize = SECTION + 1;
+const BLOCK: usize = IN_SECTION + 1;
+const IN_BLOCK: usize = BLOCK + 1;
+
+impl<'o> Sections<'o> {
+    /// Sections written to `out`, the first of them the document's if `first`.
+    pub fn new(out: &'o mut String, first: bool) -> Self {
+        Sections {
+            json: Json { out },
+            first,
+            open: Open::Nothing,
+        }
     }
-    json.line(2, first);
-    json.section(2, section);
+
+    /// Closes the last section.
+    pub fn end(mut self) {
+        self.close_section();
+    }
+
+    fn close_section(&mut self) {
+        let json = &mut self.json;
+        match self.open {
+            Open::Nothing => return,
+            Open::Section => json.out.push_str("[]"),
+            Open::Blocks => json.close(IN_SECTION, ']'),
+        }
+        json.close(SECTION, '}');
+        self.open = Open::Nothing;
+    }
+
+    /// Begins a block of `kind` in the section's array of blocks, as serde's internally
+    /// tagged enum writes one: the tag first, then the fields in order.
+    fn block(&mut self, kind: &str) -> &mut Json<'o> {
+        match self.open {
+            Open::Nothing => self.section(1, Text::Lasting("")),
+            Open::Section => {
+                self.json.out.push('[');
+                self.json.line(BLOCK, true);
+            }
+            Open::Blocks => self.json.line(BLOCK, false),
+        }
+        self.open = Open::Blocks;
+        let json = &mut self.json;
+        json.out.push('{');
+        json.key(IN_BLOCK, "type", true);
+        json.string(kind);
+        json
+    }
+
+    fn text_block(&mut self, kind: &str, key: &str, text: &str) {
+        let json = self.block(kind);
+        json.key(IN_BLOCK, key, false);
+        json.string(text);
+        json.close(BLOCK, '}');
+    }
+}
+
+impl<'a> Sink<'a> for Sections<'_> {
+    fn section(&mut self, level: u8, heading: Text<'a, '_>) {
+        self.close_section();
+        let json = &mut self.json;
+        if self.first {
+            json.out.push('[');
+        }
+        json.line(SECTION, self.first);
+        self.first = false;
+        json.out.push('{');
+        json.key(IN_SECTION, "heading", true);
+        json.string(heading.as_str());
+        json.key(IN_SECTION, "level", false);
+        let _ = write!(json.out, "{level}");
+        json.key(IN_SECTION, "blocks", false);
+        self.open = Open::Section;
+    }
+
+    fn paragraph(&mut self, text: Text<'a, '_>) {
+        self.text_block("paragraph", "text", text.as_str());
+    }
+
+    fn field(&mut self, label: Text<'a, '_>, value: Text<'a, '_>) {
+        let json = self.block("field");
+        json.key(IN_BLOCK, "label", false);
+        json.string(label.as_str());
+        json.key(IN_BLOCK, "value", false);
+        json.string(value.as_str());
+        json.close(BLOCK, '}');
+    }
+
+    fn list<'x>(&mut self, items: impl IntoIterator<Item = Text<'a, 'x>>) {
+        let json = self.block("list");
+        json.key(IN_BLOCK, "items", false);
+        json.array(IN_BLOCK, items, |json, _, item| json.string(item.as_str()));
+        json.close(BLOCK, '}');
+    }
+
+    fn table<'x, R>(&mut self, headers: &[Cow<'a, str>], rows: impl IntoIterator<Item = R>)
+    where
+        R: IntoIterator<Item = Text<'a, 'x>>,
+    {
+        let json = self.block("table");
+        json.key(IN_BLOCK, "headers", false);
+        json.strings(IN_BLOCK, headers);
+        json.key(IN_BLOCK, "rows", false);
+        json.array(IN_BLOCK, rows, |json, depth, row| {
+            json.array(depth, row, |json, _, cell| json.string(cell.as_str()))
+        });
+        json.close(BLOCK, '}');
+    }
+
+    fn warning(&mut self, text: Text<'a, '_>) {
+        self.text_block("warning", "text", text.as_str());
+    }
 }
 
 /// The end of `document`, after its sections, if `any_sections`.
@@ -68,70 +202,19 @@ impl<'o> Json<'o> {
         self.close(0, '}');
     }
 
-    fn section(&mut self, depth: usize, section: &Section) {
-        let inner = depth + 1;
-        self.out.push('{');
-        self.key(inner, "heading", true);
-        self.string(&section.heading);
-        self.key(inner, "level", false);
-        let _ = write!(self.out, "{}", section.level);
-        self.key(inner, "blocks", false);
-        self.array(inner, section.blocks.iter(), Json::block);
-        self.close(depth, '}');
-    }
-
-    /// As serde's internally tagged enum: the tag first, then the fields in order.
-    fn block(&mut self, depth: usize, block: &Block) {
-        let inner = depth + 1;
-        self.out.push('{');
-        self.key(inner, "type", true);
-        let field = |json: &mut Self, key: &str, text: &str| {
-            json.key(inner, key, false);
-            json.string(text);
-        };
-        match block {
-            Block::Paragraph { text } => {
-                self.string("paragraph");
-                field(self, "text", text);
-            }
-            Block::Field { label, value } => {
-                self.string("field");
-                field(self, "label", label);
-                field(self, "value", value);
-            }
-            Block::List { items } => {
-                self.string("list");
-                self.key(inner, "items", false);
-                self.strings(inner, items);
-            }
-            Block::Table(table) => {
-                self.string("table");
-                self.key(inner, "headers", false);
-                self.strings(inner, table.headers());
-                self.key(inner, "rows", false);
-                let rows = table.rows();
-                self.array(inner, rows, |json, depth, row| json.strings(depth, row));
-            }
-            Block::Warning { text } => {
-                self.string("warning");
-                field(self, "text", text);
-            }
-        }
-        self.close(depth, '}');
-    }
-
     fn strings(&mut self, depth: usize, strings: &[impl AsRef<str>]) {
-        self.array(depth, strings.iter(), |json, _, s| json.string(s.as_ref()));
+        self.array(depth, strings, |json, _, s| json.string(s.as_ref()));
     }
 
     /// `items` as an array whose opening bracket stands at `depth`; `[]` when empty.
     fn array<T>(
         &mut self,
         depth: usize,
-        items: impl ExactSizeIterator<Item = T>,
+        items: impl IntoIterator<Item = T>,
         mut item: impl FnMut(&mut Self, usize, T),
     ) {
-        if items.len() == 0 {
+        let mut items = items.into_iter().peekable();
+        if items.peek().is_none() {
             self.out.push_str("[]");
             return;
         }
@@ -218,7 +301,7 @@ mod tests {
     use std::borrow::Cow;
 
     use super::*;
-    use crate::export::document::Table;
+    use crate::export::document::{Block, Table};
     use proptest::prelude::*;
 
     fn written(document: &Document) -> String {

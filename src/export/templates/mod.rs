@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use super::document::{Document, Section};
 use super::regulators::Regulators;
+use super::sink::Sink;
 use crate::content::Pack;
 use crate::workbook::{Action, Reflection, Workbook};
 
@@ -212,7 +213,15 @@ impl<'a, 'r> EachReflection<'a, 'r> {
 
     /// The sections of `reflection`, one of [`Self::reflections`].
     pub fn sections(&self, reflection: &'a Reflection) -> Vec<Section<'a>> {
-        self.maker.sections(reflection)
+        let mut sections = Vec::new();
+        self.maker.sections_to(reflection, &mut sections);
+        sections
+    }
+
+    /// Hands the sections of `reflection`, one of [`Self::reflections`], to `sink` as they
+    /// are made, without building them.
+    pub fn sections_to(&self, reflection: &'a Reflection, sink: &mut impl Sink<'a>) {
+        self.maker.sections_to(reflection, sink);
     }
 
     /// The sections of every reflection, in order. Each reflection's sections depend on it
@@ -222,7 +231,7 @@ impl<'a, 'r> EachReflection<'a, 'r> {
         let make = |part: &[&'a Reflection]| {
             let mut sections = Vec::with_capacity(part.len() * 8);
             for reflection in part {
-                sections.extend(self.sections(reflection));
+                self.sections_to(reflection, &mut sections);
             }
             sections
         };

@@ -4,8 +4,9 @@ use std::borrow::Cow;
 
 use super::{EachReflection, Parts, Sources, attribution, label_in, title_of};
 use crate::content::{IdKind, PackCounts, PackIds};
-use crate::export::document::{Document, Section};
+use crate::export::document::Document;
 use crate::export::select::date_of;
+use crate::export::sink::{Sink, Text};
 use crate::export::text::{context_label_in, focus_summary_in, push_date, status_word};
 use crate::workbook::{OrphanIds, Reflection};
 
@@ -40,8 +41,9 @@ pub struct Maker<'a, 'r> {
 }
 
 impl<'a> Maker<'a, '_> {
-    pub fn sections(&self, reflection: &'a Reflection) -> Vec<Section<'a>> {
-        reflection_sections(self.sources, &self.repeated, reflection)
+    /// Hands the sections of `reflection` to `sink` as they are made.
+    pub fn sections_to(&self, reflection: &'a Reflection, sink: &mut impl Sink<'a>) {
+        reflection_sections(self.sources, &self.repeated, reflection, sink);
     }
 }
 
@@ -160,11 +162,19 @@ impl<'a> Repeated<'a> {
     }
 }
 
+/// The headers of an area's table of ratings.
+const RATINGS: [Cow<'static, str>; 3] = [
+    Cow::Borrowed("Competency"),
+    Cow::Borrowed("Kind"),
+    Cow::Borrowed("Self-rating"),
+];
+
 fn reflection_sections<'a>(
     sources: &Sources<'a>,
     repeated: &Repeated<'a>,
     r: &'a Reflection,
-) -> Vec<Section<'a>> {
+    sink: &mut impl Sink<'a>,
+) {
     let pack = sources.pack;
     let regulators = sources.regulators;
     // The lines here are put together by hand, not with `format!`, which costs several times
@@ -175,11 +185,11 @@ fn reflection_sections<'a>(
     heading.push_str(" (");
     push_date(&mut heading, date_of(r));
     heading.push(')');
-    let mut head = Section::new(1, heading)
-        .field("Context", context_label_in(pack, &r.context))
-        .field("Focus", focus_summary_in(pack, &r.focus))
-        .field("Status", status_word(r.status))
-        .field("Reflection id", r.id.as_str());
+    sink.section(1, Text::Made(heading));
+    sink.field("Context".into(), context_label_in(pack, &r.context).into());
+    sink.field("Focus".into(), focus_summary_in(pack, &r.focus).into());
+    sink.field("Status".into(), status_word(r.status).into());
+    sink.field("Reflection id".into(), r.id.as_str().into());
     let cpd = &r.cpd;
     let mut details = Vec::new();
     if let Some(date) = cpd.activity_date {
@@ -223,14 +233,13 @@ fn reflection_sections<'a>(
     if let Some(evidence) = &cpd.evidence {
         details.push(["Evidence: ", evidence].concat());
     }
-    head = head.list(details);
-    let mut sections = vec![head];
+    sink.list_if_any(details.into_iter().map(Text::Made));
 
     let in_focus = r.focus.area_ids(pack);
     let placed = Placed::new(repeated, r);
     for (index, area) in pack.areas.iter().enumerate() {
         if in_focus.contains(&area.id.as_str()) {
-            sections.push(area_section(sources, repeated, r, &placed, index));
+            area_section(sources, repeated, r, &placed, index, sink);
         }
     }
     // The ratings', answers' and ticks' ids were looked up as they were placed.
@@ -241,57 +250,51 @@ fn reflection_sections<'a>(
         ..r.context_and_areas_not_in(pack, &repeated.ids)
     };
     if !orphans.is_empty() {
-        let mut kept = Section::new(2, "Kept from an older pack");
-        for id in &orphans.ratings {
-            kept = kept.field(
-                format!("Rating of {id}"),
-                r.ratings.get(*id).map(u8::to_string).unwrap_or_default(),
-            );
-        }
-        for id in &orphans.answers {
-            kept = kept.field(
-                format!("Answer to {id}"),
-                r.answers.get(*id).cloned().unwrap_or_default(),
-            );
-        }
-        kept = kept.list(
-            orphans
-                .activities
-                .iter()
-                .map(|id| format!("Ticked activity {id}")),
-        );
-        for area in &orphans.areas {
-            for (prompt, text) in r.prompts.get(*area).into_iter().flatten() {
-                kept = kept.field(format!("{area}: {prompt}"), text.clone());
-            }
-            kept = kept.list(
-                r.own_activities
-                    .iter()
-                    .filter(|a| a.area == *area)
-                    .map(|a| format!("Own activity in {area}: {}", a.text)),
-            );
-        }
-        sections.push(kept);
+        kept_from_an_older_pack(r, &orphans, sink);
     }
-    let actions: Vec<String> = sources
-        .actions_of(r)
-        .map(|a| {
-            let mut line = String::with_capacity(a.text.len() + " (done, due YYYY-MM-DD)".len());
-            line.push_str(&a.text);
-            line.push_str(" (");
-            line.push_str(a.status.word());
-            if let Some(due) = a.due {
-                line.push_str(", due ");
-                push_date(&mut line, due);
-            }
-            line.push(')');
-            line
-        })
-        .collect();
-    if !actions.is_empty() {
-        sections.push(Section::new(2, "Development actions").list(actions));
+    let actions = sources.actions_of(r).map(|a| {
+        let mut line = String::with_capacity(a.text.len() + " (done, due YYYY-MM-DD)".len());
+        line.push_str(&a.text);
+        line.push_str(" (");
+        line.push_str(a.status.word());
+        if let Some(due) = a.due {
+            line.push_str(", due ");
+            push_date(&mut line, due);
+        }
+        line.push(')');
+        Text::Made(line)
+    });
+    let mut actions = actions.peekable();
+    if actions.peek().is_some() {
+        sink.section(2, "Development actions".into());
+        sink.list(actions);
     }
-    sections
+}
+
+/// What `r` keeps from an older pack: `orphans`, the ids this pack has not.
+fn kept_from_an_older_pack<'a>(
+    r: &'a Reflection,
+    orphans: &OrphanIds<'a>,
+    sink: &mut impl Sink<'a>,
+) {
+    sink.section(2, "Kept from an older pack".into());
+    for id in &orphans.ratings {
+        let rating = r.ratings.get(*id).map(u8::to_string).unwrap_or_default();
+        sink.field(format!("Rating of {id}").into(), rating.into());
+    }
+    for id in &orphans.answers {
+        let answer = r.answers.get(*id).map_or("", String::as_str);
+        sink.field(format!("Answer to {id}").into(), answer.into());
+    }
+    let activities = orphans.activities.iter();
+    sink.list_if_any(activities.map(|id| format!("Ticked activity {id}").into()));
+    for area in &orphans.areas {
+        for (prompt, text) in r.prompts.get(*area).into_iter().flatten() {
+            sink.field(format!("{area}: {prompt}").into(), text.as_str().into());
+        }
+        let own = r.own_activities.iter().filter(|a| a.area == *area);
+        sink.list_if_any(own.map(|a| format!("Own activity in {area}: {}", a.text).into()));
+    }
 }
 
 fn area_section<'a>(
@@ -300,7 +303,8 @@ fn area_section<'a>(
     r: &'a Reflection,
     placed: &Placed<'a>,
     index: usize,
-) -> Section<'a> {
+    sink: &mut impl Sink<'a>,
+) {
     let pack = sources.pack;
     let area = &pack.areas[index];
     let kinds = &repeated.kinds[index];
@@ -309,40 +313,37 @@ fn area_section<'a>(
     let rows = area.competencies.iter().zip(kinds).zip(ratings);
     let rows = rows.map(|((c, kind), rating)| {
         let rating = match rating {
-            Some(value) => repeated.ratings[usize::from(*value)].clone(),
-            None => Cow::Borrowed(pack.not_assessed.label.as_str()),
+            Some(value) => Text::of(&repeated.ratings[usize::from(*value)]),
+            None => Text::Lasting(pack.not_assessed.label.as_str()),
         };
-        [c.text.as_str().into(), kind.clone(), rating]
+        [Text::Lasting(c.text.as_str()), Text::of(kind), rating]
     });
-    let headers = ["Competency", "Kind", "Self-rating"];
-    let mut section = Section::new(2, area.title.as_str()).table(headers, rows);
+    sink.section(2, area.title.as_str().into());
+    sink.table(&RATINGS, rows);
     for (question, answer) in area.questions.iter().zip(&placed.answers[questions..]) {
         if let Some(answer) = answer {
-            section = section.field(question.text.as_str(), *answer);
+            sink.field(question.text.as_str().into(), (*answer).into());
         }
     }
     let ticked = area.activities.iter().zip(&placed.ticked[activities..]);
-    let mut activities: Vec<Cow<'a, str>> = ticked
+    let ticked = ticked
         .filter(|(_, ticked)| **ticked)
-        .map(|(a, _)| a.text.as_str().into())
-        .collect();
-    activities.extend(
-        r.own_activities
-            .iter()
-            .filter(|a| a.area == area.id)
-            .map(|a| format!("{} (my own)", a.text).into()),
-    );
-    if !activities.is_empty() {
-        section = section.paragraph("Activities:").list(activities);
+        .map(|(a, _)| Text::Lasting(a.text.as_str()));
+    let own = (r.own_activities.iter())
+        .filter(|a| a.area == area.id)
+        .map(|a| Text::Made(format!("{} (my own)", a.text)));
+    let mut activities = ticked.chain(own).peekable();
+    if activities.peek().is_some() {
+        sink.paragraph("Activities:".into());
+        sink.list(activities);
     }
     if let Some(answers) = r.prompts.get(area.id.as_str()) {
         for (prompt, worded) in area.prompts.iter().zip(&repeated.prompts[index]) {
             if let Some(text) = answers.get(prompt.id.as_str()) {
-                section = section.field(worded.clone(), text.as_str());
+                sink.field(Text::of(worded), text.as_str().into());
             }
         }
     }
-    section
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::content::PackSource;
+use crate::export::document::Section;
 use crate::export::regulators;
 use crate::export::templates::{Options, PARALLEL_FROM, Template};
 use crate::workbook::generate::generate;

@@ -15,13 +15,34 @@ use crate::workbook::generate::generate;
 
 const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
 
-/// A workbook of `count` reflections, every ninth carrying identifiers of its own.
+/// A workbook of `count` reflections, every ninth carrying identifiers of its own, and
+/// every seventh what an older pack had (with one identifier there too), so that every
+/// kind of section a reflection can have is made.
 fn workbook_with_identifiers(count: usize) -> (crate::content::Pack, Workbook) {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = generate(&pack, count, 11);
     for (index, reflection) in workbook.reflections.iter_mut().enumerate().step_by(9) {
         let reflection = Arc::make_mut(reflection);
         reflection.title = format!("Visit with Mrs. Patel on {}/03/2026", 1 + index % 28);
+    }
+    for reflection in workbook.reflections.iter_mut().skip(3).step_by(7) {
+        let r = Arc::make_mut(reflection);
+        r.ratings.insert("retired.c1", 2);
+        r.answers
+            .insert("retired.q1", "Met Mr. Jones at home".to_string());
+        r.ticked_activities.insert("retired.a1");
+        let retired = crate::workbook::intern::intern("retired");
+        let prompts = r
+            .prompts
+            .get_or_insert_with(retired.clone(), Default::default);
+        prompts.insert("comments", "Kept from before".to_string());
+        r.own_activities.push(crate::workbook::OwnActivity {
+            area: retired.clone(),
+            text: "An activity of my own".into(),
+        });
+        if let crate::workbook::Focus::Areas(areas) = &mut r.focus {
+            areas.push(retired);
+        }
     }
     (pack, workbook)
 }
