@@ -70,12 +70,13 @@ pub struct Scanned<'t, 'w> {
     clean: FxHashSet<(usize, usize)>,
     /// Lasting texts that may hold a finding, by their words.
     lasting: FxHashMap<&'t str, Vec<Finding>>,
-    /// Passing texts shorter than [`REMEMBERED_BELOW`], by their text: a rating or a kind
+    /// Texts made for the document or passing (not [`Text::Lasting`]) shorter than
+    /// [`REMEMBERED_BELOW`], by their text: a rating or a kind
     /// made again for each row, a CPD line for each reflection.
     passing: FxHashMap<String, Vec<Finding>>,
 }
 
-/// The length below which a passing text is remembered by its text: ratings, kinds and a
+/// The length below which a text not lasting is remembered by its text: ratings, kinds and a
 /// reflection's CPD lines ("Type of activity: Work-based learning") are made again for each
 /// reflection, and an export of 2,000 repeats each of its CPD lines five times on average.
 /// A heading with its date is seldom made twice, but a copy costs little beside its scan; a
@@ -200,7 +201,7 @@ impl<'w> Check<'w> {
     /// What checks the pieces of sections as a template makes them, without their being
     /// built, as [`Check::sections`] checks sections built: into `found`, following those
     /// before them.
-    pub fn sink<'c, 't: 'c>(
+    pub fn sink<'c, 't>(
         &'c self,
         scanned: &'c mut Scanned<'t, 'w>,
         found: &'c mut Vec<Found>,

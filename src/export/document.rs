@@ -59,7 +59,7 @@ pub enum Block<'a> {
 pub struct Table<'a> {
     headers: Vec<Cow<'a, str>>,
     cells: Vec<Cow<'a, str>>,
-    rows: usize,
+    row_count: usize,
 }
 
 impl<'a> Table<'a> {
@@ -77,36 +77,37 @@ impl<'a> Table<'a> {
         let mut table = Table {
             headers: headers.into_iter().map(Into::into).collect(),
             cells: Vec::new(),
-            rows: 0,
+            row_count: 0,
         };
         let rows = rows.into_iter();
         table
             .cells
-            .reserve(rows.size_hint().0 * table.headers.len());
+            .reserve(rows.size_hint().0.saturating_mul(table.headers.len()));
         for row in rows {
-            let start = table.cells.len();
+            let row_start = table.cells.len();
             table.cells.extend(row.into_iter().map(Into::into));
-            let width = table.cells.len() - start;
+            let width = table.cells.len() - row_start;
             if width > table.headers.len() {
-                table.widen(width, start);
+                table.widen(width, row_start);
             }
-            let end = (table.rows + 1) * table.headers.len();
+            let end = (table.row_count + 1) * table.headers.len();
             table.cells.resize(end, Cow::Borrowed(""));
-            table.rows += 1;
+            table.row_count += 1;
         }
         table
     }
 
-    /// The table made `width` wide, its cells up to `written` laid out again.
-    fn widen(&mut self, width: usize, written: usize) {
+    /// The table made `width` wide, its rows before the one starting at `row_start` laid
+    /// out again.
+    fn widen(&mut self, width: usize, row_start: usize) {
         let old = self.headers.len();
-        let mut cells = Vec::with_capacity(self.cells.len() + self.rows * (width - old));
+        let mut cells = Vec::with_capacity(self.cells.len() + self.row_count * (width - old));
         let mut taken = self.cells.drain(..);
-        for _ in 0..self.rows {
+        for _ in 0..self.row_count {
             cells.extend(taken.by_ref().take(old));
             cells.resize(cells.len() + width - old, Cow::Borrowed(""));
         }
-        debug_assert_eq!(cells.len(), written + self.rows * (width - old));
+        debug_assert_eq!(cells.len(), row_start + self.row_count * (width - old));
         cells.extend(taken);
         self.cells = cells;
         self.headers.resize(width, Cow::Borrowed(""));
@@ -119,7 +120,7 @@ impl<'a> Table<'a> {
     /// The rows, in order, each as wide as [`Table::headers`].
     pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Cow<'a, str>]> + Clone {
         let width = self.headers.len();
-        (0..self.rows).map(move |row| &self.cells[row * width..(row + 1) * width])
+        (0..self.row_count).map(move |row| &self.cells[row * width..(row + 1) * width])
     }
 }
 

@@ -10,7 +10,6 @@ use super::check::{Check, Found, Scanned};
 use super::document::Document;
 use super::identifiers::Located;
 use super::render::{self, Format, JsonSections};
-use super::sink::Counting;
 use super::templates::{self, EachReflection, Options, Sources, Template};
 use crate::workbook::Reflection;
 
@@ -274,24 +273,19 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
         };
         let first = self.first_is_theirs && index == 0;
         let reflections = &all[start..all.len().min(start + STRETCH)];
+        // Checked, or written as JSON, the sections need not be built first.
+        let each = self.each;
         match (self.work.write, self.work.check) {
-            // Checked, or written as JSON, the sections need not be built first.
             (false, true) => {
-                let mut sink = Counting::new(self.check.sink(scanned, &mut stretch.found));
-                for reflection in reflections {
-                    self.each.sections_to(reflection, &mut sink);
-                }
-                stretch.sections = sink.sections;
-                drop(sink);
+                let sink = self.check.sink(scanned, &mut stretch.found);
+                stretch.sections = each.count_sections_to(reflections, sink).1;
                 return stretch;
             }
             (true, false) if self.format == Format::Json => {
-                let mut sink = Counting::new(JsonSections::new(&mut stretch.text, first));
-                for reflection in reflections {
-                    self.each.sections_to(reflection, &mut sink);
-                }
-                stretch.sections = sink.sections;
-                sink.sink.end();
+                let sink = JsonSections::new(&mut stretch.text, first);
+                let (sink, sections) = each.count_sections_to(reflections, sink);
+                sink.end();
+                stretch.sections = sections;
                 return stretch;
             }
             _ => {}

@@ -189,7 +189,11 @@ fn plain_table(table: &Table) -> String {
                 let _ = writeln!(out, "  - {}", cell(first));
             }
             for (text, header) in parts {
-                let _ = writeln!(out, "    {header}: {}", cell(text));
+                // A cell past the headers (the table widened under empty ones) stands alone.
+                let _ = match header.is_empty() {
+                    true => writeln!(out, "    {}", cell(text)),
+                    false => writeln!(out, "    {header}: {}", cell(text)),
+                };
             }
         }
         return out;
@@ -330,7 +334,7 @@ fn or_dash(value: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{Format, finish};
+    use super::{Format, Table, finish, plain_table};
 
     #[test]
     fn markdown_and_text_end_in_one_line_break_whatever_the_last_pieces_hold() {
@@ -345,5 +349,16 @@ mod tests {
         let mut json = vec!["{}\n".to_string(), String::new()];
         finish(Format::Json, &mut json);
         assert_eq!(json, ["{}\n", ""]);
+    }
+
+    #[test]
+    fn a_wide_table_in_plain_text_is_written_row_by_row_a_cell_past_the_headers_alone() {
+        let long = "a cell long enough to take the table past the width of plain text ".repeat(2);
+        let long = long.trim_end();
+        let table = Table::new(["Competency", "Kind"], [[long, "Skills", "extra"]]);
+        assert_eq!(
+            plain_table(&table),
+            format!("  - {long}\n    Kind: Skills\n    extra\n")
+        );
     }
 }

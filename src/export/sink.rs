@@ -16,7 +16,7 @@ pub enum Text<'a, 'x> {
     Lasting(&'a str),
     /// Made for this piece and handed over.
     Made(String),
-    /// Lasting only for the call: made once and kept by the maker (a competency's kinds), or
+    /// Valid only for the call: made once and kept by the maker (a competency's kinds), or
     /// the text of a section being replayed. A sink that keeps it copies it.
     Passing(&'x str),
 }
@@ -85,7 +85,9 @@ pub trait Sink<'a> {
             self.list(items);
         }
     }
-    /// A table, its rows as [`Table::new`] takes them.
+    /// A table, each row exactly as wide as `headers` (a maker must not hand over a ragged
+    /// row: built sections would pad it, [`Table::new`], and JSON written from the pieces
+    /// would not).
     fn table<'x, R>(&mut self, headers: &[Cow<'a, str>], rows: impl IntoIterator<Item = R>)
     where
         R: IntoIterator<Item = Text<'a, 'x>>;
@@ -94,8 +96,8 @@ pub trait Sink<'a> {
 
 /// A sink that counts the sections handed through it to `sink`.
 pub struct Counting<S> {
-    pub sink: S,
-    pub sections: usize,
+    pub(super) sink: S,
+    pub(super) sections: usize,
 }
 
 impl<S> Counting<S> {
@@ -219,6 +221,17 @@ mod tests {
         original.replay(&mut built);
         original.replay(&mut built);
         assert_eq!(built, [original.clone(), original]);
+        // A borrowed text stays borrowed, and a made one owned.
+        let owned = |s: &Section| -> Vec<bool> {
+            let field = s.blocks.iter().find(|b| matches!(b, Block::Field { .. }));
+            let Some(Block::Field { label, value }) = field else {
+                panic!("a field");
+            };
+            [&s.heading, label, value]
+                .map(|text| matches!(text, Cow::Owned(_)))
+                .to_vec()
+        };
+        assert_eq!(owned(&built[1]), [false, false, true]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The pieces of a document as the check meets them, each with its place, in the order and
-//! with the places of [`Document::pieces`]: from a built document, or handed over by a
-//! template as it makes its sections ([`Visiting`]), without building them.
+//! with the places of [`Document::pieces`] (for tables as [`crate::export::document::Table`]
+//! lays them out, every row as wide as its headers): from a built document, or handed over
+//! by a template as it makes its sections ([`Visiting`]), without building them.
 
 use std::borrow::Cow;
 
@@ -56,6 +57,9 @@ pub(super) struct Visiting<V> {
     /// buffer, used again for each section.
     heading: String,
     visit: V,
+    /// Whether a section has begun: a block before any (a maker's mistake) is placed under
+    /// no heading.
+    in_section: bool,
 }
 
 impl<V> Visiting<V> {
@@ -63,7 +67,12 @@ impl<V> Visiting<V> {
         Visiting {
             heading: String::new(),
             visit,
+            in_section: false,
         }
+    }
+
+    fn begin_block(&self) {
+        debug_assert!(self.in_section, "a block before any section");
     }
 }
 
@@ -75,18 +84,22 @@ where
         (self.visit)(Place::Fixed("heading"), &heading);
         self.heading.clear();
         self.heading.push_str(heading.as_str());
+        self.in_section = true;
     }
 
     fn paragraph(&mut self, text: Text<'t, '_>) {
+        self.begin_block();
         (self.visit)(Place::Heading(&self.heading), &text);
     }
 
     fn field(&mut self, label: Text<'t, '_>, value: Text<'t, '_>) {
+        self.begin_block();
         (self.visit)(Place::Heading(&self.heading), &label);
         (self.visit)(Place::Under(&self.heading, label.as_str()), &value);
     }
 
     fn list<'x>(&mut self, items: impl IntoIterator<Item = Text<'t, 'x>>) {
+        self.begin_block();
         for item in items {
             (self.visit)(Place::Heading(&self.heading), &item);
         }
@@ -96,11 +109,13 @@ where
     where
         R: IntoIterator<Item = Text<'t, 'x>>,
     {
+        self.begin_block();
         for header in headers {
             (self.visit)(Place::Heading(&self.heading), &Text::of(header));
         }
         for row in rows {
-            // A cell past the headers is still checked, under no column.
+            // A maker hands over no row wider than its headers ([`Sink::table`]); were one
+            // to, its cells past them would still be checked, under no column.
             let columns = headers.iter().map(|h| &**h).chain(std::iter::repeat(""));
             for (cell, column) in row.into_iter().zip(columns) {
                 (self.visit)(Place::Under(&self.heading, column), &cell);
@@ -109,6 +124,7 @@ where
     }
 
     fn warning(&mut self, text: Text<'t, '_>) {
+        self.begin_block();
         (self.visit)(Place::Heading(&self.heading), &text);
     }
 }

@@ -7,7 +7,9 @@
 //! identifier is checked first, without being written, and only then made again and written
 //! out: [`Streamed::check`] gives a [`Checked`] export, the only one written unchecked. The
 //! check sees exactly what is then written: both passes make each reflection's sections the
-//! same way, from the same reflections. An export the owner lets out whatever it holds is
+//! same way, from the same reflections. In JSON neither pass builds them: the check's pass
+//! hands each piece to the check's sink, the writing pass to the JSON writer's, and both sinks
+//! read sections already built the same way (`Section::replay`), so that they agree. An export the owner lets out whatever it holds is
 //! checked as it is written ([`Streamed::write_checking`]), so that they can be told what it
 //! carried.
 

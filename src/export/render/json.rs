@@ -2,9 +2,8 @@
 //! written by hand: an export of thousands of reflections is some 17 MB of JSON, and
 //! serde_json writes each level of indentation and each unescaped byte one at a time.
 
-use std::fmt::Write as _;
-
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use super::super::document::{Document, Section};
 use super::super::sink::{Sink, Text};
@@ -83,7 +82,10 @@ impl<'o> Sections<'o> {
     /// tagged enum writes one: the tag first, then the fields in order.
     fn block(&mut self, kind: &str) -> &mut Json<'o> {
         match self.open {
-            Open::Nothing => self.section(1, Text::Lasting("")),
+            Open::Nothing => {
+                debug_assert!(false, "a block before any section");
+                self.section(1, Text::Lasting(""));
+            }
             Open::Section => {
                 self.json.out.push('[');
                 self.json.line(BLOCK, true);
@@ -152,8 +154,14 @@ impl<'a> Sink<'a> for Sections<'_> {
         json.key(IN_BLOCK, "headers", false);
         json.strings(IN_BLOCK, headers);
         json.key(IN_BLOCK, "rows", false);
+        let width = headers.len();
         json.array(IN_BLOCK, rows, |json, depth, row| {
-            json.array(depth, row, |json, _, cell| json.string(cell.as_str()))
+            let mut cells = 0;
+            json.array(depth, row, |json, _, cell| {
+                cells += 1;
+                json.string(cell.as_str());
+            });
+            debug_assert_eq!(cells, width, "a row as wide as the headers");
         });
         json.close(BLOCK, '}');
     }
@@ -297,101 +305,5 @@ impl<'o> Json<'o> {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::borrow::Cow;
-
-    use super::*;
-    use crate::export::document::{Block, Table};
-    use proptest::prelude::*;
-
-    fn written(document: &Document) -> String {
-        crate::export::render::render(document, crate::export::render::Format::Json)
-    }
-
-    fn serde(document: &Document) -> String {
-        serde_json::to_string_pretty(document).expect("serialisable") + "\n"
-    }
-
-    fn text() -> impl Strategy<Value = String> {
-        // Escapes, controls, multi-byte characters, and runs longer than a 16-byte block.
-        prop::collection::vec(
-            prop_oneof![
-                Just("\"".to_string()),
-                Just("\\".to_string()),
-                Just("\n".to_string()),
-                Just("é—’".to_string()),
-                Just("a plain run of words, long enough".to_string()),
-                (0u8..0x20).prop_map(|b| char::from(b).to_string()),
-                any::<char>().prop_map(|c| c.to_string()),
-            ],
-            0..6,
-        )
-        .prop_map(|parts| parts.concat())
-    }
-
-    fn strings() -> impl Strategy<Value = Vec<String>> {
-        prop::collection::vec(text(), 0..3)
-    }
-
-    fn cows(texts: Vec<String>) -> Vec<Cow<'static, str>> {
-        texts.into_iter().map(Cow::Owned).collect()
-    }
-
-    fn block() -> impl Strategy<Value = Block<'static>> {
-        prop_oneof![
-            text().prop_map(|text| Block::Paragraph { text: text.into() }),
-            (text(), text()).prop_map(|(label, value)| Block::Field {
-                label: label.into(),
-                value: value.into(),
-            }),
-            strings().prop_map(|items| Block::List { items: cows(items) }),
-            (strings(), prop::collection::vec(strings(), 0..3))
-                .prop_map(|(headers, rows)| { Block::Table(Table::new(headers, rows)) }),
-            text().prop_map(|text| Block::Warning { text: text.into() }),
-        ]
-    }
-
-    fn document() -> impl Strategy<Value = Document<'static>> {
-        let section = (text(), any::<u8>(), prop::collection::vec(block(), 0..4)).prop_map(
-            |(heading, level, blocks)| Section {
-                heading: heading.into(),
-                level,
-                blocks,
-            },
-        );
-        (
-            text(),
-            text(),
-            strings(),
-            prop::collection::vec(section, 0..4),
-            strings(),
-        )
-            .prop_map(|(template, title, notices, sections, footer)| Document {
-                template,
-                title,
-                notices,
-                sections,
-                footer,
-            })
-    }
-
-    proptest! {
-        #[test]
-        fn the_json_is_what_serde_json_writes(document in document()) {
-            prop_assert_eq!(written(&document), serde(&document));
-        }
-    }
-
-    #[test]
-    fn every_byte_escapes_as_serde_json_escapes_it() {
-        let all: String = (0..=127u8).map(char::from).collect();
-        let document = Document {
-            template: all.clone(),
-            title: all.repeat(3),
-            notices: vec![],
-            sections: vec![],
-            footer: vec![],
-        };
-        assert_eq!(written(&document), serde(&document));
-    }
-}
+#[path = "../tests/json.rs"]
+mod tests;

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::document::{Document, Section};
 use super::regulators::Regulators;
-use super::sink::Sink;
+use super::sink::{Counting, Sink};
 use crate::content::Pack;
 use crate::workbook::{Action, Reflection, Workbook};
 
@@ -222,6 +222,20 @@ impl<'a, 'r> EachReflection<'a, 'r> {
     /// are made, without building them.
     pub fn sections_to(&self, reflection: &'a Reflection, sink: &mut impl Sink<'a>) {
         self.maker.sections_to(reflection, sink);
+    }
+
+    /// Hands the sections of `reflections`, some of [`Self::reflections`], to `sink` in
+    /// order: gives it back, and how many sections it took.
+    pub fn count_sections_to<S: Sink<'a>>(
+        &self,
+        reflections: &[&'a Reflection],
+        sink: S,
+    ) -> (S, usize) {
+        let mut counting = Counting::new(sink);
+        for reflection in reflections {
+            self.sections_to(reflection, &mut counting);
+        }
+        (counting.sink, counting.sections)
     }
 
     /// The sections of every reflection, in order. Each reflection's sections depend on it

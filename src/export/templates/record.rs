@@ -163,7 +163,7 @@ impl<'a> Repeated<'a> {
 }
 
 /// The headers of an area's table of ratings.
-const RATINGS: [Cow<'static, str>; 3] = [
+static RATINGS: [Cow<'static, str>; 3] = [
     Cow::Borrowed("Competency"),
     Cow::Borrowed("Kind"),
     Cow::Borrowed("Self-rating"),

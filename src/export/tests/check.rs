@@ -4,8 +4,8 @@ use super::*;
 use crate::content::PackSource;
 use crate::export::document::Section;
 use crate::export::regulators;
-use crate::export::templates::{Options, Sources, Template, build};
-use crate::workbook::generate::generate;
+use crate::export::templates::{self, Options, Sources, Template, build};
+use crate::workbook::generate::{generate, keep_from_an_older_pack};
 
 fn walked(document: &Document) -> Vec<(String, String)> {
     let mut pieces = Vec::new();
@@ -146,8 +146,24 @@ fn the_walk_visits_the_pieces_of_the_document_in_order() {
     }
 }
 
+/// `made` handed to `scanned` to scan, as a text made for a section (moved in, then taken
+/// back) or as one passing (borrowed), and given back.
+fn scanned_as(scanned: &mut Scanned, made: String, moved: bool, found: &mut Vec<String>) -> String {
+    if !moved {
+        scanned.scan(&Text::Passing(&made), |f| found.push(f.text.clone()));
+        return made;
+    }
+    let text = Text::Made(made);
+    scanned.scan(&text, |f| found.push(f.text.clone()));
+    match text {
+        Text::Made(made) => made,
+        _ => unreachable!("handed over as made"),
+    }
+}
+
 /// A stretch's own text is freed once it is written, and the next stretch's text may stand
-/// in the same memory: a text made for a section is never remembered by its address.
+/// in the same memory: a text made for a section is never remembered by its address,
+/// whether it is handed over or lent.
 #[test]
 fn a_made_text_in_the_memory_of_an_earlier_one_is_scanned_afresh() {
     let (clean, named) = (
@@ -156,7 +172,7 @@ fn a_made_text_in_the_memory_of_an_earlier_one_is_scanned_afresh() {
     );
     let filler = "The team met on the ward. ".repeat(REMEMBERED_BELOW / 20);
     // Remembered by their words, and too long to be.
-    for before in ["", filler.as_str()] {
+    for (before, moved) in [("", false), ("", true), (&filler, false), (&filler, true)] {
         let (clean, named) = (format!("{before}{clean}"), format!("{before}{named}"));
         assert_eq!(clean.len(), named.len());
         let mut scanned = Scanned::new(&[]);
@@ -165,12 +181,21 @@ fn a_made_text_in_the_memory_of_an_earlier_one_is_scanned_afresh() {
         let mut found = Vec::new();
         for _ in 0..2 {
             made.replace_range(.., &clean);
-            scanned.scan(&Text::Passing(&made), |f| found.push(f.text.clone()));
+            made = scanned_as(&mut scanned, made, moved, &mut found);
             made.replace_range(.., &named);
             assert_eq!(made.as_ptr(), address, "the same memory, other words");
-            scanned.scan(&Text::Passing(&made), |f| found.push(f.text.clone()));
+            made = scanned_as(&mut scanned, made, moved, &mut found);
         }
-        assert_eq!(found, ["Mrs. Patel", "Mrs. Patel"], "{}", made.len());
+        assert_eq!(
+            found,
+            ["Mrs. Patel", "Mrs. Patel"],
+            "{} {moved}",
+            made.len()
+        );
+        assert!(
+            scanned.clean.is_empty(),
+            "nothing remembered by its address"
+        );
         let remembered = scanned.passing.len();
         assert_eq!(remembered, if before.is_empty() { 2 } else { 0 });
     }
@@ -190,4 +215,77 @@ fn only_a_date_written_as_a_template_writes_it_is_read_as_one() {
     ] {
         assert_eq!(as_written(other), None, "{other}");
     }
+}
+
+type Seen = Vec<(String, String, bool)>;
+
+/// Each piece `visit_all` visits: its place, its words, and whether it lasts.
+fn seen(visit_all: impl FnOnce(&mut dyn FnMut(Place<'_>, &Text<'_, '_>))) -> Seen {
+    let mut seen = Vec::new();
+    visit_all(&mut |place, text| {
+        let lasting = matches!(text, Text::Lasting(_));
+        seen.push((place.text(), text.as_str().to_string(), lasting))
+    });
+    seen
+}
+
+/// The check's pass of an export checked first builds no section: it must meet every piece
+/// the written sections hold, in the same place, lasting or not alike.
+#[test]
+fn the_pieces_handed_over_as_made_are_those_of_the_sections_built() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = generate(&pack, 40, 11);
+    for reflection in workbook.reflections.iter_mut().step_by(5) {
+        keep_from_an_older_pack(std::sync::Arc::make_mut(reflection));
+    }
+    let regulators = regulators::built_in().expect("regulators");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+    let sources = Sources::new(&pack, &workbook, &regulators, today);
+    let reflections: Vec<&Reflection> = workbook.reflections.iter().map(AsRef::as_ref).collect();
+    let parts = templates::parts(
+        Template::Record,
+        &sources,
+        &reflections,
+        &Options::default(),
+    );
+    let each = parts
+        .each
+        .as_ref()
+        .expect("the record is made a reflection at a time");
+    for r in &reflections {
+        let handed = seen(|visit| each.sections_to(r, &mut Visiting::new(visit)));
+        let sections = each.sections(r);
+        let walked = seen(|visit| each_section_piece(&sections, visit));
+        assert_eq!(handed, walked, "{}", r.id);
+        let document = Document {
+            sections,
+            ..parts.outline.clone()
+        };
+        let pieces = pieces(&document)
+            .into_iter()
+            .skip(1 + document.notices.len());
+        let pieces: Vec<_> = pieces.take(handed.len()).collect();
+        let handed: Vec<_> = handed.into_iter().map(|(p, t, _)| (p, t)).collect();
+        assert_eq!(handed, pieces, "{}", r.id);
+    }
+}
+
+#[test]
+fn a_cell_handed_over_past_its_headers_is_still_checked() {
+    let mut found = Vec::new();
+    let check = Check::new(&Workbook::new(crate::workbook::now()), &[], &[]);
+    let mut scanned = check.scanned();
+    let mut sink = check.sink(&mut scanned, &mut found);
+    sink.section(2, Text::Lasting("Visits"));
+    let headers = [std::borrow::Cow::Borrowed("Who")];
+    sink.table(
+        &headers,
+        [[Text::Lasting("A nurse"), Text::Lasting("Mrs. Patel")]],
+    );
+    drop(sink);
+    let found: Vec<(String, &str)> = found
+        .iter()
+        .map(|f| (f.place.clone(), f.finding.text.as_str()))
+        .collect();
+    assert_eq!(found, [("Visits · ".to_string(), "Mrs. Patel")]);
 }

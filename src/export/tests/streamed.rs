@@ -11,7 +11,7 @@ use crate::content::PackSource;
 use crate::export::regulators;
 use crate::export::render;
 use crate::workbook::Workbook;
-use crate::workbook::generate::generate;
+use crate::workbook::generate::{generate, keep_from_an_older_pack};
 
 const FORMATS: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
 
@@ -26,23 +26,7 @@ fn workbook_with_identifiers(count: usize) -> (crate::content::Pack, Workbook) {
         reflection.title = format!("Visit with Mrs. Patel on {}/03/2026", 1 + index % 28);
     }
     for reflection in workbook.reflections.iter_mut().skip(3).step_by(7) {
-        let r = Arc::make_mut(reflection);
-        r.ratings.insert("retired.c1", 2);
-        r.answers
-            .insert("retired.q1", "Met Mr. Jones at home".to_string());
-        r.ticked_activities.insert("retired.a1");
-        let retired = crate::workbook::intern::intern("retired");
-        let prompts = r
-            .prompts
-            .get_or_insert_with(retired.clone(), Default::default);
-        prompts.insert("comments", "Kept from before".to_string());
-        r.own_activities.push(crate::workbook::OwnActivity {
-            area: retired.clone(),
-            text: "An activity of my own".into(),
-        });
-        if let crate::workbook::Focus::Areas(areas) = &mut r.focus {
-            areas.push(retired);
-        }
+        keep_from_an_older_pack(Arc::make_mut(reflection));
     }
     (pack, workbook)
 }

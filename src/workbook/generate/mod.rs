@@ -355,5 +355,29 @@ fn is_bst(utc: NaiveDateTime) -> bool {
     matches!((last_sunday(3), last_sunday(10)), (Some(start), Some(end)) if utc >= start && utc < end)
 }
 
+/// Gives `r` what a reflection keeps from an older pack: a rating, an answer (naming a
+/// person, for the identifier check to find) and a tick of ids this pack has not, and the
+/// comments and an own activity of an area it has not, in focus. For tests of what a
+/// template makes of every kind of section.
+#[cfg(test)]
+pub fn keep_from_an_older_pack(r: &mut Reflection) {
+    r.ratings.insert("retired.c1", 2);
+    r.answers
+        .insert("retired.q1", "Met Mr. Jones at home".to_string());
+    r.ticked_activities.insert("retired.a1");
+    let retired = intern("retired");
+    let prompts = r
+        .prompts
+        .get_or_insert_with(retired.clone(), Default::default);
+    prompts.insert("comments", "Kept from before".to_string());
+    r.own_activities.push(OwnActivity {
+        area: retired.clone(),
+        text: "An activity of my own".into(),
+    });
+    if let Focus::Areas(areas) = &mut r.focus {
+        areas.push(retired);
+    }
+}
+
 #[cfg(test)]
 mod tests;
