@@ -133,6 +133,22 @@ impl Block {
     }
 }
 
+/// Where the first of `set` stands in `bytes` from `from`, found 64 bytes at a time: for
+/// escaping text whose special bytes are a few ASCII ones, copied a run at a time between
+/// them.
+pub fn next_of_any(bytes: &[u8], from: usize, set: &[u8]) -> Option<usize> {
+    debug_assert!(!set.contains(&0), "past the end the block holds zeros");
+    let mut start = from;
+    while start < bytes.len() {
+        let found = Block::at(bytes, start, 0).any_of(set);
+        if found != 0 {
+            return Some(start + found.trailing_zeros() as usize);
+        }
+        start += BLOCK;
+    }
+    None
+}
+
 /// Where the first byte of `bytes` stands that a JSON string holds only escaped: `"`, `\`
 /// or a control character (below a space). The workbook's reader stops at these to find where
 /// a string ends, and the JSON export to escape them. Most strings have none, so they are

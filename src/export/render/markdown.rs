@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::super::document::{Block, Document, Section};
 use super::or_dash;
-use crate::masks::{self, BLOCK};
+use crate::masks;
 
 /// Escapes text so that Markdown shows it as written: no links or images to fetch, no HTML,
 /// no emphasis, headings, quotes, rules, tables or code made by accident. Only what would
@@ -34,45 +34,34 @@ fn md(text: &str) -> String {
 /// plain).
 const MAY_ESCAPE: &[u8] = b"\\`*_~[<&";
 
-/// Where the first byte of [`MAY_ESCAPE`] stands in `bytes` from `from`.
-fn next_that_may_escape(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut start = from;
-    while start < bytes.len() {
-        // Past the end the block holds zeros, which are none of them.
-        let found = masks::Block::at(bytes, start, 0).any_of(MAY_ESCAPE);
-        if found != 0 {
-            return Some(start + found.trailing_zeros() as usize);
-        }
-        start += BLOCK;
-    }
-    None
-}
-
 /// One line of [`md`], escaped into `out`.
 fn line_into(line: &str, out: &mut String) {
     let bytes = line.as_bytes();
-    let mut copied = 0;
-    if let Some(at) = block_opener(line) {
-        out.push_str(&line[..at]);
-        out.push('\\');
-        // What opens the block is escaped once, whatever it is; it is ASCII.
-        out.push_str(&line[at..=at]);
-        copied = at + 1;
-    }
-    let mut from = copied;
-    while let Some(at) = next_that_may_escape(bytes, from) {
-        let rest = &line[at + 1..];
-        let escape = match bytes[at] {
-            // A tag (a letter, `/`, `!` or `?` after it) or an autolink (`>` after it).
-            b'<' => {
-                rest.starts_with(|n: char| n.is_ascii_alphabetic() || "/!?".contains(n))
-                    || rest.contains('>')
-            }
-            // A character reference, `&amp;` or `&#38;`.
-            b'&' => is_reference(rest),
-            // Code, emphasis, strikethrough, links and images, and escapes themselves.
-            _ => true,
+    // What opens a block is escaped whatever it is (it is ASCII), and only once.
+    let opener = block_opener(line);
+    let (mut copied, mut from) = (0, 0);
+    loop {
+        let special = masks::next_of_any(bytes, from, MAY_ESCAPE);
+        let Some(at) = [opener.filter(|&o| o >= from), special]
+            .into_iter()
+            .flatten()
+            .min()
+        else {
+            break;
         };
+        let rest = &line[at + 1..];
+        let escape = Some(at) == opener
+            || match bytes[at] {
+                // A tag (a letter, `/`, `!` or `?` after it) or an autolink (`>` after it).
+                b'<' => {
+                    rest.starts_with(|n: char| n.is_ascii_alphabetic() || "/!?".contains(n))
+                        || rest.contains('>')
+                }
+                // A character reference, `&amp;` or `&#38;`.
+                b'&' => is_reference(rest),
+                // Code, emphasis, strikethrough, links and images, and escapes themselves.
+                _ => true,
+            };
         if escape {
             out.push_str(&line[copied..at]);
             out.push('\\');
@@ -303,6 +292,8 @@ mod tests {
             ("Title\n---", "Title\n\\---"),
             ("Title\n===", "Title\n\\==="),
             ("***", r"\*\*\*"),
+            // A list marker that may need escaping, before what opens a block.
+            ("* # a heading in a list", r"\* \# a heading in a list"),
             ("a | b\n--- | ---", "a | b\n\\--- | ---"),
             ("*bold* and _this_", r"\*bold\* and \_this\_"),
             ("`code` and a \\ back", r"\`code\` and a \\ back"),
