@@ -119,7 +119,7 @@ fn plain_start(document: &Document, out: &mut String) {
         out,
         "{}\n{}\n\n",
         document.title,
-        "=".repeat(document.title.width())
+        "=".repeat(width(&document.title))
     );
     for notice in &document.notices {
         let _ = writeln!(out, "{notice}\n");
@@ -132,7 +132,7 @@ fn plain_section(section: &Section, out: &mut String) {
         out,
         "{}\n{}\n",
         section.heading,
-        underline.to_string().repeat(section.heading.width())
+        underline.to_string().repeat(width(&section.heading))
     );
     for block in &section.blocks {
         match block {
@@ -175,10 +175,10 @@ const PLAIN_WIDTH: usize = 100;
 fn plain_table(table: &Table) -> String {
     let (headers, rows) = (table.headers(), table.rows());
     let cell = |text: &str| text.replace('\n', " ");
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
     for row in rows.clone() {
         for (width, text) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell(text).width());
+            *width = (*width).max(self::width(&cell(text)));
         }
     }
     if widths.iter().sum::<usize>() + 2 * widths.len() > PLAIN_WIDTH {
@@ -204,7 +204,7 @@ fn plain_table(table: &Table) -> String {
             .zip(&widths)
             .map(|(text, width)| {
                 let text = cell(text);
-                let padding = width.saturating_sub(text.width());
+                let padding = width.saturating_sub(self::width(&text));
                 format!("{text}{}", " ".repeat(padding))
             })
             .collect();
@@ -236,18 +236,32 @@ footer{margin-top:2rem;font-size:.85rem;color:#333}\
 /// Escapes text for HTML, keeping line breaks.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br />"),
-            c => out.push(c),
-        }
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    // The bytes escaped are ASCII: the runs between them are copied whole.
+    while let Some(at) = crate::masks::next_of_any(bytes, copied, b"&<>\"'\n") {
+        out.push_str(&text[copied..at]);
+        out.push_str(match bytes[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => "<br />",
+        });
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
     out
+}
+
+/// The columns `text` takes: printable ASCII takes one a byte, and is nearly all of it,
+/// so unicode-width's lookups are kept for the rest.
+fn width(text: &str) -> usize {
+    match text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        true => text.len(),
+        false => text.width(),
+    }
 }
 
 fn html_start(document: &Document, out: &mut String) {
@@ -334,7 +348,63 @@ fn or_dash(value: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{Format, Table, finish, plain_table};
+    use proptest::prelude::*;
+    use unicode_width::UnicodeWidthStr;
+
+    use super::{Format, Table, escape, finish, plain_table, width};
+
+    /// [`escape`] as it was first written, a character at a time.
+    fn escape_by_characters(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                '\n' => out.push_str("<br />"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn texts() -> impl Strategy<Value = String> {
+        let part = prop_oneof![
+            prop::sample::select(vec![
+                "&",
+                "<",
+                ">",
+                "\"",
+                "'",
+                "\n",
+                "\t",
+                "\r",
+                "\u{7f}",
+                "é",
+                "—",
+                "中文",
+                "e\u{301}",
+                "a run of plain words long enough to take a line past a block of 64 bytes",
+            ])
+            .prop_map(String::from),
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(part, 0..16).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn html_escapes_any_text_as_a_character_at_a_time(text in texts()) {
+            prop_assert_eq!(escape(&text), escape_by_characters(&text));
+        }
+
+        #[test]
+        fn a_text_takes_the_columns_unicode_width_gives_it(text in texts()) {
+            prop_assert_eq!(width(&text), text.width());
+        }
+    }
 
     #[test]
     fn markdown_and_text_end_in_one_line_break_whatever_the_last_pieces_hold() {
