@@ -16,7 +16,7 @@ use crate::workbook::{Reflection, Workbook};
 
 mod pieces;
 
-use pieces::{Place, Visiting, each_opening_piece, each_section_piece};
+use pieces::{Place, Visiting, each_opening_piece};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
 /// and `written`: today, a CPD window, when the regulators' data was checked): a CPD record
@@ -189,13 +189,14 @@ impl<'w> Check<'w> {
     /// The findings in `sections`, following those before them.
     pub fn sections<'t>(
         &self,
-        scanned: &mut Scanned<'t, '_>,
+        scanned: &mut Scanned<'t, 'w>,
         sections: &[Section<'t>],
         found: &mut Vec<Found>,
     ) {
-        each_section_piece(sections, |place, text| {
-            scanned.scan(text, |f| self.keep(place, f, found))
-        });
+        let mut sink = self.sink(scanned, found);
+        for section in sections {
+            section.replay(&mut sink);
+        }
     }
 
     /// What checks the pieces of sections as a template makes them, without their being

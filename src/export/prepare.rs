@@ -155,11 +155,11 @@ fn prepare_on<'a>(
 /// read the document, and each takes about as long as the other: on two cores they take the
 /// time of one. A small document, or one without a second thread, takes them in turn:
 /// starting a thread costs more than a few sections take.
-fn whole<'a>(
+fn whole<'a, 'w>(
     document: &Document<'a>,
     format: Format,
-    check: &Check,
-    scanned: &mut Scanned<'a, '_>,
+    check: &Check<'w>,
+    scanned: &mut Scanned<'a, 'w>,
     found: &mut Vec<Found>,
 ) -> String {
     std::thread::scope(|scope| {
@@ -291,7 +291,7 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
             _ => {}
         }
         for reflection in reflections {
-            let sections = self.each.sections(reflection);
+            let sections = each.sections(reflection);
             // Every reflection opens with its heading, so the first stretch holds the
             // first of their sections.
             debug_assert!(!sections.is_empty());

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::export::document::{Document, Section};
+use crate::export::document::Document;
 use crate::export::sink::{Sink, Text};
 
 /// Where a piece of a document stands, as [`crate::export::document::Piece::place`] words
@@ -36,18 +36,6 @@ pub(super) fn each_opening_piece<'d>(
     visit(Place::Fixed("title"), &document.title);
     for notice in &document.notices {
         visit(Place::Fixed("notice"), notice);
-    }
-}
-
-/// Each piece of `sections`, without copying them: a document of a thousand reflections
-/// has some 85,000 pieces.
-pub(super) fn each_section_piece<'t, V>(sections: &[Section<'t>], visit: V)
-where
-    V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>),
-{
-    let mut visiting = Visiting::new(visit);
-    for section in sections {
-        section.replay(&mut visiting);
     }
 }
 

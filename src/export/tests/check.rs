@@ -7,6 +7,17 @@ use crate::export::regulators;
 use crate::export::templates::{self, Options, Sources, Template, build};
 use crate::workbook::generate::{generate, keep_from_an_older_pack};
 
+/// Each piece of `sections`, with its place, as the check meets them.
+fn each_section_piece<'t, V>(sections: &[Section<'t>], visit: V)
+where
+    V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>),
+{
+    let mut visiting = Visiting::new(visit);
+    for section in sections {
+        section.replay(&mut visiting);
+    }
+}
+
 fn walked(document: &Document) -> Vec<(String, String)> {
     let mut pieces = Vec::new();
     each_opening_piece(document, |place, text| {
