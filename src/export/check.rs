@@ -11,7 +11,7 @@ use crate::content::Pack;
 
 use super::document::{Document, Section};
 use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_reflection_with};
-use super::sink::{Sink, Text};
+use super::sink::{Nowhere, Sink, Text};
 use crate::workbook::{Reflection, Workbook};
 
 mod pieces;
@@ -207,9 +207,21 @@ impl<'w> Check<'w> {
         scanned: &'c mut Scanned<'t, 'w>,
         found: &'c mut Vec<Found>,
     ) -> impl Sink<'t> + 'c {
-        Visiting::new(move |place: Place<'_>, text: &Text<'t, '_>| {
+        self.sink_before(scanned, found, Nowhere)
+    }
+
+    /// [`Check::sink`], handing each piece on to `then` once checked: an export written as
+    /// it is checked, its sections never built.
+    pub fn sink_before<'c, 't, S: Sink<'t> + 'c>(
+        &'c self,
+        scanned: &'c mut Scanned<'t, 'w>,
+        found: &'c mut Vec<Found>,
+        then: S,
+    ) -> impl Sink<'t> + 'c {
+        let visit = move |place: Place<'_>, text: &Text<'t, '_>| {
             scanned.scan(text, |f| self.keep(place, f, found))
-        })
+        };
+        Visiting::new(visit, then)
     }
 
     /// The findings in the footer of `document`, after all its sections.

@@ -273,7 +273,8 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
         };
         let first = self.first_is_theirs && index == 0;
         let reflections = &all[start..all.len().min(start + STRETCH)];
-        // Checked, or written as JSON, the sections need not be built first.
+        // Checked, or written as JSON (checked as it is written or not), the sections need
+        // not be built first.
         let each = self.each;
         match (self.work.write, self.work.check) {
             (false, true) => {
@@ -286,6 +287,15 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
                 let (sink, sections) = each.count_sections_to(reflections, sink);
                 sink.end();
                 stretch.sections = sections;
+                return stretch;
+            }
+            (true, true) if self.format == Format::Json => {
+                let mut json = JsonSections::new(&mut stretch.text, first);
+                let sink = self
+                    .check
+                    .sink_before(scanned, &mut stretch.found, &mut json);
+                stretch.sections = each.count_sections_to(reflections, sink).1;
+                json.end();
                 return stretch;
             }
             _ => {}

@@ -70,7 +70,8 @@ impl From<String> for Text<'_, '_> {
 }
 
 /// What takes the pieces of sections in the order a reader meets them. A block belongs to
-/// the section begun last; a maker begins a section before its first block.
+/// the section begun last; a maker begins a section before its first block. A sink takes
+/// every item of a list and every cell of a table, in order, before its call returns.
 pub trait Sink<'a> {
     fn section(&mut self, level: u8, heading: Text<'a, '_>);
     fn paragraph(&mut self, text: Text<'a, '_>);
@@ -92,6 +93,64 @@ pub trait Sink<'a> {
     where
         R: IntoIterator<Item = Text<'a, 'x>>;
     fn warning(&mut self, text: Text<'a, '_>);
+}
+
+/// A sink borrowed: what is handed to it goes to the sink it borrows, which the lender keeps
+/// (to finish it, say, once every piece is in).
+impl<'a, S: Sink<'a> + ?Sized> Sink<'a> for &mut S {
+    fn section(&mut self, level: u8, heading: Text<'a, '_>) {
+        (**self).section(level, heading);
+    }
+
+    fn paragraph(&mut self, text: Text<'a, '_>) {
+        (**self).paragraph(text);
+    }
+
+    fn field(&mut self, label: Text<'a, '_>, value: Text<'a, '_>) {
+        (**self).field(label, value);
+    }
+
+    fn list<'x>(&mut self, items: impl IntoIterator<Item = Text<'a, 'x>>) {
+        (**self).list(items);
+    }
+
+    fn table<'x, R>(&mut self, headers: &[Cow<'a, str>], rows: impl IntoIterator<Item = R>)
+    where
+        R: IntoIterator<Item = Text<'a, 'x>>,
+    {
+        (**self).table(headers, rows);
+    }
+
+    fn warning(&mut self, text: Text<'a, '_>) {
+        (**self).warning(text);
+    }
+}
+
+/// A sink that keeps nothing, but takes every item of every list and every cell of every
+/// table, as any sink does: what hands pieces on to it (the check's) sees each as it goes.
+pub struct Nowhere;
+
+impl<'a> Sink<'a> for Nowhere {
+    fn section(&mut self, _level: u8, _heading: Text<'a, '_>) {}
+
+    fn paragraph(&mut self, _text: Text<'a, '_>) {}
+
+    fn field(&mut self, _label: Text<'a, '_>, _value: Text<'a, '_>) {}
+
+    fn list<'x>(&mut self, items: impl IntoIterator<Item = Text<'a, 'x>>) {
+        items.into_iter().for_each(drop);
+    }
+
+    fn table<'x, R>(&mut self, _headers: &[Cow<'a, str>], rows: impl IntoIterator<Item = R>)
+    where
+        R: IntoIterator<Item = Text<'a, 'x>>,
+    {
+        for row in rows {
+            row.into_iter().for_each(drop);
+        }
+    }
+
+    fn warning(&mut self, _text: Text<'a, '_>) {}
 }
 
 /// A sink that counts the sections handed through it to `sink`.

@@ -4,9 +4,10 @@
 //! by a template as it makes its sections ([`Visiting`]), without building them.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use crate::export::document::Document;
-use crate::export::sink::{Sink, Text};
+use crate::export::sink::{Nowhere, Sink, Text};
 
 /// Where a piece of a document stands, as [`crate::export::document::Piece::place`] words
 /// it; written out only for a finding, since nearly every piece has none.
@@ -39,22 +40,27 @@ pub(super) fn each_opening_piece<'d>(
     }
 }
 
-/// A [`Sink`] that hands each piece of the sections given it, with its place, to `visit`.
-pub(super) struct Visiting<V> {
+/// A [`Sink`] that hands each piece of the sections given it, with its place, to `visit`,
+/// then hands the piece on to `then`: the JSON writer, when an export is checked as it is
+/// written, or [`Nowhere`]. Each piece is visited as `then` takes it, so lists and tables
+/// are never gathered first.
+pub(super) struct Visiting<V, S = Nowhere> {
     /// The heading of the section being visited, the place of its pieces: kept in one
     /// buffer, used again for each section.
     heading: String,
     visit: V,
+    then: S,
     /// Whether a section has begun: a block before any (a maker's mistake) is placed under
     /// no heading.
     in_section: bool,
 }
 
-impl<V> Visiting<V> {
-    pub(super) fn new(visit: V) -> Self {
+impl<V, S> Visiting<V, S> {
+    pub(super) fn new(visit: V, then: S) -> Self {
         Visiting {
             heading: String::new(),
             visit,
+            then,
             in_section: false,
         }
     }
@@ -64,33 +70,38 @@ impl<V> Visiting<V> {
     }
 }
 
-impl<'t, V> Sink<'t> for Visiting<V>
+impl<'t, V, S> Sink<'t> for Visiting<V, S>
 where
     V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>),
+    S: Sink<'t>,
 {
-    fn section(&mut self, _level: u8, heading: Text<'t, '_>) {
+    fn section(&mut self, level: u8, heading: Text<'t, '_>) {
         (self.visit)(Place::Fixed("heading"), &heading);
         self.heading.clear();
         self.heading.push_str(heading.as_str());
         self.in_section = true;
+        self.then.section(level, heading);
     }
 
     fn paragraph(&mut self, text: Text<'t, '_>) {
         self.begin_block();
         (self.visit)(Place::Heading(&self.heading), &text);
+        self.then.paragraph(text);
     }
 
     fn field(&mut self, label: Text<'t, '_>, value: Text<'t, '_>) {
         self.begin_block();
         (self.visit)(Place::Heading(&self.heading), &label);
         (self.visit)(Place::Under(&self.heading, label.as_str()), &value);
+        self.then.field(label, value);
     }
 
     fn list<'x>(&mut self, items: impl IntoIterator<Item = Text<'t, 'x>>) {
         self.begin_block();
-        for item in items {
-            (self.visit)(Place::Heading(&self.heading), &item);
-        }
+        let (visit, heading) = (&mut self.visit, &self.heading);
+        let items = items.into_iter();
+        self.then
+            .list(items.inspect(|item| visit(Place::Heading(heading), item)));
     }
 
     fn table<'x, R>(&mut self, headers: &[Cow<'t, str>], rows: impl IntoIterator<Item = R>)
@@ -101,18 +112,25 @@ where
         for header in headers {
             (self.visit)(Place::Heading(&self.heading), &Text::of(header));
         }
-        for row in rows {
+        // Each row's cells are visited as `then` takes them, one row after another; the
+        // rows share the one visitor.
+        let visit = RefCell::new(&mut self.visit);
+        let (visit, heading) = (&visit, &self.heading);
+        let rows = rows.into_iter().map(|row| {
             // A maker hands over no row wider than its headers ([`Sink::table`]); were one
             // to, its cells past them would still be checked, under no column.
             let columns = headers.iter().map(|h| &**h).chain(std::iter::repeat(""));
-            for (cell, column) in row.into_iter().zip(columns) {
-                (self.visit)(Place::Under(&self.heading, column), &cell);
-            }
-        }
+            row.into_iter().zip(columns).map(move |(cell, column)| {
+                (visit.borrow_mut())(Place::Under(heading, column), &cell);
+                cell
+            })
+        });
+        self.then.table(headers, rows);
     }
 
     fn warning(&mut self, text: Text<'t, '_>) {
         self.begin_block();
         (self.visit)(Place::Heading(&self.heading), &text);
+        self.then.warning(text);
     }
 }

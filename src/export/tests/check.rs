@@ -12,7 +12,7 @@ fn each_section_piece<'t, V>(sections: &[Section<'t>], visit: V)
 where
     V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>),
 {
-    let mut visiting = Visiting::new(visit);
+    let mut visiting = Visiting::new(visit, Nowhere);
     for section in sections {
         section.replay(&mut visiting);
     }
@@ -264,7 +264,7 @@ fn the_pieces_handed_over_as_made_are_those_of_the_sections_built() {
         .as_ref()
         .expect("the record is made a reflection at a time");
     for r in &reflections {
-        let handed = seen(|visit| each.sections_to(r, &mut Visiting::new(visit)));
+        let handed = seen(|visit| each.sections_to(r, &mut Visiting::new(visit, Nowhere)));
         let sections = each.sections(r);
         let walked = seen(|visit| each_section_piece(&sections, visit));
         assert_eq!(handed, walked, "{}", r.id);
