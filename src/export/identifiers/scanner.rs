@@ -69,12 +69,15 @@ const AGE_UNITS: &[&str] = &[
     "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
 ];
 
-fn is_digits(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
-
+/// The number `s` writes in ASCII digits alone, if it fits a `u32`.
 fn number(s: &str) -> Option<u32> {
-    is_digits(s).then(|| s.parse().ok()).flatten()
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| {
+        let digit = b.is_ascii_digit().then(|| u32::from(b - b'0'))?;
+        n.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// The leading ASCII digits of `s` and the rest.
@@ -191,18 +194,23 @@ impl<'a> Scan<'a> {
         Some((last, self.toks[last].end))
     }
 
-    /// Digit tokens from `i` of exactly the lengths `shape`, joined by one space or hyphen:
-    /// the index of the last and the digits.
-    fn digit_groups(&self, i: usize, shape: &[usize]) -> Option<(usize, String)> {
-        let mut digits = String::new();
+    /// Digit tokens from `i` of exactly the lengths `shape`, ten digits in all, joined by one
+    /// space or hyphen: the index of the last and the digits.
+    fn ten_digits(&self, i: usize, shape: &[usize]) -> Option<(usize, [u8; 10])> {
+        debug_assert_eq!(shape.iter().sum::<usize>(), 10);
+        let mut digits = [0; 10];
+        let mut filled = 0;
         for (k, &len) in shape.iter().enumerate() {
             let t = self.tok(i + k)?;
-            let joined = k == 0 || matches!(self.gap(i + k - 1), " " | "-");
-            if !joined || t.s.len() != len || !is_digits(t.s) {
+            if !t.digits || t.s.len() != len || filled + len > digits.len() {
                 return None;
             }
-            digits.push_str(t.s);
+            if k > 0 && !matches!(self.gap(i + k - 1), " " | "-") {
+                return None;
+            }
+            digits[filled..filled + len].copy_from_slice(t.s.as_bytes());
+            filled += len;
         }
-        Some((i + shape.len() - 1, digits))
+        (filled == digits.len()).then_some((i + shape.len() - 1, digits))
     }
 }

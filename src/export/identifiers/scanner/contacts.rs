@@ -29,6 +29,23 @@ fn match_ci(hay: &str, needle: &str) -> Option<usize> {
     Some(h.peek().map_or(hay.len(), |&(i, _)| i))
 }
 
+/// The digits of a national number as they are gathered: how many, and the first two, which
+/// is all a UK number's checks look at.
+#[derive(Default)]
+struct National {
+    len: usize,
+    head: [u8; 2],
+}
+
+impl National {
+    fn push(&mut self, digits: &[u8]) {
+        for (slot, &digit) in self.head.iter_mut().skip(self.len).zip(digits) {
+            *slot = digit;
+        }
+        self.len += digits.len();
+    }
+}
+
 impl Scan<'_> {
     /// The byte offsets where [`Self::phone_at`] could find a number, in order: each `+` and
     /// `(`, and each token starting with `0`. A number starts with one of those three, after
@@ -66,9 +83,9 @@ impl Scan<'_> {
         {
             return None;
         }
-        let (mut national, mut p) = (String::new(), i);
+        let (mut national, mut p) = (National::default(), i);
         if b[i..].starts_with(b"+44") {
-            national.push('0');
+            national.push(b"0");
             p = skip_space(i + 3);
             if b[p..].starts_with(b"(0)") {
                 p = skip_space(p + 3);
@@ -78,21 +95,21 @@ impl Scan<'_> {
             if b.get(i + 1) != Some(&b'0') || b.get(close) != Some(&b')') {
                 return None;
             }
-            national.push_str(&text[i + 1..close]);
+            national.push(&b[i + 1..close]);
             p = skip_space(close + 1);
         }
         // Groups of digits joined by single spaces or hyphens, up to eleven digits in all.
         let mut end = p;
-        while run(p) > 0 && national.len() + run(p) <= 11 {
-            national.push_str(&text[p..p + run(p)]);
+        while run(p) > 0 && national.len + run(p) <= 11 {
+            national.push(&b[p..p + run(p)]);
             end = p + run(p);
             let joined = matches!(b.get(end), Some(b' ' | b'-')) && run(end + 1) > 0;
             p = if joined { end + 1 } else { end };
         }
-        let second = national.as_bytes().get(1);
-        let ok = (10..=11).contains(&national.len())
-            && national.starts_with('0')
-            && matches!(second, Some(b'1' | b'2' | b'3' | b'5' | b'7' | b'8' | b'9'))
+        let [first, second] = national.head;
+        let ok = (10..=11).contains(&national.len)
+            && first == b'0'
+            && matches!(second, b'1' | b'2' | b'3' | b'5' | b'7' | b'8' | b'9')
             && !wordy(text[end..].chars().next());
         ok.then_some(end)
     }

@@ -1,6 +1,6 @@
 //! Full dates, dates of birth and exact ages.
 
-use super::{AGE_UNITS, MONTHS, Scan, is_digits, loose, number, short, spaces, split_number};
+use super::{AGE_UNITS, MONTHS, Scan, loose, number, short, spaces, split_number};
 
 /// A month's name or its three-letter abbreviation (or "Sept"), in any case.
 fn month(word: &str) -> bool {
@@ -37,6 +37,9 @@ impl Scan<'_> {
     }
 
     fn numeric_date(&self, i: usize) -> Option<usize> {
+        if !self.tok(i)?.digits {
+            return None;
+        }
         let sep = self.gap(i);
         let separated = matches!(sep, "/" | "-" | ".") && self.gap(i + 1) == sep;
         if !separated {
@@ -50,7 +53,7 @@ impl Scan<'_> {
         let valid = (dmy && day.contains(&x) && month.contains(&y))
             || (ymd && month.contains(&y) && day.contains(&z));
         // Not part of a longer run, such as a version or an IP address: 1.2.3.4
-        let digits_at = |k: usize| self.tok(k).is_some_and(|t| is_digits(t.s));
+        let digits_at = |k: usize| self.tok(k).is_some_and(|t| t.digits);
         let run = (i > 0 && self.gap(i - 1) == sep && digits_at(i - 1))
             || (self.gap(i + 2) == sep && digits_at(i + 3));
         (valid && !run).then_some(c.end)
@@ -58,11 +61,15 @@ impl Scan<'_> {
 
     /// "12 March 2024", "12th of March, 2024", "12-Mar-2024", "12/Mar/24".
     fn day_month_year(&self, i: usize) -> Option<usize> {
-        let (d, sep) = (self.tok(i)?, self.gap(i));
+        let d = self.tok(i)?;
+        if !day(d.s) {
+            return None;
+        }
+        let sep = self.gap(i);
         if matches!(sep, "-" | "/" | ".") {
             let (mo, y) = (self.tok(i + 1)?, self.next_if(i + 1, |g| g == sep)?);
-            let y_ok = year(y.s) || (y.s.len() == 2 && is_digits(y.s));
-            return (day(d.s) && month(mo.s) && y_ok).then_some(y.end);
+            let y_ok = year(y.s) || (y.s.len() == 2 && y.digits);
+            return (month(mo.s) && y_ok).then_some(y.end);
         }
         let m = if self.next_is(i, spaces, &["of"]).is_some() {
             i + 2
@@ -70,14 +77,17 @@ impl Scan<'_> {
             i + 1
         };
         let y = self.next_if(m, loose)?;
-        let ok = day(d.s) && spaces(self.gap(m - 1)) && spaces(sep);
+        let ok = spaces(self.gap(m - 1)) && spaces(sep);
         (ok && month(self.tok(m)?.s) && year(y.s)).then_some(y.end)
     }
 
     fn month_day_year(&self, i: usize) -> Option<usize> {
+        if !month(self.tok(i)?.s) {
+            return None;
+        }
         let d = self.next_if(i, loose)?;
         let y = self.next_if(i + 1, loose)?;
-        (month(self.tok(i)?.s) && day(d.s) && year(y.s)).then_some(y.end)
+        (day(d.s) && year(y.s)).then_some(y.end)
     }
 
     /// "DOB", "d.o.b." and "date of birth", with any date or year after them; "born" only
@@ -140,7 +150,7 @@ impl Scan<'_> {
     /// "65 and over".
     fn is_range(&self, k: usize) -> bool {
         let gap = self.gap(k);
-        let digits_at = |k: usize| self.tok(k).is_some_and(|t| is_digits(t.s));
+        let digits_at = |k: usize| self.tok(k).is_some_and(|t| t.digits);
         let then = |words: &[&str]| self.next_is(k, spaces, words).is_some();
         let older = ["over", "above", "under", "older", "younger"];
         gap.starts_with('+')

@@ -14,28 +14,35 @@ fn record_value(value: &str, min_digits: usize) -> bool {
         && tail.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
+/// Whether ten ASCII digits are a valid NHS number.
+fn valid(digits: &[u8; 10]) -> bool {
+    std::str::from_utf8(digits).is_ok_and(nhs_number_is_valid)
+}
+
 impl Scan<'_> {
     /// Ten digits, plain or grouped 3-3-4 (or 3-7, 6-4).
-    fn nhs_groups(&self, i: usize) -> Option<(usize, String)> {
+    fn nhs_groups(&self, i: usize) -> Option<(usize, [u8; 10])> {
         let shapes: [&[usize]; 4] = [&[10], &[3, 3, 4], &[3, 7], &[6, 4]];
         // Only the shapes whose first group fits token `i` are tried: most numbers fit none.
-        let first = self.tok(i)?.s.len();
+        let first = self.tok(i).filter(|t| t.digits)?.s.len();
         shapes
             .iter()
             .filter(|shape| shape[0] == first)
-            .find_map(|shape| self.digit_groups(i, shape))
+            .find_map(|shape| self.ten_digits(i, shape))
     }
 
     pub(in crate::export::identifiers) fn nhs_at(&self, i: usize) -> Option<usize> {
         let (last, digits) = self.nhs_groups(i)?;
-        nhs_number_is_valid(&digits).then(|| self.toks[last].end)
+        valid(&digits).then(|| self.toks[last].end)
     }
 
     /// A title and a capitalised name: "Mr Smith", "Mrs. O'Brien", "Dr A. Jones".
     pub(in crate::export::identifiers) fn name_at(&self, i: usize) -> Option<usize> {
+        if !TITLES.contains(&self.tok(i)?.s) {
+            return None;
+        }
         let gap = self.gap(i);
-        let titled =
-            TITLES.contains(&self.tok(i)?.s) && spaces(gap.strip_prefix('.').unwrap_or(gap));
+        let titled = spaces(gap.strip_prefix('.').unwrap_or(gap));
         if !titled || NOT_NAMES.contains(&self.tok(i + 1)?.s) {
             return None;
         }
@@ -59,6 +66,10 @@ impl Scan<'_> {
     /// or more after "ID" or a bare label); or a code like "RXX1234567" on its own.
     pub(in crate::export::identifiers) fn record_at(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
+        // Every label, and every code standing alone, begins with an ASCII letter.
+        if !t.s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
         let (last, min) = if self.word_is(i, &["mrn"]) {
             (i, 5)
         } else if self.word_is(i, &["id"]) {
@@ -77,7 +88,7 @@ impl Scan<'_> {
             && let Some((end, digits)) = self.nhs_groups(last + 1)
         {
             // A valid number is reported as an NHS number on its own.
-            return (!nhs_number_is_valid(&digits)).then(|| self.toks[end].end);
+            return (!valid(&digits)).then(|| self.toks[end].end);
         }
         record_value(value.s, min).then_some(value.end)
     }

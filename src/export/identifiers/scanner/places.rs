@@ -56,11 +56,10 @@ impl Scan<'_> {
     /// "221B Baker Street", "14 St John's Road".
     pub(in crate::export::identifiers) fn street_at(&self, i: usize) -> Option<usize> {
         let (digits, suffix) = split_number(self.tok(i)?.s);
-        let gap = self.gap(i);
         let numbered = (1..=4).contains(&digits.len())
-            && (suffix.is_empty() || (suffix.len() == 1 && suffix.is_ascii()))
-            && spaces(gap.strip_prefix(',').unwrap_or(gap));
-        if !numbered {
+            && (suffix.is_empty() || (suffix.len() == 1 && suffix.is_ascii()));
+        let gap = || self.gap(i);
+        if !numbered || !spaces(gap().strip_prefix(',').unwrap_or(gap())) {
             return None;
         }
         let (mut j, mut end) = (i + 1, None);
