@@ -189,6 +189,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(may_hold_identifier(&text), plainly_may_hold(&text));
     }
 
+    /// ASCII text, 64 bytes at a time, has the tokens it has a character at a time, wherever
+    /// its blocks fall: their places, and whether each has a digit or is digits only.
+    #[test]
+    fn ascii_tokens_by_blocks_are_those_by_characters(
+        before in proptest::prop_oneof![Just(63usize), Just(64), Just(127), 0usize..130],
+        letters in proptest::bool::ANY,
+        text in "[0-9A-Za-z .:/-]{0,200}",
+    ) {
+        let text = if letters { "x9" } else { " " }.repeat(before / 2) + &text;
+        let seen = |toks: Vec<tokens::Tok>| -> Vec<(usize, usize, bool, bool)> {
+            toks.iter().map(|t| (t.start, t.end, t.has_digit, t.digits)).collect()
+        };
+        let (mut by_blocks, mut by_characters) = (Vec::new(), Vec::new());
+        tokens::ascii_tokens(&text, &mut by_blocks);
+        tokens::any_tokens(&text, &mut by_characters);
+        proptest::prop_assert_eq!(seen(by_blocks), seen(by_characters));
+    }
+
     /// A token that fails the filter begins no pattern, so skipping it loses nothing.
     #[test]
     fn skipped_tokens_begin_no_pattern(text in proptest::prop_oneof![phrases(), TEXT]) {

@@ -55,7 +55,7 @@ pub(in crate::export::identifiers) fn tokens(text: &str) -> Vec<Tok<'_>> {
 /// The tokens of ASCII `text`, found 64 bytes at a time: the letters and digits of a
 /// block are bit masks ([`crate::masks`]), and each token a run of ones in them. Nearly
 /// every text the check scans is plain ASCII, and a byte at a time cost twenty instructions.
-fn ascii_tokens<'a>(text: &'a str, toks: &mut Vec<Tok<'a>>) {
+pub(super) fn ascii_tokens<'a>(text: &'a str, toks: &mut Vec<Tok<'a>>) {
     let bytes = text.as_bytes();
     // The token begun and not yet ended: its start, whether it has a digit, whether it is
     // digits only.
@@ -103,7 +103,7 @@ fn ones(len: usize) -> u64 {
 }
 
 /// The tokens of any `text`, a character at a time.
-fn any_tokens<'a>(text: &'a str, toks: &mut Vec<Tok<'a>>) {
+pub(super) fn any_tokens<'a>(text: &'a str, toks: &mut Vec<Tok<'a>>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
