@@ -6,6 +6,7 @@
 //! that touches the terminal) and [`cli`] (commands and dispatch).
 
 pub mod cli;
+pub mod columns;
 pub mod content;
 pub mod errors;
 pub mod export;

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use unicode_width::UnicodeWidthStr;
+use crate::columns::columns;
 
 use super::document::{Block, Document, Section, Table};
 
@@ -119,7 +119,7 @@ fn plain_start(document: &Document, out: &mut String) {
         out,
         "{}\n{}\n\n",
         document.title,
-        "=".repeat(width(&document.title))
+        "=".repeat(columns(&document.title))
     );
     for notice in &document.notices {
         let _ = writeln!(out, "{notice}\n");
@@ -132,7 +132,7 @@ fn plain_section(section: &Section, out: &mut String) {
         out,
         "{}\n{}\n",
         section.heading,
-        underline.to_string().repeat(width(&section.heading))
+        underline.to_string().repeat(columns(&section.heading))
     );
     for block in &section.blocks {
         match block {
@@ -175,10 +175,10 @@ const PLAIN_WIDTH: usize = 100;
 fn plain_table(table: &Table) -> String {
     let (headers, rows) = (table.headers(), table.rows());
     let cell = |text: &str| text.replace('\n', " ");
-    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| columns(h)).collect();
     for row in rows.clone() {
         for (width, text) in widths.iter_mut().zip(row) {
-            *width = (*width).max(self::width(&cell(text)));
+            *width = (*width).max(columns(&cell(text)));
         }
     }
     if widths.iter().sum::<usize>() + 2 * widths.len() > PLAIN_WIDTH {
@@ -204,7 +204,7 @@ fn plain_table(table: &Table) -> String {
             .zip(&widths)
             .map(|(text, width)| {
                 let text = cell(text);
-                let padding = width.saturating_sub(self::width(&text));
+                let padding = width.saturating_sub(columns(&text));
                 format!("{text}{}", " ".repeat(padding))
             })
             .collect();
@@ -253,15 +253,6 @@ fn escape(text: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
-}
-
-/// The columns `text` takes: printable ASCII takes one a byte, and is nearly all of it,
-/// so unicode-width's lookups are kept for the rest.
-fn width(text: &str) -> usize {
-    match text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        true => text.len(),
-        false => text.width(),
-    }
 }
 
 fn html_start(document: &Document, out: &mut String) {

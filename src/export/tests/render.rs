@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Format, Table, escape, finish, plain_table, width};
+use super::{Format, Table, escape, finish, plain_table};
+use crate::columns::columns;
 
 /// [`escape`] as it was first written, a character at a time.
 fn escape_by_characters(text: &str) -> String {
@@ -54,7 +55,7 @@ proptest! {
 
     #[test]
     fn a_text_takes_the_columns_unicode_width_gives_it(text in texts()) {
-        prop_assert_eq!(width(&text), text.width());
+        prop_assert_eq!(columns(&text), text.width());
     }
 }
 
