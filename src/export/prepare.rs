@@ -282,19 +282,16 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
                 stretch.sections = each.count_sections_to(reflections, sink).1;
                 return stretch;
             }
-            (true, false) if self.format == Format::Json => {
-                let sink = JsonSections::new(&mut stretch.text, first);
-                let (sink, sections) = each.count_sections_to(reflections, sink);
-                sink.end();
-                stretch.sections = sections;
-                return stretch;
-            }
-            (true, true) if self.format == Format::Json => {
+            (true, checking) if self.format == Format::Json => {
                 let mut json = JsonSections::new(&mut stretch.text, first);
-                let sink = self
-                    .check
-                    .sink_before(scanned, &mut stretch.found, &mut json);
-                stretch.sections = each.count_sections_to(reflections, sink).1;
+                stretch.sections = if checking {
+                    let sink = self
+                        .check
+                        .sink_before(scanned, &mut stretch.found, &mut json);
+                    each.count_sections_to(reflections, sink).1
+                } else {
+                    each.count_sections_to(reflections, &mut json).1
+                };
                 json.end();
                 return stretch;
             }
