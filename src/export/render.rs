@@ -174,7 +174,14 @@ const PLAIN_WIDTH: usize = 100;
 
 fn plain_table(table: &Table) -> String {
     let (headers, rows) = (table.headers(), table.rows());
-    let cell = |text: &str| text.replace('\n', " ");
+    // A cell is one line; most have no break to replace, and are measured and written as
+    // they stand.
+    fn cell(text: &str) -> Cow<'_, str> {
+        match text.contains('\n') {
+            true => Cow::Owned(text.replace('\n', " ")),
+            false => Cow::Borrowed(text),
+        }
+    }
     let mut widths: Vec<usize> = headers.iter().map(|h| columns(h)).collect();
     for row in rows.clone() {
         for (width, text) in widths.iter_mut().zip(row) {

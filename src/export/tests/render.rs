@@ -84,3 +84,20 @@ fn a_wide_table_in_plain_text_is_written_row_by_row_a_cell_past_the_headers_alon
         format!("  - {long}\n    Kind: Skills\n    extra\n")
     );
 }
+
+#[test]
+fn a_cell_with_line_breaks_is_one_line_in_plain_text_and_measured_as_one() {
+    let table = Table::new(
+        ["Note", "Kind"],
+        [["one\ntwo", "Skills"], ["three", "Attitude"]],
+    );
+    assert_eq!(
+        plain_table(&table),
+        "Note     Kind\n-------  --------\none two  Skills\nthree    Attitude\n"
+    );
+    let long = "a cell long enough to take the table past the width of plain text\n".repeat(2);
+    let wide = Table::new(["Note", "Kind"], [[long.as_str(), "Skills"]]);
+    let written = plain_table(&wide);
+    assert_eq!(written.lines().count(), 2, "{written}");
+    assert!(written.starts_with("  - a cell long enough"), "{written}");
+}
