@@ -23,8 +23,7 @@ enum Step<'a> {
 use Step::{At, Key};
 
 pub(super) fn parse(text: &str) -> Result<Regulators, Vec<Problem>> {
-    let regulators =
-        toml::from_str::<Regulators>(text).map_err(|error| vec![toml_problem(text, &error)])?;
+    let regulators = parse_unchecked(text).map_err(|problem| vec![problem])?;
     let tree = DeTable::parse(text).map_err(|error| vec![toml_problem(text, &error)])?;
     let tree = DeValue::Table(tree.into_inner());
     let mut checker = Checker {
@@ -40,6 +39,12 @@ pub(super) fn parse(text: &str) -> Result<Regulators, Vec<Problem>> {
     } else {
         Err(checker.problems)
     }
+}
+
+/// `text` read into [`Regulators`], its types and keys checked by serde but none of the
+/// rules that [`parse`] checks after.
+pub(super) fn parse_unchecked(text: &str) -> Result<Regulators, Problem> {
+    toml::from_str::<Regulators>(text).map_err(|error| toml_problem(text, &error))
 }
 
 /// Rewords a TOML or structure error so that it says what to do about it.

@@ -7,6 +7,15 @@ fn regulators() -> Regulators {
     }
 }
 
+#[test]
+fn the_built_in_data_keeps_every_rule() {
+    // The export reads it without checking it (`built_in`): this is where it is checked.
+    match parse(BUILT_IN_NAME, BUILT_IN_TOML) {
+        Ok(checked) => assert_eq!(checked, regulators()),
+        Err(error) => panic!("the built-in regulators.toml breaks a rule:\n{error}"),
+    }
+}
+
 /// The 1-based line of the first line of `text` that contains `needle`.
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
