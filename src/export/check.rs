@@ -10,7 +10,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::content::Pack;
 
 use super::document::{Document, Section};
-use super::identifiers::{Finding, Kind, Located, may_hold_finding, scan, scan_reflection_with};
+use super::identifiers::{
+    Finding, Kind, Located, may_hold_finding, scan, scan_all, scan_reflection_with,
+};
 use super::sink::{Nowhere, Sink, Text};
 use crate::workbook::{Reflection, Workbook};
 
@@ -102,17 +104,18 @@ impl<'t, 'w> Scanned<'t, 'w> {
                 if self.clean.contains(&address) {
                     return;
                 }
-                if let Some(findings) = self.lasting.get(text) {
-                    findings.iter().for_each(each);
-                    return;
-                }
                 // A text seen for the first time is passed over after a quick look, unless
                 // it may hold a finding; only then is it scanned, and remembered by its words.
+                // The quick look comes first: it costs less than hashing the words of a long
+                // answer, and most texts hold nothing.
                 if !may_hold_finding(text, watch_list) {
                     self.clean.insert(address);
                     return;
                 }
-                let findings = self.lasting.entry(text).or_insert(scan(text, watch_list));
+                let findings = self
+                    .lasting
+                    .entry(text)
+                    .or_insert_with(|| scan_all(text, watch_list));
                 findings.iter().for_each(each);
                 return;
             }

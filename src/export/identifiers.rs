@@ -104,8 +104,8 @@ pub(super) fn may_hold_finding(text: &str, watch_list: &[String]) -> bool {
     watching || may_hold_identifier(text)
 }
 
-/// [`scan`] without the quick look first.
-fn scan_all(text: &str, watch_list: &[String]) -> Vec<Finding> {
+/// [`scan`] without the quick look first: for a text that has had it.
+pub(super) fn scan_all(text: &str, watch_list: &[String]) -> Vec<Finding> {
     let s = Scan::new(text);
     let mut spans: Vec<(Kind, usize, usize)> = Vec::new();
     for (i, start) in s.pattern_starts() {
