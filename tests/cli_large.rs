@@ -35,7 +35,14 @@ fn started_again_tuned_or_not_a_command_writes_the_same() {
         &["list", "--json"],
         &["export", "--since", "1900-01-01", "--format", "json"],
     ] {
-        let tuned = data.stdout_of(args);
+        let output = data
+            .wheelbook()
+            .env_remove("GLIBC_TUNABLES")
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        let tuned = String::from_utf8_lossy(&output.stdout).into_owned();
         // Tunables already set, by the owner: not started again.
         let output = data
             .wheelbook()
@@ -66,7 +73,9 @@ fn a_large_list_is_read_tuned_and_its_pager_runs_untuned() {
         own.display(),
         paged.display()
     );
-    let env = format!("TZ=UTC WHEELBOOK_PAGER=\"{pager}\"").replace('$', "\\$");
+    // Started by `env -u`: tunables set where the tests run would keep it from starting again.
+    let env =
+        format!("TZ=UTC WHEELBOOK_PAGER=\"{pager}\" env -u GLIBC_TUNABLES").replace('$', "\\$");
     let tmux = Tmux::start_command("large", &data, (200, 10), &env, "list");
     tmux.wait_for("EXIT=0");
     let read = |path: &std::path::Path| std::fs::read_to_string(path).expect("the pager ran");

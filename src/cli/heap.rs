@@ -7,7 +7,7 @@
 //! memory 2 MB at a time instead, in a tenth of the faults. Only the `GLIBC_TUNABLES`
 //! variable asks for that, and glibc reads it only as a program starts, so such a command
 //! starts itself once more with it set: the same program, arguments and process. That costs
-//! about 0.6 ms, more than a small workbook gains, so it is done only for a large one. Peak
+//! 0.6 to 1.4 ms, more than a small workbook gains, so it is done only for a large one. Peak
 //! memory grows by a few megabytes (the rest of the last huge page of each heap); the
 //! screens, which stay open and have a memory target of their own, keep glibc's defaults.
 
