@@ -13,7 +13,7 @@
 
 use std::ffi::OsStr;
 
-use crate::workbook::store::Location;
+use crate::workbook::store::{self, Location};
 
 /// The tunables set: huge pages where the system gives them when asked (`madvise`, the
 /// usual setting), and each growth of a heap by at least 64 MB of address space, so that
@@ -23,9 +23,9 @@ const TUNABLES: &str = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864";
 /// The variable glibc reads them from.
 const VARIABLE: &str = "GLIBC_TUNABLES";
 
-/// From this size a workbook is read on two threads (`store::parallel`), and starting again
-/// costs less than it saves.
-const LARGE_FROM_BYTES: u64 = 512 * 1024;
+/// From the size at which a workbook is read on two threads, starting again costs less than
+/// it saves.
+const LARGE_FROM_BYTES: u64 = store::SPLIT_FROM_BYTES as u64;
 
 /// Starts this command again with the heap tuned, if the workbook at `location` is large
 /// and nothing has set glibc's tunables yet; returns only if it is not started again (or
@@ -72,11 +72,10 @@ fn start_again() {}
 
 /// Keeps the tunables this module set from a program wheelbook starts (a pager), which
 /// should run as it always does. Tunables the owner set are theirs, and are passed on.
-pub fn untuned(command: &mut std::process::Command) -> &mut std::process::Command {
+pub fn untuned(command: &mut std::process::Command) {
     if std::env::var_os(VARIABLE).is_some_and(|value| is_ours(&value)) {
         command.env_remove(VARIABLE);
     }
-    command
 }
 
 /// Whether `value` is what [`start_again`] set. glibc (2.36) ends each tunable it takes where

@@ -331,7 +331,7 @@ fn format_problems(origin: &str, problems: &[Problem]) -> String {
 
 /// The built-in regulator data, parsed. Its rules are checked by the tests
 /// (`the_built_in_data_keeps_every_rule`), not on each export: the data is part of the
-/// program, and checking it took half the time reading it takes.
+/// program, and checking it took more than twice as long as reading it.
 pub fn built_in() -> Result<Regulators, RegulatorsError> {
     check::parse_unchecked(BUILT_IN_TOML).map_err(|problem| RegulatorsError {
         origin: BUILT_IN_NAME.to_string(),
@@ -339,8 +339,8 @@ pub fn built_in() -> Result<Regulators, RegulatorsError> {
     })
 }
 
-/// The built-in data, read once, on first use, and kept: reading and checking it takes as
-/// long as drawing a screen, and the first screen does not need it. `Err` (the message) only
+/// The built-in data, read once, on first use, and kept: the first screen does not need
+/// it, so its start does not wait for it. `Err` (the message) only
 /// if the built-in data were broken.
 pub fn built_in_shared() -> Result<&'static Regulators, &'static str> {
     static BUILT_IN: std::sync::OnceLock<Result<Regulators, String>> = std::sync::OnceLock::new();

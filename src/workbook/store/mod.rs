@@ -28,6 +28,7 @@ pub use error::{DamagedWorkbook, StoreError};
 pub use load::{Damage, LoadError, parse, parse_versioned};
 pub use lock::LockHolder;
 pub use new_file::{write_export, write_new_file};
+pub use parallel::SPLIT_FROM_BYTES;
 pub use paths::{DEFAULT_NAME, Location};
 
 use crate::workbook::{SCHEMA_VERSION, Workbook, now};
