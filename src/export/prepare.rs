@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::check::{Check, Found, Scanned};
 use super::document::Document;
 use super::identifiers::Located;
-use super::render::{self, Format, JsonSections};
+use super::render::{self, Format, JsonRows, JsonSections};
 use super::templates::{self, EachReflection, Options, Sources, Template};
 use crate::workbook::Reflection;
 
@@ -249,9 +249,14 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
 
     /// Makes the next stretch not yet taken, written into `text` (emptied first), or `None`
     /// once every stretch is taken.
-    fn take(&self, scanned: &mut Scanned<'a, 'w>, text: String) -> Option<Stretch> {
+    fn take(
+        &self,
+        scanned: &mut Scanned<'a, 'w>,
+        rows: &mut JsonRows<'a>,
+        text: String,
+    ) -> Option<Stretch> {
         let index = self.claim()?;
-        Some(self.make(index, scanned, text))
+        Some(self.make(index, scanned, rows, text))
     }
 
     /// The index of the next stretch not yet taken, now taken, or `None` once every one is.
@@ -260,8 +265,15 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
         (index < self.count()).then_some(index)
     }
 
-    /// Makes stretch `index`, one [`Self::claim`] gave, written into `text` (emptied first).
-    fn make(&self, index: usize, scanned: &mut Scanned<'a, 'w>, mut text: String) -> Stretch {
+    /// Makes stretch `index`, one [`Self::claim`] gave, written into `text` (emptied first),
+    /// its JSON copying the table rows in `rows` that come again.
+    fn make(
+        &self,
+        index: usize,
+        scanned: &mut Scanned<'a, 'w>,
+        rows: &mut JsonRows<'a>,
+        mut text: String,
+    ) -> Stretch {
         let all = self.each.reflections;
         let start = index * STRETCH;
         text.clear();
@@ -283,7 +295,7 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
                 return stretch;
             }
             (true, checking) if self.format == Format::Json => {
-                let mut json = JsonSections::new(&mut stretch.text, first);
+                let mut json = JsonSections::new(&mut stretch.text, first, Some(rows));
                 stretch.sections = if checking {
                     let sink = self
                         .check
@@ -333,12 +345,15 @@ fn stretches<'a, 'w>(
     let stretches = Stretches::new(each, format, check, outline, work);
     let work = || {
         let mut scanned = check.scanned();
+        let mut rows = JsonRows::default();
         let mut done = Vec::new();
         // A stretch is written into room the size of the last one, and a little more.
         let mut room = 0;
-        while let Some(stretch) =
-            stretches.take(&mut scanned, String::with_capacity(room + room / 8))
-        {
+        while let Some(stretch) = stretches.take(
+            &mut scanned,
+            &mut rows,
+            String::with_capacity(room + room / 8),
+        ) {
             room = stretch.text.len();
             done.push(stretch);
         }

@@ -69,7 +69,7 @@ pub fn start(format: Format, document: &Document, out: &mut String) {
 
 /// Sections written as JSON as a template hands over their pieces, without being built:
 /// what [`section`] writes of each, in [`Format::Json`].
-pub use json::Sections as JsonSections;
+pub use json::{Rows as JsonRows, Sections as JsonSections};
 
 /// One section, written after those before it; `first` for the document's first.
 pub fn section(format: Format, section: &Section, first: bool, out: &mut String) {

@@ -20,7 +20,7 @@ use super::{
     Check, Found, Prepared, Scanned, Stretches, Work, closing, on_threads, opening, whole,
 };
 use crate::export::identifiers::Located;
-use crate::export::render::{self, Format};
+use crate::export::render::{self, Format, JsonRows};
 use crate::export::templates::{self, Options, Parts, Sources, Template};
 use crate::workbook::Reflection;
 
@@ -210,8 +210,10 @@ fn checked_stretches<'a, 'w>(
 ) -> (Vec<Found>, Vec<Scanned<'a, 'w>>) {
     let work = || {
         let mut scanned = stretches.check.scanned();
+        // Checked without being written: no JSON is written, so no row to remember.
+        let mut rows = JsonRows::default();
         let mut done = Vec::new();
-        while let Some(stretch) = stretches.take(&mut scanned, String::new()) {
+        while let Some(stretch) = stretches.take(&mut scanned, &mut rows, String::new()) {
             done.push((stretch.index, stretch.found));
         }
         (done, scanned)

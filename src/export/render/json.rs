@@ -9,6 +9,11 @@ use super::super::document::{Document, Section};
 use super::super::sink::{Sink, Text};
 use crate::masks::first_json_escape;
 
+mod rows;
+
+pub use rows::Rows;
+use rows::write_row;
+
 /// Two spaces a level, as serde_json's pretty printer indents, enough for any depth here.
 const SPACES: &str = "                                ";
 
@@ -23,18 +28,19 @@ pub(super) fn start(document: &Document, out: &mut String) {
 
 /// A section of the document, `first` among them or after those before it.
 pub(super) fn section(section: &Section, first: bool, out: &mut String) {
-    let mut sections = Sections::new(out, first);
+    let mut sections = Sections::new(out, first, None);
     section.replay(&mut sections);
     sections.end();
 }
 
 /// Sections written as JSON as their pieces are handed over, after those before them:
 /// the sections of a document made a reflection at a time need not be built to be written.
-pub struct Sections<'o> {
+pub struct Sections<'o, 'a> {
     json: Json<'o>,
     /// Whether the next section is the document's first.
     first: bool,
     open: Open,
+    rows: Option<&'o mut Rows<'a>>,
 }
 
 /// How far the section being written has come.
@@ -52,13 +58,38 @@ const IN_SECTION: usize = SECTION + 1;
 const BLOCK: usize = IN_SECTION + 1;
 const IN_BLOCK: usize = BLOCK + 1;
 
-impl<'o> Sections<'o> {
-    /// Sections written to `out`, the first of them the document's if `first`.
-    pub fn new(out: &'o mut String, first: bool) -> Self {
+/// The keys of a section and its blocks, each with the line break and indent before it, as
+/// [`Json::key`] writes them at [`IN_SECTION`] and [`IN_BLOCK`], and a block's opening with
+/// its type: one push each, where an export of 2,000 reflections writes some 120,000 keys
+/// (held to [`Json::key`] by a test).
+mod keys {
+    pub(super) const HEADING: &str = "\n      \"heading\": ";
+    pub(super) const LEVEL: &str = ",\n      \"level\": ";
+    pub(super) const BLOCKS: &str = ",\n      \"blocks\": ";
+    pub(super) const TEXT: &str = ",\n          \"text\": ";
+    pub(super) const LABEL: &str = ",\n          \"label\": ";
+    pub(super) const VALUE: &str = ",\n          \"value\": ";
+    pub(super) const ITEMS: &str = ",\n          \"items\": ";
+    pub(super) const HEADERS: &str = ",\n          \"headers\": ";
+    pub(super) const ROWS: &str = ",\n          \"rows\": ";
+
+    /// The opening of a block of each type, up to its type.
+    pub(super) const PARAGRAPH: &str = "{\n          \"type\": \"paragraph\"";
+    pub(super) const FIELD: &str = "{\n          \"type\": \"field\"";
+    pub(super) const LIST: &str = "{\n          \"type\": \"list\"";
+    pub(super) const TABLE: &str = "{\n          \"type\": \"table\"";
+    pub(super) const WARNING: &str = "{\n          \"type\": \"warning\"";
+}
+
+impl<'o, 'a> Sections<'o, 'a> {
+    /// Sections written to `out`, the first of them the document's if `first`, copying the
+    /// table rows in `rows` that come again, and remembering there those that may.
+    pub fn new(out: &'o mut String, first: bool, rows: Option<&'o mut Rows<'a>>) -> Self {
         Sections {
             json: Json { out },
             first,
             open: Open::Nothing,
+            rows,
         }
     }
 
@@ -78,9 +109,9 @@ impl<'o> Sections<'o> {
         self.open = Open::Nothing;
     }
 
-    /// Begins a block of `kind` in the section's array of blocks, as serde's internally
-    /// tagged enum writes one: the tag first, then the fields in order.
-    fn block(&mut self, kind: &str) -> &mut Json<'o> {
+    /// Begins a block in the section's array of blocks with `opening` (one of [`keys`]), as
+    /// serde's internally tagged enum writes one: the tag first, then the fields in order.
+    fn block(&mut self, opening: &str) -> &mut Json<'o> {
         match self.open {
             Open::Nothing => {
                 debug_assert!(false, "a block before any section");
@@ -94,21 +125,19 @@ impl<'o> Sections<'o> {
         }
         self.open = Open::Blocks;
         let json = &mut self.json;
-        json.out.push('{');
-        json.key(IN_BLOCK, "type", true);
-        json.string(kind);
+        json.out.push_str(opening);
         json
     }
 
-    fn text_block(&mut self, kind: &str, key: &str, text: &str) {
-        let json = self.block(kind);
-        json.key(IN_BLOCK, key, false);
+    fn text_block(&mut self, opening: &str, text: &str) {
+        let json = self.block(opening);
+        json.out.push_str(keys::TEXT);
         json.string(text);
         json.close(BLOCK, '}');
     }
 }
 
-impl<'a> Sink<'a> for Sections<'_> {
+impl<'a> Sink<'a> for Sections<'_, 'a> {
     fn section(&mut self, level: u8, heading: Text<'a, '_>) {
         self.close_section();
         let json = &mut self.json;
@@ -118,30 +147,30 @@ impl<'a> Sink<'a> for Sections<'_> {
         json.line(SECTION, self.first);
         self.first = false;
         json.out.push('{');
-        json.key(IN_SECTION, "heading", true);
+        json.out.push_str(keys::HEADING);
         json.string(heading.as_str());
-        json.key(IN_SECTION, "level", false);
+        json.out.push_str(keys::LEVEL);
         let _ = write!(json.out, "{level}");
-        json.key(IN_SECTION, "blocks", false);
+        json.out.push_str(keys::BLOCKS);
         self.open = Open::Section;
     }
 
     fn paragraph(&mut self, text: Text<'a, '_>) {
-        self.text_block("paragraph", "text", text.as_str());
+        self.text_block(keys::PARAGRAPH, text.as_str());
     }
 
     fn field(&mut self, label: Text<'a, '_>, value: Text<'a, '_>) {
-        let json = self.block("field");
-        json.key(IN_BLOCK, "label", false);
+        let json = self.block(keys::FIELD);
+        json.out.push_str(keys::LABEL);
         json.string(label.as_str());
-        json.key(IN_BLOCK, "value", false);
+        json.out.push_str(keys::VALUE);
         json.string(value.as_str());
         json.close(BLOCK, '}');
     }
 
     fn list<'x>(&mut self, items: impl IntoIterator<Item = Text<'a, 'x>>) {
-        let json = self.block("list");
-        json.key(IN_BLOCK, "items", false);
+        let json = self.block(keys::LIST);
+        json.out.push_str(keys::ITEMS);
         json.array(IN_BLOCK, items, |json, _, item| json.string(item.as_str()));
         json.close(BLOCK, '}');
     }
@@ -150,24 +179,23 @@ impl<'a> Sink<'a> for Sections<'_> {
     where
         R: IntoIterator<Item = Text<'a, 'x>>,
     {
-        let json = self.block("table");
-        json.key(IN_BLOCK, "headers", false);
+        self.block(keys::TABLE);
+        let (json, mut remembered) = (&mut self.json, self.rows.as_deref_mut());
+        json.out.push_str(keys::HEADERS);
         json.strings(IN_BLOCK, headers);
-        json.key(IN_BLOCK, "rows", false);
+        json.out.push_str(keys::ROWS);
         let width = headers.len();
         json.array(IN_BLOCK, rows, |json, depth, row| {
             let mut cells = 0;
-            json.array(depth, row, |json, _, cell| {
-                cells += 1;
-                json.string(cell.as_str());
-            });
+            let counted = row.into_iter().inspect(|_| cells += 1);
+            write_row(json, depth, counted, remembered.as_deref_mut());
             debug_assert_eq!(cells, width, "a row as wide as the headers");
         });
         json.close(BLOCK, '}');
     }
 
     fn warning(&mut self, text: Text<'a, '_>) {
-        self.text_block("warning", "text", text.as_str());
+        self.text_block(keys::WARNING, text.as_str());
     }
 }
 

@@ -104,7 +104,7 @@ proptest! {
     fn one_sink_for_all_the_sections_writes_what_serde_json_writes(document in document()) {
         let mut out = String::new();
         super::start(&document, &mut out);
-        let mut sections = Sections::new(&mut out, true);
+        let mut sections = Sections::new(&mut out, true, None);
         for section in &document.sections {
             section.replay(&mut sections);
         }
@@ -114,13 +114,126 @@ proptest! {
     }
 }
 
+/// `document` written as a stretch of reflections is, its rows remembered in `rows`.
+fn written_remembering<'a>(document: &Document<'a>, rows: &mut Rows<'a>) -> String {
+    let mut out = String::new();
+    super::start(document, &mut out);
+    let mut sections = Sections::new(&mut out, true, Some(rows));
+    for section in &document.sections {
+        section.replay(&mut sections);
+    }
+    sections.end();
+    super::end(document, !document.sections.is_empty(), &mut out);
+    out
+}
+
+/// A document of `tables` tables of `width` columns, each row's cells picked from `pool`:
+/// borrowed from it (lasting) or copied (made), as a pick says.
+fn tables_of<'a>(
+    pool: &'a [String],
+    width: usize,
+    picks: &[Vec<(usize, bool)>],
+    tables: usize,
+) -> Document<'a> {
+    let cell = |&(index, lasting): &(usize, bool)| -> Cow<'a, str> {
+        let text = &pool[index % pool.len()];
+        if lasting {
+            Cow::Borrowed(text.as_str())
+        } else {
+            Cow::Owned(text.clone())
+        }
+    };
+    let headers: Vec<String> = (0..width).map(|c| format!("c{c}")).collect();
+    let rows = || picks.iter().map(|row| row[..width].iter().map(cell));
+    let section = |n: usize| Section {
+        heading: format!("Table {n}").into(),
+        level: 2,
+        blocks: vec![Block::Table(Table::new(headers.clone(), rows()))],
+    };
+    Document {
+        template: "record".into(),
+        title: "Tables".into(),
+        notices: vec![],
+        sections: (0..tables).map(section).collect(),
+        footer: vec![],
+    }
+}
+
+proptest! {
+    /// As the record's rating tables are written: rows of lasting cells, the same texts again
+    /// and again, are copied from those remembered, and the JSON is still serde_json's, rows
+    /// wider than those remembered and rows with made cells among them.
+    #[test]
+    fn rows_remembered_write_what_serde_json_writes(
+        pool in prop::collection::vec(text(), 1..4),
+        width in 0usize..7,
+        picks in prop::collection::vec(prop::collection::vec((0usize..4, any::<bool>()), 6), 0..8),
+        tables in 1usize..4,
+    ) {
+        let document = tables_of(&pool, width, &picks, tables);
+        let mut rows = Rows::default();
+        prop_assert_eq!(written_remembering(&document, &mut rows), serde(&document));
+    }
+}
+
+#[test]
+fn a_row_of_lasting_cells_is_remembered_once_and_a_row_with_a_made_cell_never() {
+    let pool = ["3 Established".to_string(), "Knowledge".to_string()];
+    let lasting = vec![(0, true), (1, true)];
+    let made = vec![(0, true), (1, false)];
+    let picks = [lasting.clone(), made, lasting];
+    let document = tables_of(&pool, 2, &picks, 3);
+    let mut rows = Rows::default();
+    assert_eq!(written_remembering(&document, &mut rows), serde(&document));
+    // Six rows of lasting cells over the three tables, all the same: one remembered.
+    assert_eq!(rows.written.len(), 1);
+}
+
+#[test]
+fn the_keys_written_at_once_are_those_written_one_piece_at_a_time() {
+    let key = |depth: usize, key: &str, first: bool| {
+        let mut out = String::new();
+        Json { out: &mut out }.key(depth, key, first);
+        out
+    };
+    let opening = |kind: &str| {
+        let mut out = String::from("{");
+        let mut json = Json { out: &mut out };
+        json.key(IN_BLOCK, "type", true);
+        json.string(kind);
+        out
+    };
+    assert_eq!(keys::HEADING, key(IN_SECTION, "heading", true));
+    assert_eq!(keys::LEVEL, key(IN_SECTION, "level", false));
+    assert_eq!(keys::BLOCKS, key(IN_SECTION, "blocks", false));
+    for (written, name) in [
+        (keys::TEXT, "text"),
+        (keys::LABEL, "label"),
+        (keys::VALUE, "value"),
+        (keys::ITEMS, "items"),
+        (keys::HEADERS, "headers"),
+        (keys::ROWS, "rows"),
+    ] {
+        assert_eq!(written, key(IN_BLOCK, name, false));
+    }
+    for (written, kind) in [
+        (keys::PARAGRAPH, "paragraph"),
+        (keys::FIELD, "field"),
+        (keys::LIST, "list"),
+        (keys::TABLE, "table"),
+        (keys::WARNING, "warning"),
+    ] {
+        assert_eq!(written, opening(kind));
+    }
+}
+
 #[test]
 #[cfg(debug_assertions)]
 #[should_panic(expected = "a row as wide as the headers")]
 fn a_row_handed_over_wider_than_its_headers_is_a_mistake_caught_in_tests() {
     use crate::export::sink::{Sink, Text};
     let mut out = String::new();
-    let mut sections = Sections::new(&mut out, true);
+    let mut sections = Sections::new(&mut out, true, None);
     sections.section(1, Text::Lasting("Heading"));
     let headers = [Cow::Borrowed("A")];
     sections.table(&headers, [[Text::Lasting("1"), Text::Lasting("2")]]);
