@@ -65,10 +65,11 @@ fn words(text: &str) -> String {
 /// reflections' own text again.
 pub struct Scanned<'t, 'w> {
     watch_list: &'w [String],
-    /// Lasting texts already seen to hold nothing, by where they stand in memory: a document
-    /// quotes the pack's own wording (a competency, a question) at every reflection, some
-    /// two thirds of its text, from the one copy of it. A lasting text stays, unchanged,
-    /// for `'t`, so the same address and length always hold the same words.
+    /// Lasting texts already seen to hold nothing, by where they stand in memory, whether the
+    /// quick look passed them over or a scan found nothing: a document quotes the pack's own
+    /// wording (a competency, a question, a rating) at every reflection, some two thirds of
+    /// its text, from the one copy of it. A lasting text stays, unchanged, for `'t`, so the
+    /// same address and length always hold the same words.
     clean: FxHashSet<(usize, usize)>,
     /// Lasting texts that may hold a finding, by their words.
     lasting: FxHashMap<&'t str, Vec<Finding>>,
@@ -116,6 +117,11 @@ impl<'t, 'w> Scanned<'t, 'w> {
                     .lasting
                     .entry(text)
                     .or_insert_with(|| scan_all(text, watch_list));
+                // Found to hold nothing after all (a rating's "3 Established" has a digit):
+                // passed over by its address from now on, without another quick look.
+                if findings.is_empty() {
+                    self.clean.insert(address);
+                }
                 findings.iter().for_each(each);
                 return;
             }
