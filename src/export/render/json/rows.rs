@@ -63,7 +63,8 @@ pub(super) fn write_row<'a, 'x>(
     let write = |json: &mut Json, cells: &mut dyn Iterator<Item = Text<'a, 'x>>| {
         json.array(depth, cells, |json, _, cell| json.string(cell.as_str()));
     };
-    let mut cells = row.into_iter();
+    // Fused: the cells held are taken up to the first `None`, and nothing after it.
+    let mut cells = row.into_iter().fuse();
     let Some(rows) = rows else {
         return write(json, &mut cells);
     };
