@@ -2,6 +2,7 @@
 
 mod cpd_log;
 mod hcpc;
+mod lines;
 mod nmc;
 mod record;
 mod supervision;
@@ -214,14 +215,15 @@ impl<'a, 'r> EachReflection<'a, 'r> {
     /// The sections of `reflection`, one of [`Self::reflections`].
     pub fn sections(&self, reflection: &'a Reflection) -> Vec<Section<'a>> {
         let mut sections = Vec::new();
-        self.maker.sections_to(reflection, &mut sections);
+        self.sections_to(reflection, &mut sections);
         sections
     }
 
     /// Hands the sections of `reflection`, one of [`Self::reflections`], to `sink` as they
     /// are made, without building them.
     pub fn sections_to(&self, reflection: &'a Reflection, sink: &mut impl Sink<'a>) {
-        self.maker.sections_to(reflection, sink);
+        let mut scratch = record::Scratch::default();
+        self.maker.sections_to(reflection, &mut scratch, sink);
     }
 
     /// Hands the sections of `reflections`, some of [`Self::reflections`], to `sink` in
@@ -232,8 +234,10 @@ impl<'a, 'r> EachReflection<'a, 'r> {
         sink: S,
     ) -> (S, usize) {
         let mut counting = Counting::new(sink);
+        let mut scratch = record::Scratch::default();
         for reflection in reflections {
-            self.sections_to(reflection, &mut counting);
+            self.maker
+                .sections_to(reflection, &mut scratch, &mut counting);
         }
         (counting.sink, counting.sections)
     }
@@ -244,8 +248,10 @@ impl<'a, 'r> EachReflection<'a, 'r> {
     fn all_sections(&self) -> Vec<Section<'a>> {
         let make = |part: &[&'a Reflection]| {
             let mut sections = Vec::with_capacity(part.len() * 8);
+            let mut scratch = record::Scratch::default();
             for reflection in part {
-                self.sections_to(reflection, &mut sections);
+                self.maker
+                    .sections_to(reflection, &mut scratch, &mut sections);
             }
             sections
         };

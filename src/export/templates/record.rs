@@ -1,7 +1,9 @@
 //! `record`: everything in the chosen reflections, for the owner's own files.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
+use super::lines::Lines;
 use super::{EachReflection, Parts, Sources, attribution, label_in, title_of};
 use crate::content::{IdKind, PackCounts, PackIds};
 use crate::export::document::Document;
@@ -41,10 +43,23 @@ pub struct Maker<'a, 'r> {
 }
 
 impl<'a> Maker<'a, '_> {
-    /// Hands the sections of `reflection` to `sink` as they are made.
-    pub fn sections_to(&self, reflection: &'a Reflection, sink: &mut impl Sink<'a>) {
-        reflection_sections(self.sources, &self.repeated, reflection, sink);
+    /// Hands the sections of `reflection` to `sink` as they are made, in `scratch`.
+    pub fn sections_to(
+        &self,
+        reflection: &'a Reflection,
+        scratch: &mut Scratch<'a>,
+        sink: &mut impl Sink<'a>,
+    ) {
+        reflection_sections(self.sources, &self.repeated, reflection, scratch, sink);
     }
+}
+
+/// What making a reflection's sections writes and lets go (its lines, where the pack has its
+/// ratings and answers), kept for the next reflection rather than allocated again.
+#[derive(Debug, Default)]
+pub struct Scratch<'a> {
+    lines: Lines,
+    placed: Placed<'a>,
 }
 
 /// What the sections of every reflection repeat, written once for the whole export.
@@ -68,6 +83,7 @@ struct Repeated<'a> {
 
 /// A reflection's ratings, answers and ticks by where the pack has them, each of its ids
 /// looked up once, rather than each of the pack's searched for in the reflection.
+#[derive(Debug, Default)]
 struct Placed<'r> {
     ratings: Vec<Option<u8>>,
     answers: Vec<Option<&'r str>>,
@@ -78,34 +94,36 @@ struct Placed<'r> {
 }
 
 impl<'r> Placed<'r> {
-    fn new(repeated: &Repeated, r: &'r Reflection) -> Self {
+    /// Places the ratings, answers and ticks of `r`, forgetting those placed before.
+    fn place(&mut self, repeated: &Repeated, r: &'r Reflection) {
         let (ids, counts) = (&repeated.ids, &repeated.counts);
-        let mut placed = Placed {
-            ratings: vec![None; counts.competencies],
-            answers: vec![None; counts.questions],
-            ticked: vec![false; counts.activities],
-            not_in_pack: OrphanIds::default(),
-        };
-        let not_in_pack = &mut placed.not_in_pack;
+        fn reset<T: Clone>(places: &mut Vec<T>, count: usize, empty: T) {
+            places.clear();
+            places.resize(count, empty);
+        }
+        reset(&mut self.ratings, counts.competencies, None);
+        reset(&mut self.answers, counts.questions, None);
+        reset(&mut self.ticked, counts.activities, false);
+        let not_in_pack = &mut self.not_in_pack;
+        *not_in_pack = OrphanIds::default();
         for (id, &value) in &r.ratings {
             match ids.place(IdKind::Competency, id) {
-                Some(at) => placed.ratings[at] = Some(value),
+                Some(at) => self.ratings[at] = Some(value),
                 None => not_in_pack.ratings.push(id.as_str()),
             }
         }
         for (id, answer) in &r.answers {
             match ids.place(IdKind::Question, id) {
-                Some(at) => placed.answers[at] = Some(answer.as_str()),
+                Some(at) => self.answers[at] = Some(answer.as_str()),
                 None => not_in_pack.answers.push(id.as_str()),
             }
         }
         for id in &r.ticked_activities {
             match ids.place(IdKind::Activity, id) {
-                Some(at) => placed.ticked[at] = true,
+                Some(at) => self.ticked[at] = true,
                 None => not_in_pack.activities.push(id.as_str()),
             }
         }
-        placed
     }
 }
 
@@ -173,45 +191,50 @@ fn reflection_sections<'a>(
     sources: &Sources<'a>,
     repeated: &Repeated<'a>,
     r: &'a Reflection,
+    scratch: &mut Scratch<'a>,
     sink: &mut impl Sink<'a>,
 ) {
     let pack = sources.pack;
     let regulators = sources.regulators;
     // The lines here are put together by hand, not with `format!`, which costs several times
     // as much: an export of 2,000 reflections makes some 15,000 of them.
-    let title = title_of(r);
-    let mut heading = String::with_capacity(title.len() + " (YYYY-MM-DD)".len());
-    heading.push_str(title);
-    heading.push_str(" (");
-    push_date(&mut heading, date_of(r));
-    heading.push(')');
-    sink.section(1, Text::Made(heading));
+    let lines = &mut scratch.lines;
+    lines.clear();
+    lines.push_with(|heading| {
+        heading.push_str(title_of(r));
+        heading.push_str(" (");
+        push_date(heading, date_of(r));
+        heading.push(')');
+    });
+    sink.section(1, Text::Passing(lines.last()));
     sink.field("Context".into(), context_label_in(pack, &r.context).into());
     sink.field("Focus".into(), focus_summary_in(pack, &r.focus).into());
     sink.field("Status".into(), status_word(r.status).into());
     sink.field("Reflection id".into(), r.id.as_str().into());
     let cpd = &r.cpd;
-    let mut details = Vec::new();
+    lines.clear();
     if let Some(date) = cpd.activity_date {
-        const LABEL: &str = "Date of the activity: ";
-        let mut line = String::with_capacity(LABEL.len() + "YYYY-MM-DD".len());
-        line.push_str(LABEL);
-        push_date(&mut line, date);
-        details.push(line);
+        lines.push_with(|line| {
+            line.push_str("Date of the activity: ");
+            push_date(line, date);
+        });
     }
     if let Some(hours) = cpd.hours {
-        details.push(format!("Hours: {hours}"));
+        // A `String` takes any write: there is no error to handle.
+        lines.push_with(|line| {
+            let _ = write!(line, "Hours: {hours}");
+        });
     }
     if let Some(participatory) = cpd.participatory {
         let answer = if participatory { "yes" } else { "no" };
-        details.push(["Participatory: ", answer].concat());
+        lines.push(&["Participatory: ", answer]);
     }
     if let Some(method) = &cpd.method {
-        details.push(["Method: ", method].concat());
+        lines.push(&["Method: ", method]);
     }
     if let Some(kind) = &cpd.activity_type {
         let activity_types = &regulators.hcpc.activity_types.types;
-        details.push(["Type of activity: ", label_in(activity_types, kind)].concat());
+        lines.push(&["Type of activity: ", label_in(activity_types, kind)]);
     }
     if let Some(planned) = cpd.planned {
         let answer = if planned {
@@ -219,55 +242,60 @@ fn reflection_sections<'a>(
         } else {
             "no, prompted by events"
         };
-        details.push(["Planned: ", answer].concat());
+        lines.push(&["Planned: ", answer]);
     }
     if !cpd.code_themes.is_empty() {
         let code_themes = &regulators.nmc.code.themes;
-        let labels: Vec<&str> = cpd
-            .code_themes
-            .iter()
-            .map(|t| label_in(code_themes, t))
-            .collect();
-        details.push(["Relevant to the Code: ", &labels.join("; ")].concat());
+        lines.push_with(|line| {
+            line.push_str("Relevant to the Code: ");
+            for (k, theme) in cpd.code_themes.iter().enumerate() {
+                if k > 0 {
+                    line.push_str("; ");
+                }
+                line.push_str(label_in(code_themes, theme));
+            }
+        });
     }
     if let Some(evidence) = &cpd.evidence {
-        details.push(["Evidence: ", evidence].concat());
+        lines.push(&["Evidence: ", evidence]);
     }
-    sink.list_if_any(details.into_iter().map(Text::Made));
+    sink.list_if_any(lines.iter().map(Text::Passing));
 
     let in_focus = r.focus.area_ids(pack);
-    let placed = Placed::new(repeated, r);
+    let Scratch { lines, placed } = scratch;
+    placed.place(repeated, r);
     for (index, area) in pack.areas.iter().enumerate() {
         if in_focus.contains(&area.id.as_str()) {
-            area_section(sources, repeated, r, &placed, index, sink);
+            area_section(sources, repeated, r, placed, index, lines, sink);
         }
     }
     // The ratings', answers' and ticks' ids were looked up as they were placed.
+    let not_in_pack = &mut placed.not_in_pack;
     let orphans = OrphanIds {
-        ratings: placed.not_in_pack.ratings,
-        answers: placed.not_in_pack.answers,
-        activities: placed.not_in_pack.activities,
+        ratings: std::mem::take(&mut not_in_pack.ratings),
+        answers: std::mem::take(&mut not_in_pack.answers),
+        activities: std::mem::take(&mut not_in_pack.activities),
         ..r.context_and_areas_not_in(pack, &repeated.ids)
     };
     if !orphans.is_empty() {
         kept_from_an_older_pack(r, &orphans, sink);
     }
-    let actions = sources.actions_of(r).map(|a| {
-        let mut line = String::with_capacity(a.text.len() + " (done, due YYYY-MM-DD)".len());
-        line.push_str(&a.text);
-        line.push_str(" (");
-        line.push_str(a.status.word());
-        if let Some(due) = a.due {
-            line.push_str(", due ");
-            push_date(&mut line, due);
-        }
-        line.push(')');
-        Text::Made(line)
-    });
-    let mut actions = actions.peekable();
-    if actions.peek().is_some() {
+    lines.clear();
+    for a in sources.actions_of(r) {
+        lines.push_with(|line| {
+            line.push_str(&a.text);
+            line.push_str(" (");
+            line.push_str(a.status.word());
+            if let Some(due) = a.due {
+                line.push_str(", due ");
+                push_date(line, due);
+            }
+            line.push(')');
+        });
+    }
+    if !lines.is_empty() {
         sink.section(2, "Development actions".into());
-        sink.list(actions);
+        sink.list(lines.iter().map(Text::Passing));
     }
 }
 
@@ -303,6 +331,7 @@ fn area_section<'a>(
     r: &'a Reflection,
     placed: &Placed<'a>,
     index: usize,
+    lines: &mut Lines,
     sink: &mut impl Sink<'a>,
 ) {
     let pack = sources.pack;
@@ -329,10 +358,10 @@ fn area_section<'a>(
     let ticked = ticked
         .filter(|(_, ticked)| **ticked)
         .map(|(a, _)| Text::Lasting(a.text.as_str()));
-    let own = (r.own_activities.iter())
-        .filter(|a| a.area == area.id)
-        .map(|a| Text::Made(format!("{} (my own)", a.text)));
-    let mut activities = ticked.chain(own).peekable();
+    lines.clear();
+    let own = r.own_activities.iter().filter(|a| a.area == area.id);
+    own.for_each(|a| lines.push(&[&a.text, " (my own)"]));
+    let mut activities = ticked.chain(lines.iter().map(Text::Passing)).peekable();
     if activities.peek().is_some() {
         sink.paragraph("Activities:".into());
         sink.list(activities);
