@@ -10,7 +10,7 @@ use super::check::{Check, Found, Scanned};
 use super::document::Document;
 use super::identifiers::Located;
 use super::render::{self, Format, JsonRows, JsonSections};
-use super::templates::{self, EachReflection, Options, Sources, Template};
+use super::templates::{self, EachReflection, Options, Scratch, Sources, Template};
 use crate::workbook::Reflection;
 
 /// An export ready to leave the machine: its text in the chosen format, and every likely
@@ -69,6 +69,14 @@ const PARALLEL_FROM: usize = 64;
 /// The reflections in a stretch of a document made a reflection at a time: each stretch's
 /// sections are made on one thread, checked or written or both, then let go.
 const STRETCH: usize = 32;
+
+/// What a thread making stretches keeps from one to the next: the table rows its JSON
+/// copies when they come again, and room for a reflection's sections.
+#[derive(Default)]
+struct Kept<'a> {
+    rows: JsonRows<'a>,
+    scratch: Scratch<'a>,
+}
 
 /// Builds, writes out and checks an export, on a thread a core, up to four.
 pub fn prepare<'a>(
@@ -252,11 +260,11 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
     fn take(
         &self,
         scanned: &mut Scanned<'a, 'w>,
-        rows: &mut JsonRows<'a>,
+        kept: &mut Kept<'a>,
         text: String,
     ) -> Option<Stretch> {
         let index = self.claim()?;
-        Some(self.make(index, scanned, rows, text))
+        Some(self.make(index, scanned, kept, text))
     }
 
     /// The index of the next stretch not yet taken, now taken, or `None` once every one is.
@@ -266,12 +274,12 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
     }
 
     /// Makes stretch `index`, one [`Self::claim`] gave, written into `text` (emptied first),
-    /// its JSON copying the table rows in `rows` that come again.
+    /// in what `kept` holds from the stretches before.
     fn make(
         &self,
         index: usize,
         scanned: &mut Scanned<'a, 'w>,
-        rows: &mut JsonRows<'a>,
+        kept: &mut Kept<'a>,
         mut text: String,
     ) -> Stretch {
         let all = self.each.reflections;
@@ -291,18 +299,22 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
         match (self.work.write, self.work.check) {
             (false, true) => {
                 let sink = self.check.sink(scanned, &mut stretch.found);
-                stretch.sections = each.count_sections_to(reflections, sink).1;
+                stretch.sections = each
+                    .count_sections_to(reflections, &mut kept.scratch, sink)
+                    .1;
                 return stretch;
             }
             (true, checking) if self.format == Format::Json => {
-                let mut json = JsonSections::new(&mut stretch.text, first, Some(rows));
+                let mut json = JsonSections::new(&mut stretch.text, first, Some(&mut kept.rows));
                 stretch.sections = if checking {
                     let sink = self
                         .check
                         .sink_before(scanned, &mut stretch.found, &mut json);
-                    each.count_sections_to(reflections, sink).1
+                    each.count_sections_to(reflections, &mut kept.scratch, sink)
+                        .1
                 } else {
-                    each.count_sections_to(reflections, &mut json).1
+                    each.count_sections_to(reflections, &mut kept.scratch, &mut json)
+                        .1
                 };
                 json.end();
                 return stretch;
@@ -310,7 +322,7 @@ impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
             _ => {}
         }
         for reflection in reflections {
-            let sections = each.sections(reflection);
+            let sections = each.sections_in(reflection, &mut kept.scratch);
             // Every reflection opens with its heading, so the first stretch holds the
             // first of their sections.
             debug_assert!(!sections.is_empty());
@@ -345,13 +357,13 @@ fn stretches<'a, 'w>(
     let stretches = Stretches::new(each, format, check, outline, work);
     let work = || {
         let mut scanned = check.scanned();
-        let mut rows = JsonRows::default();
+        let mut kept = Kept::default();
         let mut done = Vec::new();
         // A stretch is written into room the size of the last one, and a little more.
         let mut room = 0;
         while let Some(stretch) = stretches.take(
             &mut scanned,
-            &mut rows,
+            &mut kept,
             String::with_capacity(room + room / 8),
         ) {
             room = stretch.text.len();

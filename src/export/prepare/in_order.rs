@@ -6,7 +6,7 @@ use std::io;
 use std::sync::{Condvar, Mutex, mpsc};
 
 use super::streamed::Finishing;
-use super::{Found, JsonRows, Scanned, Stretch, Stretches, joined};
+use super::{Found, Kept, Scanned, Stretch, Stretches, joined};
 
 /// What [`written_in_order`] wrote.
 pub(super) struct Written<'a, 'w> {
@@ -39,12 +39,12 @@ pub(super) fn written_in_order<'a, 'w>(
                 let make = move || {
                     let _stops = StopsOnPanic(window);
                     let mut scanned = stretches.check.scanned();
-                    let mut rows = JsonRows::default();
+                    let mut kept = Kept::default();
                     while let Some(index) = stretches.claim() {
                         if !window.reached(index) {
                             break;
                         }
-                        let stretch = stretches.make(index, &mut scanned, &mut rows, room());
+                        let stretch = stretches.make(index, &mut scanned, &mut kept, room());
                         if send.send(stretch).is_err() {
                             break;
                         }
@@ -72,9 +72,9 @@ pub(super) fn written_in_order<'a, 'w>(
         let (result, own_scan) = if makers.is_empty() {
             // No thread to be had: every stretch is made and written on this one.
             let mut scanned = stretches.check.scanned();
-            let mut rows = JsonRows::default();
+            let mut kept = Kept::default();
             let mut result = Ok(());
-            while let Some(stretch) = stretches.take(&mut scanned, &mut rows, room()) {
+            while let Some(stretch) = stretches.take(&mut scanned, &mut kept, room()) {
                 result = write(stretch);
                 if result.is_err() {
                     break;

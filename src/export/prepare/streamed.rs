@@ -17,10 +17,10 @@ use std::io::{self, Write};
 
 use super::in_order::written_in_order;
 use super::{
-    Check, Found, Prepared, Scanned, Stretches, Work, closing, on_threads, opening, whole,
+    Check, Found, Kept, Prepared, Scanned, Stretches, Work, closing, on_threads, opening, whole,
 };
 use crate::export::identifiers::Located;
-use crate::export::render::{self, Format, JsonRows};
+use crate::export::render::{self, Format};
 use crate::export::templates::{self, Options, Parts, Sources, Template};
 use crate::workbook::Reflection;
 
@@ -211,9 +211,9 @@ fn checked_stretches<'a, 'w>(
     let work = || {
         let mut scanned = stretches.check.scanned();
         // Checked without being written: no JSON is written, so no row to remember.
-        let mut rows = JsonRows::default();
+        let mut kept = Kept::default();
         let mut done = Vec::new();
-        while let Some(stretch) = stretches.take(&mut scanned, &mut rows, String::new()) {
+        while let Some(stretch) = stretches.take(&mut scanned, &mut kept, String::new()) {
             done.push((stretch.index, stretch.found));
         }
         (done, scanned)

@@ -7,6 +7,8 @@ mod nmc;
 mod record;
 mod supervision;
 
+pub use record::Scratch;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -214,30 +216,38 @@ impl<'a, 'r> EachReflection<'a, 'r> {
 
     /// The sections of `reflection`, one of [`Self::reflections`].
     pub fn sections(&self, reflection: &'a Reflection) -> Vec<Section<'a>> {
+        self.sections_in(reflection, &mut Scratch::default())
+    }
+
+    /// [`Self::sections`], made in `scratch`, which a caller making many keeps for the next.
+    pub fn sections_in(
+        &self,
+        reflection: &'a Reflection,
+        scratch: &mut Scratch<'a>,
+    ) -> Vec<Section<'a>> {
         let mut sections = Vec::new();
-        self.sections_to(reflection, &mut sections);
+        self.maker.sections_to(reflection, scratch, &mut sections);
         sections
     }
 
     /// Hands the sections of `reflection`, one of [`Self::reflections`], to `sink` as they
     /// are made, without building them.
     pub fn sections_to(&self, reflection: &'a Reflection, sink: &mut impl Sink<'a>) {
-        let mut scratch = record::Scratch::default();
-        self.maker.sections_to(reflection, &mut scratch, sink);
+        self.maker
+            .sections_to(reflection, &mut Scratch::default(), sink);
     }
 
     /// Hands the sections of `reflections`, some of [`Self::reflections`], to `sink` in
-    /// order: gives it back, and how many sections it took.
+    /// order, made in `scratch`: gives it back, and how many sections it took.
     pub fn count_sections_to<S: Sink<'a>>(
         &self,
         reflections: &[&'a Reflection],
+        scratch: &mut Scratch<'a>,
         sink: S,
     ) -> (S, usize) {
         let mut counting = Counting::new(sink);
-        let mut scratch = record::Scratch::default();
         for reflection in reflections {
-            self.maker
-                .sections_to(reflection, &mut scratch, &mut counting);
+            self.maker.sections_to(reflection, scratch, &mut counting);
         }
         (counting.sink, counting.sections)
     }
@@ -248,7 +258,7 @@ impl<'a, 'r> EachReflection<'a, 'r> {
     fn all_sections(&self) -> Vec<Section<'a>> {
         let make = |part: &[&'a Reflection]| {
             let mut sections = Vec::with_capacity(part.len() * 8);
-            let mut scratch = record::Scratch::default();
+            let mut scratch = Scratch::default();
             for reflection in part {
                 self.maker
                     .sections_to(reflection, &mut scratch, &mut sections);

@@ -5,12 +5,13 @@ use std::fmt::Write as _;
 
 use super::lines::Lines;
 use super::{EachReflection, Parts, Sources, attribution, label_in, title_of};
-use crate::content::{IdKind, PackCounts, PackIds};
+use crate::content::{PackCounts, PackIds};
 use crate::export::document::Document;
 use crate::export::select::date_of;
 use crate::export::sink::{Sink, Text};
 use crate::export::text::{context_label_in, focus_summary_in, push_date, status_word};
 use crate::workbook::{OrphanIds, Reflection};
+use placed::Placed;
 
 /// The record of `reflections`: an outline (title, notices, footer) and each reflection's
 /// sections, made when they are asked for.
@@ -79,52 +80,6 @@ struct Repeated<'a> {
     /// area's first of each.
     firsts: Vec<[usize; 3]>,
     counts: PackCounts,
-}
-
-/// A reflection's ratings, answers and ticks by where the pack has them, each of its ids
-/// looked up once, rather than each of the pack's searched for in the reflection.
-#[derive(Debug, Default)]
-struct Placed<'r> {
-    ratings: Vec<Option<u8>>,
-    answers: Vec<Option<&'r str>>,
-    ticked: Vec<bool>,
-    /// The ids of those the pack has not (kept from an older pack): its ratings, answers and
-    /// activities, in the reflection's order.
-    not_in_pack: OrphanIds<'r>,
-}
-
-impl<'r> Placed<'r> {
-    /// Places the ratings, answers and ticks of `r`, forgetting those placed before.
-    fn place(&mut self, repeated: &Repeated, r: &'r Reflection) {
-        let (ids, counts) = (&repeated.ids, &repeated.counts);
-        fn reset<T: Clone>(places: &mut Vec<T>, count: usize, empty: T) {
-            places.clear();
-            places.resize(count, empty);
-        }
-        reset(&mut self.ratings, counts.competencies, None);
-        reset(&mut self.answers, counts.questions, None);
-        reset(&mut self.ticked, counts.activities, false);
-        let not_in_pack = &mut self.not_in_pack;
-        *not_in_pack = OrphanIds::default();
-        for (id, &value) in &r.ratings {
-            match ids.place(IdKind::Competency, id) {
-                Some(at) => self.ratings[at] = Some(value),
-                None => not_in_pack.ratings.push(id.as_str()),
-            }
-        }
-        for (id, answer) in &r.answers {
-            match ids.place(IdKind::Question, id) {
-                Some(at) => self.answers[at] = Some(answer.as_str()),
-                None => not_in_pack.answers.push(id.as_str()),
-            }
-        }
-        for id in &r.ticked_activities {
-            match ids.place(IdKind::Activity, id) {
-                Some(at) => self.ticked[at] = true,
-                None => not_in_pack.activities.push(id.as_str()),
-            }
-        }
-    }
 }
 
 impl<'a> Repeated<'a> {
@@ -263,7 +218,7 @@ fn reflection_sections<'a>(
 
     let in_focus = r.focus.area_ids(pack);
     let Scratch { lines, placed } = scratch;
-    placed.place(repeated, r);
+    placed.place(&repeated.ids, &repeated.counts, r);
     for (index, area) in pack.areas.iter().enumerate() {
         if in_focus.contains(&area.id.as_str()) {
             area_section(sources, repeated, r, placed, index, lines, sink);
@@ -374,6 +329,8 @@ fn area_section<'a>(
         }
     }
 }
+
+mod placed;
 
 #[cfg(test)]
 #[path = "../tests/record.rs"]
