@@ -322,7 +322,11 @@ impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for F
 
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 // A hint from the file is not trusted beyond a size every reflection stays under.
-                let mut map = FlatMap(Vec::with_capacity(access.size_hint().unwrap_or(0).min(64)));
+                // Without one (the workbook's reader gives none), room for 16 saves growing a
+                // reflection's 40 ratings from 4 one doubling at a time; what is not used is
+                // given back below.
+                let hint = access.size_hint().unwrap_or(16);
+                let mut map = FlatMap(Vec::with_capacity(hint.min(64)));
                 while let Some((key, value)) = access.next_entry::<K, V>()? {
                     map.insert(key, value);
                 }
