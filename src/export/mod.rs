@@ -11,6 +11,7 @@ pub mod sink;
 pub mod templates;
 pub mod text;
 
+mod numbers;
 mod prepare;
 
 pub use prepare::{Prepared, Rendered, Streamed, prepare};

@@ -3,10 +3,10 @@
 //! serde_json writes each level of indentation and each unescaped byte one at a time.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use super::super::document::{Document, Section};
 use super::super::sink::{Sink, Text};
+use crate::export::numbers::push_whole;
 use crate::masks::first_json_escape;
 
 mod rows;
@@ -150,7 +150,7 @@ impl<'a> Sink<'a> for Sections<'_, 'a> {
         json.out.push_str(keys::HEADING);
         json.string(heading.as_str());
         json.out.push_str(keys::LEVEL);
-        let _ = write!(json.out, "{level}");
+        push_whole(json.out, u64::from(level));
         json.out.push_str(keys::BLOCKS);
         self.open = Open::Section;
     }

@@ -1,12 +1,12 @@
 //! `record`: everything in the chosen reflections, for the owner's own files.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use super::lines::Lines;
 use super::{EachReflection, Parts, Sources, attribution, label_in, title_of};
 use crate::content::{PackCounts, PackIds};
 use crate::export::document::Document;
+use crate::export::numbers::push_number;
 use crate::export::select::date_of;
 use crate::export::sink::{Sink, Text};
 use crate::export::text::{context_label_in, focus_summary_in, push_date, status_word};
@@ -175,9 +175,9 @@ fn reflection_sections<'a>(
         });
     }
     if let Some(hours) = cpd.hours {
-        // A `String` takes any write: there is no error to handle.
         lines.push_with(|line| {
-            let _ = write!(line, "Hours: {hours}");
+            line.push_str("Hours: ");
+            push_number(line, hours);
         });
     }
     if let Some(participatory) = cpd.participatory {
