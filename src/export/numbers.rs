@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 pub fn push_number(out: &mut String, value: f64) {
     // Whole numbers, and those of one decimal place, written the shortest way that reads
     // back as `value`, which is what `Display` writes: "2", "1.5", "0.3". A tenth that is
-    // not exactly `value` once read ("0.30000000000000004") is left to `Display`, as are
-    // numbers so large that two tenths may read back as the same one.
+    // not exactly `value` once read ("0.30000000000000004") is left to `Display`, as is
+    // anything from 1e9: far below where two tenths could read back as one number (about
+    // 1e14), a margin no CPD hours come near.
     if value.is_sign_positive() && value < 1e9 {
         let tenths = (value * 10.0).round();
         if tenths / 10.0 == value {

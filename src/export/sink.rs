@@ -16,8 +16,9 @@ pub enum Text<'a, 'x> {
     Lasting(&'a str),
     /// Made for this piece and handed over.
     Made(String),
-    /// Valid only for the call: made once and kept by the maker (a competency's kinds), or
-    /// the text of a section being replayed. A sink that keeps it copies it.
+    /// Valid only for the call: made once and kept by the maker (a competency's kinds), a
+    /// line the maker writes into a buffer it reuses, or the text of a section being
+    /// replayed. A sink that keeps it copies it.
     Passing(&'x str),
 }
 

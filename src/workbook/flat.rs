@@ -322,12 +322,15 @@ impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for F
 
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
                 // A hint from the file is not trusted beyond a size every reflection stays under.
-                // Without one (the workbook's reader gives none), room for 16 saves growing a
-                // reflection's 40 ratings from 4 one doubling at a time; what is not used is
-                // given back below.
-                let hint = access.size_hint().unwrap_or(16);
-                let mut map = FlatMap(Vec::with_capacity(hint.min(64)));
+                // Without one (the workbook's reader gives none), room for 16 at the first
+                // entry saves two of the doublings a reflection's 40 ratings grow by from 4;
+                // what is not used is given back below, and an empty map takes none.
+                let room = access.size_hint().unwrap_or(16).min(64);
+                let mut map = FlatMap(Vec::new());
                 while let Some((key, value)) = access.next_entry::<K, V>()? {
+                    if map.0.capacity() == 0 {
+                        map.0.reserve(room);
+                    }
                     map.insert(key, value);
                 }
                 map.0.shrink_to_fit();

@@ -210,7 +210,7 @@ fn checked_stretches<'a, 'w>(
 ) -> (Vec<Found>, Vec<Scanned<'a, 'w>>) {
     let work = || {
         let mut scanned = stretches.check.scanned();
-        // Checked without being written: no JSON is written, so no row to remember.
+        // Checked without being written: no JSON row is remembered, only the scratch.
         let mut kept = Kept::default();
         let mut done = Vec::new();
         while let Some(stretch) = stretches.take(&mut scanned, &mut kept, String::new()) {

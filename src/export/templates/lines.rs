@@ -1,5 +1,6 @@
-//! Lines a template makes for a reflection (its heading, its CPD details, its actions),
-//! written one after another into one buffer that is kept from one reflection to the next.
+//! Lines a template makes for a reflection (its heading, its CPD details, its own
+//! activities, its actions), written one after another into one buffer that is kept from
+//! one reflection to the next.
 
 /// Lines made into one buffer and handed to a sink as passing texts. Made each as a `String`
 /// of its own, they were some ten allocations and frees for every reflection, twice in an

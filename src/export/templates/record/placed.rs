@@ -29,6 +29,7 @@ impl<'r> Placed<'r> {
         let not_in_pack = &mut self.not_in_pack;
         *not_in_pack = OrphanIds::default();
         let known = &mut self.known;
+        known.for_ids(ids);
         for (id, &value) in &r.ratings {
             match known.place(ids, IdKind::Competency, id) {
                 Some(at) => self.ratings[at] = Some(value),
@@ -60,6 +61,9 @@ impl<'r> Placed<'r> {
 struct Known {
     /// Empty until the first id is looked up.
     slots: Vec<Slot>,
+    /// Where the pack's ids that gave the places stand: places are forgotten if another's
+    /// are asked of, so that a scratch handed from one export to another cannot mislead.
+    ids: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -71,17 +75,33 @@ struct Slot {
     place: Option<u32>,
 }
 
+// A slot's number is the top bits of a spread address, which needs a power of two.
+const _: () = assert!(Known::SLOTS.is_power_of_two());
+
 impl Known {
     /// Room for every id of a large pack, twice over, seldom two in one slot: the Wheel's 174
     /// ids, twice over, fill a sixth of it. 64 KB, under the size glibc maps afresh.
     const SLOTS: usize = 2048;
+    /// How far a slot's number is shifted down out of a spread address's top bits.
+    const SHIFT: u32 = u64::BITS - Self::SLOTS.trailing_zeros();
+
+    /// Forgets every place unless it was given by `ids`.
+    fn for_ids(&mut self, ids: &PackIds) {
+        let address = std::ptr::from_ref(ids) as usize;
+        if self.ids != address {
+            self.slots.clear();
+            self.ids = address;
+        }
+    }
 
     #[inline]
     fn place(&mut self, ids: &PackIds, kind: IdKind, id: &str) -> Option<usize> {
+        debug_assert_eq!(self.ids, std::ptr::from_ref(ids) as usize);
         let (address, len) = (id.as_ptr() as usize, id.len());
-        // Allocations are 16-byte aligned: the bits above are what tell ids apart.
+        // The allocator aligns an id's text (an `Arc<str>` after its counts) to 16 bytes, so
+        // the low bits tell ids apart least; they only spread ids over slots, whatever they are.
         let spread = (address as u64 >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let at = (spread >> 53) as usize % Self::SLOTS;
+        let at = (spread >> Self::SHIFT) as usize;
         match self.slots.get(at) {
             Some(slot) if slot.address == address && slot.len == len && slot.kind == kind => {
                 slot.place.map(|place| place as usize)
@@ -134,6 +154,7 @@ mod tests {
         let longer = format!("{competency}{question}");
         let head = &longer[..competency.len()];
         let mut known = Known::default();
+        known.for_ids(&ids);
         for _ in 0..2 {
             for kind in [IdKind::Competency, IdKind::Question, IdKind::Area] {
                 for id in [competency.as_str(), question, head, &longer] {
@@ -144,5 +165,24 @@ mod tests {
         }
         assert!(known.place(&ids, IdKind::Competency, head).is_some());
         assert!(known.place(&ids, IdKind::Question, head).is_none());
+    }
+
+    #[test]
+    fn places_given_by_one_packs_ids_are_forgotten_for_anothers() {
+        let pack = PackSource::BuiltIn.load().expect("pack");
+        let mut smaller = pack.clone();
+        smaller.areas.remove(0);
+        let (ids, smaller_ids) = (pack.ids(), smaller.ids());
+        let id = pack.areas[1].competencies[0].id.as_str();
+        let mut known = Known::default();
+        known.for_ids(&ids);
+        let first = known.place(&ids, IdKind::Competency, id);
+        known.for_ids(&smaller_ids);
+        let again = known.place(&smaller_ids, IdKind::Competency, id);
+        assert_ne!(
+            first, again,
+            "the smaller pack has the area's competencies earlier"
+        );
+        assert_eq!(again, smaller_ids.place(IdKind::Competency, id));
     }
 }
