@@ -4,13 +4,12 @@
 //! that what is previewed, checked and written is always the same.
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::check::{Check, Found, Scanned};
 use super::document::Document;
 use super::identifiers::Located;
-use super::render::{self, Format, JsonRows, JsonSections};
-use super::templates::{self, EachReflection, Options, Scratch, Sources, Template};
+use super::render::{self, Format};
+use super::templates::{self, EachReflection, Options, Sources, Template};
 use crate::workbook::Reflection;
 
 /// An export ready to leave the machine: its text in the chosen format, and every likely
@@ -65,18 +64,6 @@ impl std::fmt::Display for Rendered {
 /// The number of sections from which, in a whole document, rendering and checking run
 /// side by side.
 const PARALLEL_FROM: usize = 64;
-
-/// The reflections in a stretch of a document made a reflection at a time: each stretch's
-/// sections are made on one thread, checked or written or both, then let go.
-const STRETCH: usize = 32;
-
-/// What a thread making stretches keeps from one to the next: the table rows its JSON
-/// copies when they come again, and room for a reflection's sections.
-#[derive(Default)]
-struct Kept<'a> {
-    rows: JsonRows<'a>,
-    scratch: Scratch<'a>,
-}
 
 /// Builds, writes out and checks an export, on a thread a core, up to four.
 pub fn prepare<'a>(
@@ -205,142 +192,6 @@ fn closing(format: Format, document: &Document, any_sections: bool) -> String {
     closing
 }
 
-/// A stretch of reflections, made, written and checked.
-struct Stretch {
-    index: usize,
-    text: String,
-    found: Vec<Found>,
-    sections: usize,
-}
-
-/// What is done with each stretch's sections once made.
-#[derive(Clone, Copy)]
-struct Work {
-    write: bool,
-    check: bool,
-}
-
-/// The stretches of `each`'s reflections, handed out one at a time to whichever thread asks
-/// next, so that a thread given longer reflections does not keep the others waiting.
-struct Stretches<'e, 'a, 'r, 'w> {
-    each: &'e EachReflection<'a, 'r>,
-    format: Format,
-    check: &'e Check<'w>,
-    /// Whether the document's first section is the first reflection's.
-    first_is_theirs: bool,
-    work: Work,
-    next: AtomicUsize,
-}
-
-impl<'e, 'a, 'r, 'w> Stretches<'e, 'a, 'r, 'w> {
-    /// The stretches of `each`, the reflections after `outline`'s own sections.
-    fn new(
-        each: &'e EachReflection<'a, 'r>,
-        format: Format,
-        check: &'e Check<'w>,
-        outline: &Document,
-        work: Work,
-    ) -> Self {
-        Stretches {
-            each,
-            format,
-            check,
-            first_is_theirs: outline.sections.is_empty(),
-            work,
-            next: AtomicUsize::new(0),
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.each.reflections.len().div_ceil(STRETCH)
-    }
-
-    /// Makes the next stretch not yet taken, written into `text` (emptied first), or `None`
-    /// once every stretch is taken.
-    fn take(
-        &self,
-        scanned: &mut Scanned<'a, 'w>,
-        kept: &mut Kept<'a>,
-        text: String,
-    ) -> Option<Stretch> {
-        let index = self.claim()?;
-        Some(self.make(index, scanned, kept, text))
-    }
-
-    /// The index of the next stretch not yet taken, now taken, or `None` once every one is.
-    fn claim(&self) -> Option<usize> {
-        let index = self.next.fetch_add(1, Ordering::Relaxed);
-        (index < self.count()).then_some(index)
-    }
-
-    /// Makes stretch `index`, one [`Self::claim`] gave, written into `text` (emptied first),
-    /// in what `kept` holds from the stretches before.
-    fn make(
-        &self,
-        index: usize,
-        scanned: &mut Scanned<'a, 'w>,
-        kept: &mut Kept<'a>,
-        mut text: String,
-    ) -> Stretch {
-        let all = self.each.reflections;
-        let start = index * STRETCH;
-        text.clear();
-        let mut stretch = Stretch {
-            index,
-            text,
-            found: Vec::new(),
-            sections: 0,
-        };
-        let first = self.first_is_theirs && index == 0;
-        let reflections = &all[start..all.len().min(start + STRETCH)];
-        // Checked, or written as JSON (checked as it is written or not), the sections need
-        // not be built first.
-        let each = self.each;
-        match (self.work.write, self.work.check) {
-            (false, true) => {
-                let sink = self.check.sink(scanned, &mut stretch.found);
-                stretch.sections = each
-                    .count_sections_to(reflections, &mut kept.scratch, sink)
-                    .1;
-                return stretch;
-            }
-            (true, checking) if self.format == Format::Json => {
-                let mut json = JsonSections::new(&mut stretch.text, first, Some(&mut kept.rows));
-                stretch.sections = if checking {
-                    let sink = self
-                        .check
-                        .sink_before(scanned, &mut stretch.found, &mut json);
-                    each.count_sections_to(reflections, &mut kept.scratch, sink)
-                        .1
-                } else {
-                    each.count_sections_to(reflections, &mut kept.scratch, &mut json)
-                        .1
-                };
-                json.end();
-                return stretch;
-            }
-            _ => {}
-        }
-        for reflection in reflections {
-            let sections = each.sections_in(reflection, &mut kept.scratch);
-            // Every reflection opens with its heading, so the first stretch holds the
-            // first of their sections.
-            debug_assert!(!sections.is_empty());
-            for section in &sections {
-                let first = first && stretch.sections == 0;
-                if self.work.write {
-                    render::section(self.format, section, first, &mut stretch.text);
-                }
-                stretch.sections += 1;
-            }
-            if self.work.check {
-                self.check.sections(scanned, &sections, &mut stretch.found);
-            }
-        }
-        stretch
-    }
-}
-
 /// Every stretch of `each`'s reflections, written and checked, in order, and what each
 /// thread's scan saw, on at most `threads` threads, this one among them.
 fn stretches<'a, 'w>(
@@ -401,6 +252,11 @@ fn on_threads<T: Send, S: Send>(
 
 mod in_order;
 mod streamed;
+mod stretches;
+
+#[cfg(test)]
+use stretches::STRETCH;
+use stretches::{Kept, Stretch, Stretches, Work};
 
 pub use streamed::Streamed;
 
