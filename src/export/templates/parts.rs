@@ -29,13 +29,8 @@ impl<'a, 'r> EachReflection<'a, 'r> {
         EachReflection { reflections, maker }
     }
 
-    /// The sections of `reflection`, one of [`Self::reflections`]. Each call makes its own
-    /// scratch (64 KB once an id is placed): a caller making many uses [`Self::sections_in`].
-    pub fn sections(&self, reflection: &'a Reflection) -> Vec<Section<'a>> {
-        self.sections_in(reflection, &mut Scratch::default())
-    }
-
-    /// [`Self::sections`], made in `scratch`, which a caller making many keeps for the next.
+    /// The sections of `reflection`, one of [`Self::reflections`], made in `scratch`, which
+    /// a caller making many keeps for the next.
     pub fn sections_in(
         &self,
         reflection: &'a Reflection,
@@ -44,13 +39,6 @@ impl<'a, 'r> EachReflection<'a, 'r> {
         let mut sections = Vec::new();
         self.maker.sections_to(reflection, scratch, &mut sections);
         sections
-    }
-
-    /// Hands the sections of `reflection`, one of [`Self::reflections`], to `sink` as they
-    /// are made, without building them.
-    pub fn sections_to(&self, reflection: &'a Reflection, sink: &mut impl Sink<'a>) {
-        self.maker
-            .sections_to(reflection, &mut Scratch::default(), sink);
     }
 
     /// Hands the sections of `reflections`, some of [`Self::reflections`], to `sink` in
@@ -73,13 +61,9 @@ impl<'a, 'r> EachReflection<'a, 'r> {
     /// refusing a thread, are made in turn.
     fn all_sections(&self) -> Vec<Section<'a>> {
         let make = |part: &[&'a Reflection]| {
-            let mut sections = Vec::with_capacity(part.len() * 8);
-            let mut scratch = Scratch::default();
-            for reflection in part {
-                self.maker
-                    .sections_to(reflection, &mut scratch, &mut sections);
-            }
-            sections
+            let sections = Vec::with_capacity(part.len() * 8);
+            self.count_sections_to(part, &mut Scratch::default(), sections)
+                .0
         };
         let reflections = self.reflections;
         if reflections.len() < PARALLEL_FROM {

@@ -263,9 +263,12 @@ fn the_pieces_handed_over_as_made_are_those_of_the_sections_built() {
         .each
         .as_ref()
         .expect("the record is made a reflection at a time");
+    let mut scratch = templates::Scratch::default();
     for r in &reflections {
-        let handed = seen(|visit| each.sections_to(r, &mut Visiting::new(visit, Nowhere)));
-        let sections = each.sections(r);
+        let handed = seen(|visit| {
+            each.count_sections_to(&[r], &mut scratch, Visiting::new(visit, Nowhere));
+        });
+        let sections = each.sections_in(r, &mut scratch);
         let walked = seen(|visit| each_section_piece(&sections, visit));
         assert_eq!(handed, walked, "{}", r.id);
         let document = Document {
