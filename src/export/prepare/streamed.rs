@@ -101,11 +101,12 @@ impl<'a, 'r> Streamed<'a, 'r> {
     /// identifier, else every one it holds, as [`Self::prepared`] would find them. Only a
     /// checked export can be written without being checked again.
     pub fn check(&self) -> Result<Checked<'_, 'a, 'r>, Vec<Located>> {
-        let findings = self.findings();
-        if findings.is_empty() {
-            Ok(Checked(self))
-        } else {
-            Err(findings)
+        match self.findings() {
+            Ok(seen) => Ok(Checked {
+                export: self,
+                _seen: seen,
+            }),
+            Err(findings) => Err(findings),
         }
     }
 
@@ -115,8 +116,9 @@ impl<'a, 'r> Streamed<'a, 'r> {
         self.write(out, true)
     }
 
-    /// The likely identifiers in the export, found without writing it.
-    fn findings(&self) -> Vec<Located> {
+    /// The likely identifiers in the export, found without writing it; if there are none,
+    /// what the check's scans saw instead.
+    fn findings(&self) -> Result<Vec<Scanned<'a, 'r>>, Vec<Located>> {
         let Parts {
             outline: document,
             each,
@@ -139,7 +141,11 @@ impl<'a, 'r> Streamed<'a, 'r> {
             found.extend(found_in_stretches);
         }
         check.close(&mut scanned, &document, &mut found);
-        self.located(&check, found, scanned, others)
+        if found.is_empty() {
+            others.push(scanned);
+            return Ok(others);
+        }
+        Err(self.located(&check, found, scanned, others))
     }
 
     /// Writes the export to `out` as it is made. With `checking`, it is checked as it is
@@ -193,13 +199,19 @@ impl<'a, 'r> Streamed<'a, 'r> {
 }
 
 /// An export checked whole and found to hold no likely identifier.
-pub struct Checked<'s, 'a, 'r>(&'s Streamed<'a, 'r>);
+pub struct Checked<'s, 'a, 'r> {
+    export: &'s Streamed<'a, 'r>,
+    /// What the check's scans remembered of the texts they saw, some thousands of small
+    /// allocations, let go with the checked export rather than before it is written: a
+    /// caller about to end can leave them to the system to take back.
+    _seen: Vec<Scanned<'a, 'r>>,
+}
 
 impl Checked<'_, '_, '_> {
     /// Writes the export to `out` as it is made, without checking it again. On an error
     /// from `out`, nothing more is made.
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
-        self.0.write(out, false).map(drop)
+        self.export.write(out, false).map(drop)
     }
 }
 

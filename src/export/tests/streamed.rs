@@ -58,8 +58,10 @@ fn a_streamed_export_is_the_prepared_one_and_finds_the_same() {
             let prepared = export.prepared();
             let case = format!("{template:?} {format:?} on {threads}");
             assert!(!prepared.findings.is_empty(), "{case}");
-            assert_eq!(export.findings(), prepared.findings, "{case}");
-            assert!(matches!(export.check(), Err(found) if found == prepared.findings));
+            assert!(
+                matches!(export.check(), Err(found) if found == prepared.findings),
+                "{case}"
+            );
             for checking in [true, false] {
                 let mut written = Vec::new();
                 let carried = export.write(&mut written, checking).expect("written");
