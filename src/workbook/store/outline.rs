@@ -3,9 +3,11 @@
 //! Reading a large workbook on two threads needs the reflections apart first. Asking
 //! serde_json for them as raw values made it check and skip the whole file once before
 //! either thread could start: a third of all the work of opening a workbook, on one thread.
-//! This scan only follows strings and brackets. It checks nothing else: every reflection is
-//! then read by serde_json, and so is everything around them, so a file this scan misreads
-//! fails to read and is read again the ordinary way, which says exactly what is wrong.
+//! This scan only follows strings and brackets, and where a reflection is laid out as
+//! wheelbook writes it, only looks for the line that closes it. It checks nothing else: every
+//! reflection is then read by serde_json, and so is everything around them, so a file this
+//! scan misreads fails to read and is read again the ordinary way, which says exactly what
+//! is wrong.
 
 use std::ops::Range;
 
@@ -23,17 +25,41 @@ pub struct Outline {
 
 #[cfg(test)]
 pub fn scan(bytes: &[u8]) -> Option<Outline> {
+    scan_with(bytes, Ends::ByLayout)
+}
+
+/// [`scan`], finding where reflections end as `ends` says.
+#[cfg(test)]
+fn scan_with(bytes: &[u8], ends: Ends) -> Option<Outline> {
     let mut reflections = Vec::new();
-    let inside = scan_each(bytes, |range| reflections.push(range))?;
+    let inside = scan_each_with(bytes, ends, |range| reflections.push(range))?;
     Some(Outline {
         reflections,
         inside,
     })
 }
 
+/// How the end of each reflection is found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    /// By the layout wheelbook writes ([`end_as_laid_out`]), while the reflections have it;
+    /// from the first that has not, by following strings and brackets.
+    ByLayout,
+    /// By following strings and brackets.
+    ByBrackets,
+}
+
 /// Like [`scan`], handing each reflection's range to `each` as soon as it is found, so that
 /// reading can begin before the scan ends. Gives the range inside the array's brackets.
-pub fn scan_each(bytes: &[u8], mut each: impl FnMut(Range<usize>)) -> Option<Range<usize>> {
+pub fn scan_each(bytes: &[u8], each: impl FnMut(Range<usize>)) -> Option<Range<usize>> {
+    scan_each_with(bytes, Ends::ByLayout, each)
+}
+
+fn scan_each_with(
+    bytes: &[u8],
+    ends: Ends,
+    mut each: impl FnMut(Range<usize>),
+) -> Option<Range<usize>> {
     let mut at = skip_space(bytes, 0);
     if bytes.get(at) != Some(&b'{') {
         return None;
@@ -59,7 +85,7 @@ pub fn scan_each(bytes: &[u8], mut each: impl FnMut(Range<usize>)) -> Option<Ran
             if found.is_some() || bytes.get(at) != Some(&b'[') {
                 return None;
             }
-            let (inside, end) = scan_array(bytes, at, &mut each)?;
+            let (inside, end) = scan_array(bytes, at, ends, &mut each)?;
             found = Some(inside);
             at = end;
         } else {
@@ -68,11 +94,12 @@ pub fn scan_each(bytes: &[u8], mut each: impl FnMut(Range<usize>)) -> Option<Ran
     }
 }
 
-/// Hands each element of the array whose `[` is at `open` to `each`; gives the range inside
-/// the brackets and the index just past the `]`.
+/// Hands each element of the array whose `[` is at `open` to `each`, ended as `ends` says;
+/// gives the range inside the brackets and the index just past the `]`.
 fn scan_array(
     bytes: &[u8],
     open: usize,
+    mut ends: Ends,
     each: &mut impl FnMut(Range<usize>),
 ) -> Option<(Range<usize>, usize)> {
     let mut at = skip_space(bytes, open + 1);
@@ -80,7 +107,18 @@ fn scan_array(
         return Some((open + 1..at, at + 1));
     }
     loop {
-        let end = skip_value(bytes, at)?;
+        let laid_out = (ends == Ends::ByLayout)
+            .then(|| end_as_laid_out(bytes, at))
+            .flatten();
+        // Once one is not, looking for the layout again could search to the end of the
+        // file for each reflection.
+        let end = match laid_out {
+            Some(end) => end,
+            None => {
+                ends = Ends::ByBrackets;
+                skip_value(bytes, at)?
+            }
+        };
         each(at..end);
         at = skip_space(bytes, end);
         match bytes.get(at)? {
@@ -88,6 +126,32 @@ fn scan_array(
             b']' => return Some((open + 1..at, at + 1)),
             _ => return None,
         }
+    }
+}
+
+/// How wheelbook lays out a reflection in its file (serde_json's pretty printing): it
+/// opens after a line break and four spaces, and closes with a line of its own indented
+/// the same, while everything inside it is indented further.
+const REFLECTION_INDENT: &[u8] = b"\n    ";
+
+/// The index just past the reflection that opens at `at`, if it is laid out as wheelbook
+/// writes one: its end is then the first `}` that begins a line of its own at its indent.
+/// A JSON string cannot hold a line break, so no brace in a string passes for it, and the
+/// braces of what the reflection holds stand further in. Looking only for that brace costs
+/// a fifth of following every string and bracket. A file laid out otherwise by hand may be
+/// misread here, like any the scan misreads: its reflections then fail to read, and it is
+/// read the ordinary way.
+fn end_as_laid_out(bytes: &[u8], at: usize) -> Option<usize> {
+    if bytes.get(at) != Some(&b'{') || !bytes[..at].ends_with(REFLECTION_INDENT) {
+        return None;
+    }
+    let mut from = at + 1;
+    loop {
+        let close = from + memchr::memchr(b'}', bytes.get(from..)?)?;
+        if bytes[..close].ends_with(REFLECTION_INDENT) {
+            return Some(close + 1);
+        }
+        from = close + 1;
     }
 }
 
@@ -220,6 +284,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest! {
+        #[test]
+        fn the_layout_ends_each_reflection_where_its_brackets_do(
+            values in prop::collection::vec(value(), 1..5),
+        ) {
+            // Laid out as wheelbook writes a workbook: objects whose strings may hold line
+            // breaks, braces and the text of a reflection's last line.
+            let reflections: Vec<_> = values
+                .into_iter()
+                .map(|value| serde_json::json!({"value": value, "text": "\n    }, {\n    }"}))
+                .collect();
+            let workbook = serde_json::json!({"schema_version": 2, "reflections": reflections});
+            let text = serde_json::to_vec_pretty(&workbook).expect("json");
+            let outline = scan(&text).expect("a workbook's layout");
+            let plain = scan_with(&text, Ends::ByBrackets);
+            prop_assert_eq!(Some(&outline), plain.as_ref());
+            for reflection in &outline.reflections {
+                let end = end_as_laid_out(&text, reflection.start);
+                prop_assert_eq!(end, Some(reflection.end), "ended by the layout");
+            }
+        }
+    }
+
+    #[test]
+    fn a_reflection_laid_out_otherwise_is_ended_by_its_brackets() {
+        let compact = br#"{"reflections": [{"a": {"b": 1}}, {}]}"#;
+        assert_eq!(end_as_laid_out(compact, 17), None);
+        let closed_otherwise = b"{\n  \"reflections\": [\n    {\"a\": 1},\n    {\"b\": {}}\n  ]\n}";
+        let outline = scan(closed_otherwise).expect("a workbook's layout");
+        assert_eq!(outline.reflections.len(), 2);
+        assert_eq!(Some(outline), scan_with(closed_otherwise, Ends::ByBrackets));
+        // A brace closing something inside it at its indent is taken for its end: the scan
+        // then misreads the file, which is read the ordinary way.
+        let misleading = b"{\n  \"reflections\": [\n    {\n      \"a\": {\n    },\n      \"b\": 1\n    }\n  ]\n}";
+        let inside = std::str::from_utf8(misleading)
+            .expect("utf-8")
+            .find("    {");
+        let first = inside.expect("a reflection") + 4;
+        assert_eq!(end_as_laid_out(misleading, first), Some(first + 20));
+        assert!(scan_with(misleading, Ends::ByBrackets).is_some());
+        assert_ne!(scan(misleading), scan_with(misleading, Ends::ByBrackets));
     }
 
     fn texts<'a>(bytes: &'a [u8], outline: &Outline) -> Vec<&'a str> {

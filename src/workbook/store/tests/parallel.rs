@@ -161,3 +161,29 @@ fn leaves_small_older_and_damaged_workbooks_to_the_ordinary_reader() {
     bytes[at + 2] = 0xff;
     assert!(parse_current(&bytes[..]).is_none());
 }
+
+#[test]
+fn a_workbook_laid_out_otherwise_by_hand_is_read_whole_all_the_same() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let mut workbook = generate(&pack, LARGE, 15);
+    // A string that reads like the last line of a reflection, once its line breaks are
+    // written as escapes.
+    Arc::make_mut(&mut workbook.reflections[0]).title = "Notes\n    }, {\n    }".into();
+    let text = serde_json::to_vec_pretty(&workbook).expect("json");
+    let text = String::from_utf8(text).expect("utf-8");
+    let read = parse_current(text.as_bytes());
+    assert!(read == Some(workbook.clone()), "as wheelbook lays it out");
+    // The first reflection's pack closed on a line at the reflection's own indent.
+    let moved = text.replacen(
+        "\n      },\n      \"ratings\"",
+        "\n    },\n      \"ratings\"",
+        1,
+    );
+    assert_ne!(moved, text);
+    assert!(
+        parse_current(moved.as_bytes()).is_none(),
+        "left to the ordinary reader"
+    );
+    let read = super::super::load::parse(moved.as_bytes()).expect("read the ordinary way");
+    assert!(read == workbook);
+}
