@@ -148,7 +148,11 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cpd {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "timestamp::deserialize_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub activity_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<f64>,
@@ -187,7 +191,11 @@ pub struct Action {
     /// The reflection it came from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reflection: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "timestamp::deserialize_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
 }

@@ -4,7 +4,8 @@
 //! as long over them as serde_json took over all the text the user wrote. Timestamps as
 //! wheelbook writes them (`2026-11-23T09:30:00Z`, `2026-11-23T09:30:00.5+01:00`) are read
 //! directly here; anything else goes to chrono, so what is accepted, and every error, stays
-//! exactly chrono's.
+//! exactly chrono's. Dates (`2026-11-23`: when an activity happened, when an action is due)
+//! are read the same way.
 
 use std::fmt;
 
@@ -39,6 +40,60 @@ pub fn parse(text: &str) -> Result<Timestamp, chrono::ParseError> {
         Some(timestamp) => Ok(timestamp),
         None => text.parse(),
     }
+}
+
+/// For `#[serde(default, deserialize_with)]` on an optional date, as chrono reads one.
+pub fn deserialize_date<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    /// A date, read by [`parse_date`].
+    struct Date(NaiveDate);
+
+    impl<'de> serde::Deserialize<'de> for Date {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct DateVisitor;
+
+            impl Visitor<'_> for DateVisitor {
+                type Value = Date;
+
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a formatted date string")
+                }
+
+                fn visit_str<E: Error>(self, text: &str) -> Result<Date, E> {
+                    parse_date(text).map(Date).map_err(E::custom)
+                }
+            }
+
+            deserializer.deserialize_str(DateVisitor)
+        }
+    }
+
+    // Through `Option`'s own reading, so that `null` means no date, as it always has.
+    <Option<Date> as serde::Deserialize>::deserialize(deserializer).map(|d| d.map(|d| d.0))
+}
+
+/// The date in `text`, as chrono's `str::parse` reads it: `YYYY-MM-DD` directly, anything
+/// else by chrono.
+pub fn parse_date(text: &str) -> Result<NaiveDate, chrono::ParseError> {
+    match quick_date(text.as_bytes()) {
+        Some(date) => Ok(date),
+        None => text.parse(),
+    }
+}
+
+/// `YYYY-MM-DD` and nothing else; `None` for anything else, or a day that does not exist.
+fn quick_date(text: &[u8]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text else {
+        return None;
+    };
+    let number = |digits: &[u8]| -> Option<u32> {
+        digits.iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&[y0, y1, y2, y3])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&[m0, m1])?, number(&[d0, d1])?)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM`;
@@ -183,6 +238,53 @@ mod tests {
         fn anything_else_is_chronos_to_judge(text in "[0-9T:.Z+ -]{0,30}") {
             prop_assert_eq!(ours(&text), chrono(&text));
         }
+    }
+
+    proptest! {
+        #[test]
+        fn reads_a_date_as_chrono_reads_it(
+            year in 0u32..10000, month in 0u32..14, day in 0u32..33,
+            other in "[0-9+ -]{0,12}",
+        ) {
+            for text in [format!("{year:04}-{month:02}-{day:02}"), other] {
+                let chronos = text.parse::<NaiveDate>().map_err(|e| e.to_string());
+                prop_assert_eq!(parse_date(&text).map_err(|e| e.to_string()), chronos, "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_date_or_its_absence_reads_as_chrono_reads_it() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Ours {
+            #[serde(default, deserialize_with = "super::deserialize_date")]
+            d: Option<NaiveDate>,
+        }
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Chronos {
+            #[serde(default)]
+            d: Option<NaiveDate>,
+        }
+        for json in [
+            r#"{"d": "2026-11-23"}"#,
+            r#"{"d": "2026-02-30"}"#,
+            r#"{"d": "26-11-23"}"#,
+            r#"{"d": null}"#,
+            r#"{"d": 5}"#,
+            r#"{}"#,
+        ] {
+            let ours = serde_json::from_str::<Ours>(json).map(|o| o.d);
+            let chronos = serde_json::from_str::<Chronos>(json).map(|c| c.d);
+            let (ours, chronos) = (
+                ours.map_err(|e| e.to_string()),
+                chronos.map_err(|e| e.to_string()),
+            );
+            assert_eq!(ours, chronos, "{json}");
+        }
+        assert_eq!(
+            quick_date(b"2026-11-23"),
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+        );
     }
 
     #[test]
