@@ -84,35 +84,29 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, chrono::ParseError> {
 
 /// `YYYY-MM-DD` and nothing else; `None` for anything else, or a day that does not exist.
 fn quick_date(text: &[u8]) -> Option<NaiveDate> {
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text else {
+    if text.len() != 10 || text[4] != b'-' || text[7] != b'-' {
         return None;
-    };
-    let number = |digits: &[u8]| -> Option<u32> {
-        digits.iter().try_fold(0u32, |n, &b| {
-            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-        })
-    };
-    let year = i32::try_from(number(&[y0, y1, y2, y3])?).ok()?;
-    NaiveDate::from_ymd_opt(year, number(&[m0, m1])?, number(&[d0, d1])?)
+    }
+    let year = i32::try_from(number(text, 0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(text, 5..7)?, number(text, 8..10)?)
+}
+
+/// The number the ASCII digits of `text` at `range` write; `None` if any is not a digit.
+fn number(text: &[u8], range: std::ops::Range<usize>) -> Option<u32> {
+    text.get(range)?.iter().try_fold(0u32, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM`;
 /// `None` for anything else, or for a date or time that does not exist.
 fn quick(text: &[u8]) -> Option<Timestamp> {
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        text.get(range)?.iter().try_fold(0u32, |n, &b| {
-            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-        })
-    };
+    let number = |range: std::ops::Range<usize>| number(text, range);
     let at = |i: usize, expected: u8| text.get(i) == Some(&expected);
-    if !(at(4, b'-') && at(7, b'-') && at(10, b'T') && at(13, b':') && at(16, b':')) {
+    if !(at(10, b'T') && at(13, b':') && at(16, b':')) {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(
-        i32::try_from(number(0..4)?).ok()?,
-        number(5..7)?,
-        number(8..10)?,
-    )?;
+    let date = quick_date(text.get(..10)?)?;
     let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
     let mut rest = 19;
     let mut nanos = 0;
