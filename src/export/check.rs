@@ -14,6 +14,7 @@ use super::identifiers::{
     Finding, Kind, Located, may_hold_finding, scan, scan_all, scan_reflection_with,
 };
 use super::sink::{Nowhere, Sink, Text};
+use crate::workbook::timestamp::date_as_written;
 use crate::workbook::{Reflection, Workbook};
 
 mod pieces;
@@ -35,23 +36,6 @@ fn structural_dates(workbook: &Workbook, written: &[NaiveDate]) -> FxHashSet<Nai
         .collect();
     dates.extend(written);
     dates
-}
-
-/// The day `text` is when it is written exactly as a template writes one, `YYYY-MM-DD`.
-/// Read by hand: every heading's date is looked up, and chrono's general parser would cost
-/// more than the lookup.
-fn as_written(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        b[range].iter().try_fold(0, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let year = i32::try_from(digits(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
 }
 
 /// `text` with each run of whitespace folded to one space: templates may fold a text's spaces
@@ -178,7 +162,11 @@ impl<'w> Check<'w> {
     }
 
     fn keep(&self, place: Place, finding: &Finding, found: &mut Vec<Found>) {
-        let structural = || as_written(&finding.text).is_some_and(|d| self.structural.contains(&d));
+        // Read by hand: every heading's date is looked up, and chrono's general parser would
+        // cost more than the lookup.
+        let structural = || {
+            date_as_written(finding.text.as_bytes()).is_some_and(|d| self.structural.contains(&d))
+        };
         if finding.kind == Kind::FullDate && structural() {
             return;
         }

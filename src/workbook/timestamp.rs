@@ -76,14 +76,15 @@ pub fn deserialize_date<'de, D: Deserializer<'de>>(
 /// The date in `text`, as chrono's `str::parse` reads it: `YYYY-MM-DD` directly, anything
 /// else by chrono.
 pub fn parse_date(text: &str) -> Result<NaiveDate, chrono::ParseError> {
-    match quick_date(text.as_bytes()) {
+    match date_as_written(text.as_bytes()) {
         Some(date) => Ok(date),
         None => text.parse(),
     }
 }
 
-/// `YYYY-MM-DD` and nothing else; `None` for anything else, or a day that does not exist.
-fn quick_date(text: &[u8]) -> Option<NaiveDate> {
+/// The day `text` is when it is written as wheelbook writes one, `YYYY-MM-DD`, and nothing
+/// else; `None` for anything else, or a day that does not exist.
+pub fn date_as_written(text: &[u8]) -> Option<NaiveDate> {
     if text.len() != 10 || text[4] != b'-' || text[7] != b'-' {
         return None;
     }
@@ -106,7 +107,7 @@ fn quick(text: &[u8]) -> Option<Timestamp> {
     if !(at(10, b'T') && at(13, b':') && at(16, b':')) {
         return None;
     }
-    let date = quick_date(text.get(..10)?)?;
+    let date = date_as_written(text.get(..10)?)?;
     let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
     let mut rest = 19;
     let mut nanos = 0;
@@ -276,7 +277,7 @@ mod tests {
             assert_eq!(ours, chronos, "{json}");
         }
         assert_eq!(
-            quick_date(b"2026-11-23"),
+            date_as_written(b"2026-11-23"),
             NaiveDate::from_ymd_opt(2026, 11, 23)
         );
     }
