@@ -1,7 +1,6 @@
 //! The command line: argument types (clap) and the commands that need no terminal UI.
 
 mod export;
-mod heap;
 mod output;
 mod pack;
 mod pager;
@@ -151,8 +150,6 @@ pub fn run(cli: Cli) -> ExitCode {
     let location = || -> anyhow::Result<Location> {
         Ok(Location::resolve(data_dir.clone(), name.as_deref())?)
     };
-    // A command that reads the whole workbook and exits.
-    let location_to_read = || location().inspect(heap::tune_for_reading);
     finish(match cli.command {
         None => location().and_then(|l| run_tui(l, &pack_in_use, startup_report.as_deref())),
         Some(Command::Pack { command }) => match command {
@@ -161,17 +158,17 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Some(Command::Where) => location().and_then(|l| records::where_(&l, &pack_in_use)),
         Some(Command::List { json }) => {
-            location_to_read().and_then(|l| records::list(&l, &pack_in_use, json))
+            location().and_then(|l| records::list(&l, &pack_in_use, json))
         }
         Some(Command::Show { id, json }) => {
-            location_to_read().and_then(|l| records::show(&l, &pack_in_use, &id, json))
+            location().and_then(|l| records::show(&l, &pack_in_use, &id, json))
         }
         Some(Command::Import { file }) => location().and_then(|l| transfer::import(l, &file)),
         Some(Command::Backup { output }) => {
             location().and_then(|l| transfer::backup(l, output.as_deref()))
         }
         Some(Command::Export(args)) => {
-            location_to_read().and_then(|l| export::export(&l, &pack_in_use, &args))
+            location().and_then(|l| export::export(&l, &pack_in_use, &args))
         }
         Some(Command::Restore { file, fresh, yes }) => {
             location().and_then(|l| transfer::restore(l, file.as_deref(), fresh, yes))

@@ -90,7 +90,6 @@ fn page_through(text: &str, pager: &Pager) -> io::Result<()> {
             shell
         }
     };
-    super::heap::untuned(&mut command);
     // As git: less quits when the text fits a screen, passes colours on, and leaves the
     // text in the terminal after it quits. Searches typed in less would be kept in
     // ~/.lesshst, and a search may be a person's name.
