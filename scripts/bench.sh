@@ -4,9 +4,13 @@
 # Needs GNU time (/usr/bin/time; Debian: apt-get install time) and tmux for the first screen.
 # WHEELBOOK_BENCH_BIN=path measures another wheelbook binary (an older build, to compare
 # before and after on the same machine in the same minutes) with this one's fixtures.
+# WHEELBOOK_BENCH_PAUSE=SECONDS waits that long before each run, as a person runs one command
+# after another: on a virtual machine that hands memory it frees back to its host, memory first
+# touched after a pause costs more than in runs back to back (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
+pause=${WHEELBOOK_BENCH_PAUSE:-0}
 sizes=(10 2000 10000)
 
 if [ ! -x /usr/bin/time ] || ! command -v tmux >/dev/null; then
@@ -36,6 +40,7 @@ run() {
   local n=$1; shift
   local walls=() peaks=()
   for _ in $(seq "$runs"); do
+    sleep "$pause"
     local start=$EPOCHREALTIME
     WHEELBOOK_DATA_DIR="$work/data-$n" /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null 2>&1 || true
     local end=$EPOCHREALTIME
@@ -72,6 +77,7 @@ first_screen() {
     mkfifo "$work/go"
     tmux -L wheelbook-bench -f /dev/null new-session -d -s b -x 120 -y 40 \
       "bash '$work/first-screen.sh' '$work/data-$n' '$bin' '$work'"
+    sleep "$pause"
     local start=$EPOCHREALTIME
     echo go > "$work/go"
     until [ -s "$work/report" ]; do
@@ -106,7 +112,8 @@ first_screen() {
   awk -v w="$wall" -v p="$peak" 'BEGIN {printf "%.1f ms, %.1f MB", w, p / 1024}'
 }
 
-printf '\nMedian of %s runs: wall time, peak memory (%s)\n\n' "$runs" "$(uname -m), $(nproc) cores"
+printf '\nMedian of %s runs%s: wall time, peak memory (%s)\n\n' "$runs" \
+  "$([ "$pause" = 0 ] || echo ", each after a pause of $pause s")" "$(uname -m), $(nproc) cores"
 printf '| %-40s | %-20s | %-20s | %-20s |\n' "command" "10" "2,000" "10,000"
 printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "$(printf -- '-%.0s' {1..22})" "$(printf -- '-%.0s' {1..22})" "$(printf -- '-%.0s' {1..22})"
 row() {
