@@ -17,8 +17,10 @@ use super::sink::{Nowhere, Sink, Text};
 use crate::workbook::timestamp::date_as_written;
 use crate::workbook::{Reflection, Workbook};
 
+mod clean;
 mod pieces;
 
+use clean::Clean;
 use pieces::{Place, Visiting, each_opening_piece};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
@@ -54,7 +56,7 @@ pub struct Scanned<'t, 'w> {
     /// wording (a competency, a question, a rating) at every reflection, some two thirds of
     /// its text, from the one copy of it. A lasting text stays, unchanged, for `'t`, so the
     /// same address and length always hold the same words.
-    clean: FxHashSet<(usize, usize)>,
+    clean: Clean,
     /// Lasting texts that may hold a finding, by their words.
     lasting: FxHashMap<&'t str, Vec<Finding>>,
     /// Texts made for the document or passing (not [`Text::Lasting`]) shorter than
@@ -74,7 +76,7 @@ impl<'t, 'w> Scanned<'t, 'w> {
     fn new(watch_list: &'w [String]) -> Self {
         Scanned {
             watch_list,
-            clean: FxHashSet::default(),
+            clean: Clean::new(),
             lasting: FxHashMap::default(),
             passing: FxHashMap::default(),
         }
@@ -85,8 +87,7 @@ impl<'t, 'w> Scanned<'t, 'w> {
         let watch_list = self.watch_list;
         let passing = match *text {
             Text::Lasting(text) => {
-                let address = (text.as_ptr() as usize, text.len());
-                if self.clean.contains(&address) {
+                if self.clean.holds(text) {
                     return;
                 }
                 // A text seen for the first time is passed over after a quick look, unless
@@ -94,7 +95,7 @@ impl<'t, 'w> Scanned<'t, 'w> {
                 // The quick look comes first: it costs less than hashing the words of a long
                 // answer, and most texts hold nothing.
                 if !may_hold_finding(text, watch_list) {
-                    self.clean.insert(address);
+                    self.clean.keep(text);
                     return;
                 }
                 let findings = self
@@ -104,7 +105,7 @@ impl<'t, 'w> Scanned<'t, 'w> {
                 // Found to hold nothing after all (a rating's "3 Established" has a digit):
                 // passed over by its address from now on, without another quick look.
                 if findings.is_empty() {
-                    self.clean.insert(address);
+                    self.clean.keep(text);
                 }
                 findings.iter().for_each(each);
                 return;
@@ -129,7 +130,7 @@ impl<'t, 'w> Scanned<'t, 'w> {
 
     /// What `other`, run over other parts of the same document, has seen.
     fn absorb(&mut self, other: Scanned<'t, '_>) {
-        self.clean.extend(other.clean);
+        self.clean.absorb(other.clean);
         self.lasting.extend(other.lasting);
         self.passing.extend(other.passing);
     }
