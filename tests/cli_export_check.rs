@@ -95,39 +95,6 @@ fn likely_identifiers_stop_the_export_unless_allowed() {
 }
 
 #[test]
-fn an_identifier_in_several_reflections_is_named_in_each() {
-    let data = DataDir::new();
-    let mut workbook = generated(3, 503);
-    for reflection in workbook.reflections_mut() {
-        reflection.status = Status::Complete;
-        reflection.title = "Home visit with Mr Smith".into();
-    }
-    let ids: Vec<String> = workbook
-        .newest_first()
-        .iter()
-        .map(|r| r.id.clone())
-        .collect();
-    let file = data.outside("fixture.json");
-    write_json(&file, &workbook);
-    data.wheelbook().arg("import").arg(&file).assert().success();
-    let refused = data
-        .wheelbook()
-        .args(["export", "--since", "1900-01-01"])
-        .assert()
-        .code(1)
-        .stdout("");
-    let said = String::from_utf8_lossy(&refused.get_output().stderr);
-    // Each is a place to edit before exporting again, so none is left for a second refusal.
-    assert!(said.contains("3 likely identifiers"), "{said}");
-    for id in &ids {
-        assert!(
-            said.contains(&format!("{id} · title · “Mr Smith”")),
-            "{id} is not named:\n{said}"
-        );
-    }
-}
-
-#[test]
 fn names_on_the_watch_list_are_caught() {
     let data = DataDir::new();
     // Enough reflections for an export of all of them to be made in many stretches.

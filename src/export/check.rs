@@ -257,42 +257,30 @@ impl<'w> Check<'w> {
                 findings
             }));
         }
-        // Words found in several fields, of one reflection or of several, are named by each of
-        // them: every place the owner would edit before exporting again.
-        let mut named_by: HashMap<String, Vec<&Located>> = HashMap::new();
+        // Where the same words were found in several fields, the first names them all.
+        let mut named_by: HashMap<String, &Located> = HashMap::new();
         for k in &known {
-            named_by.entry(words(&k.finding.text)).or_default().push(k);
+            named_by.entry(words(&k.finding.text)).or_insert(k);
         }
         let mut findings: Vec<Located> = Vec::new();
         let mut reported: HashSet<(String, String, String)> = HashSet::new();
-        let mut report = |located: Located| {
-            let key = (
-                located.reflection_id.clone(),
-                located.field.clone(),
-                located.finding.text.clone(),
-            );
-            if reported.insert(key) {
-                findings.push(located);
-            }
-        };
         for Found { place, finding } in found {
-            match named_by.get(&words(&finding.text)) {
-                Some(named) => {
-                    for named in named {
-                        report(Located {
-                            reflection_id: named.reflection_id.clone(),
-                            field: named.field.clone(),
-                            place: named.place.clone(),
-                            finding: finding.clone(),
-                        });
-                    }
-                }
-                None => report(Located {
-                    reflection_id: String::new(),
-                    field: place,
-                    place: None,
+            let (reflection_id, field, place) = match named_by.get(&words(&finding.text)) {
+                Some(named) => (
+                    named.reflection_id.clone(),
+                    named.field.clone(),
+                    named.place.clone(),
+                ),
+                None => (String::new(), place, None),
+            };
+            let key = (reflection_id.clone(), field.clone(), finding.text.clone());
+            if reported.insert(key) {
+                findings.push(Located {
+                    reflection_id,
+                    field,
+                    place,
                     finding,
-                }),
+                });
             }
         }
         findings
