@@ -145,13 +145,17 @@ pub enum PackCommand {
 
 /// Runs a parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
-    // Taken or not, only the speed changes.
-    let _ = heap::grow_in_large_steps();
     let pack_in_use = PackSource::from_option(cli.pack);
     let (data_dir, name) = (cli.data_dir, cli.workbook);
     let startup_report = cli.startup_report;
     let location = || -> anyhow::Result<Location> {
         Ok(Location::resolve(data_dir.clone(), name.as_deref())?)
+    };
+    // A command that reads the whole workbook and exits. The heap's setting, taken or not,
+    // only changes the speed.
+    let location_to_read = || {
+        let _ = heap::grow_in_large_steps();
+        location()
     };
     finish(match cli.command {
         None => location().and_then(|l| run_tui(l, &pack_in_use, startup_report.as_deref())),
@@ -161,17 +165,17 @@ pub fn run(cli: Cli) -> ExitCode {
         },
         Some(Command::Where) => location().and_then(|l| records::where_(&l, &pack_in_use)),
         Some(Command::List { json }) => {
-            location().and_then(|l| records::list(&l, &pack_in_use, json))
+            location_to_read().and_then(|l| records::list(&l, &pack_in_use, json))
         }
         Some(Command::Show { id, json }) => {
-            location().and_then(|l| records::show(&l, &pack_in_use, &id, json))
+            location_to_read().and_then(|l| records::show(&l, &pack_in_use, &id, json))
         }
         Some(Command::Import { file }) => location().and_then(|l| transfer::import(l, &file)),
         Some(Command::Backup { output }) => {
             location().and_then(|l| transfer::backup(l, output.as_deref()))
         }
         Some(Command::Export(args)) => {
-            location().and_then(|l| export::export(&l, &pack_in_use, &args))
+            location_to_read().and_then(|l| export::export(&l, &pack_in_use, &args))
         }
         Some(Command::Restore { file, fresh, yes }) => {
             location().and_then(|l| transfer::restore(l, file.as_deref(), fresh, yes))
