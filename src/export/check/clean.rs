@@ -29,8 +29,8 @@ impl Clean {
 
     fn slot(key: (usize, usize)) -> usize {
         let (address, len) = (key.0 as u64, key.1 as u64);
-        // Texts are allocated 16 bytes apart, so the low bits of an address tell them apart
-        // least; a text and the start of it (a shorter length) share an address.
+        // Texts are mostly allocated 16 bytes apart, so the low bits of an address tell them
+        // apart least; a text and the start of it (a shorter length) share an address.
         let mixed = address.rotate_right(4) ^ len.wrapping_mul(0x2545_F491_4F6C_DD1D);
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> SHIFT) as usize
     }
@@ -64,15 +64,17 @@ impl Clean {
         self.slots.iter().all(|key| *key == (0, 0))
     }
 
-    /// Keeps what `other` kept too, where its texts do not take a slot of this one's.
+    /// Keeps what `other` kept too, where its texts do not take a slot of this one's. Both
+    /// tables find a text's slot the same way, so each of `other`'s texts goes to the same
+    /// slot here.
     pub(in crate::export) fn absorb(&mut self, other: Clean) {
-        for key in other.slots {
-            let taken = self
-                .slots
-                .get(Self::slot(key))
-                .is_some_and(|k| *k != (0, 0));
-            if key != (0, 0) && !taken {
-                self.keep_key(key);
+        if self.slots.is_empty() {
+            *self = other;
+            return;
+        }
+        for (mine, theirs) in self.slots.iter_mut().zip(other.slots) {
+            if *mine == (0, 0) {
+                *mine = theirs;
             }
         }
     }
@@ -94,36 +96,59 @@ mod tests {
         assert!(!clean.holds(&words[..12]), "its start is another text");
     }
 
-    #[test]
-    fn a_text_that_takes_a_slot_forgets_the_one_before() {
-        let texts: Vec<String> = (0..SLOTS * 2).map(|n| format!("text {n}")).collect();
-        let mut clean = Clean::new();
-        for text in &texts {
-            clean.keep(text);
+    /// Two texts of `texts` that take the same slot.
+    fn sharing_a_slot(texts: &[String]) -> (&str, &str) {
+        let mut first_in: std::collections::HashMap<usize, &str> = Default::default();
+        for text in texts {
+            let slot = Clean::slot(Clean::key(text));
+            if let Some(earlier) = first_in.insert(slot, text) {
+                return (earlier, text);
+            }
         }
-        let held = texts.iter().filter(|t| clean.holds(t)).count();
-        assert!(held <= SLOTS, "{held} held in {SLOTS} slots");
-        assert!(
-            held > SLOTS / 4,
-            "only {held} held: the slots are poorly spread"
-        );
-        assert!(
-            clean.holds(texts.last().expect("texts")),
-            "the newest is held"
+        panic!(
+            "{} texts in {SLOTS} slots and no two share one",
+            texts.len()
         );
     }
 
     #[test]
-    fn absorbing_keeps_the_other_tables_texts_where_they_fit() {
-        let (one, two) = (String::from("one"), String::from("two"));
+    fn a_text_that_takes_a_slot_forgets_the_one_before() {
+        let texts: Vec<String> = (0..SLOTS).map(|n| format!("text {n}")).collect();
+        let (older, newer) = sharing_a_slot(&texts);
+        let mut clean = Clean::new();
+        clean.keep(older);
+        clean.keep(newer);
+        assert!(clean.holds(newer));
+        assert!(!clean.holds(older), "forgotten: only a quick look is lost");
+        // Spread over the slots: most of as many texts as slots have one of their own.
+        let mut clean = Clean::new();
+        texts.iter().for_each(|text| clean.keep(text));
+        let held = texts.iter().filter(|t| clean.holds(t)).count();
+        assert!(held > SLOTS / 2, "only {held} of {SLOTS} held");
+    }
+
+    #[test]
+    fn absorbing_keeps_the_other_tables_texts_where_their_slots_are_free() {
+        let texts: Vec<String> = (0..SLOTS).map(|n| format!("text {n}")).collect();
+        let (mine_first, theirs_too) = sharing_a_slot(&texts);
+        let taken = Clean::slot(Clean::key(mine_first));
+        let other = texts
+            .iter()
+            .find(|t| Clean::slot(Clean::key(t)) != taken)
+            .expect("a text in another slot");
         let (mut mine, mut theirs) = (Clean::new(), Clean::new());
-        mine.keep(&one);
-        theirs.keep(&two);
+        mine.keep(mine_first);
+        theirs.keep(theirs_too);
+        theirs.keep(other);
         mine.absorb(theirs);
-        assert!(mine.holds(&one));
-        assert_eq!(
-            mine.holds(&two),
-            Clean::slot(Clean::key(&one)) != Clean::slot(Clean::key(&two))
-        );
+        assert!(mine.holds(mine_first), "a slot taken here stays as it is");
+        assert!(!mine.holds(theirs_too));
+        assert!(mine.holds(other), "a free slot takes theirs");
+        // Into an empty table, and from one.
+        let mut empty = Clean::new();
+        empty.absorb(mine);
+        assert!(empty.holds(mine_first) && empty.holds(other));
+        empty.absorb(Clean::new());
+        assert!(empty.holds(mine_first) && empty.holds(other));
     }
 }
