@@ -33,6 +33,9 @@ for n in "${sizes[@]}"; do
   fi
 done
 
+# pause_before_run: waits WHEELBOOK_BENCH_PAUSE seconds, if it is set.
+pause_before_run() { if [ "$pause" != 0 ]; then sleep "$pause"; fi; }
+
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 # run N ARGS...: median milliseconds and peak MB of ARGS, RUNS times.
@@ -40,7 +43,7 @@ run() {
   local n=$1; shift
   local walls=() peaks=()
   for _ in $(seq "$runs"); do
-    sleep "$pause"
+    pause_before_run
     local start=$EPOCHREALTIME
     WHEELBOOK_DATA_DIR="$work/data-$n" /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null 2>&1 || true
     local end=$EPOCHREALTIME
@@ -77,7 +80,7 @@ first_screen() {
     mkfifo "$work/go"
     tmux -L wheelbook-bench -f /dev/null new-session -d -s b -x 120 -y 40 \
       "bash '$work/first-screen.sh' '$work/data-$n' '$bin' '$work'"
-    sleep "$pause"
+    pause_before_run
     local start=$EPOCHREALTIME
     echo go > "$work/go"
     until [ -s "$work/report" ]; do

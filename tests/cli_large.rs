@@ -1,10 +1,12 @@
-//! A workbook large enough to be read on two threads (512 KB or more), as its owner meets
-//! it on the command line: listed through a pager, whole and in order.
+//! A workbook large enough to be read on two threads, as its owner meets it on the command
+//! line: listed through a pager, whole and in order.
+#![cfg(unix)]
 
 mod common;
 
 use common::DataDir;
 use common::tmux::Tmux;
+use wheelbook::workbook::store::SPLIT_FROM_BYTES;
 
 /// A workbook past the size from which it is read on two threads.
 fn large(data: &DataDir) {
@@ -13,7 +15,7 @@ fn large(data: &DataDir) {
         .expect("saved")
         .len();
     assert!(
-        size >= 512 * 1024,
+        size >= SPLIT_FROM_BYTES as u64,
         "{size} bytes: too small to be read on two threads"
     );
 }
@@ -28,7 +30,7 @@ fn a_large_list_is_paged_whole_and_in_order() {
     let env = format!("TZ=UTC WHEELBOOK_PAGER=\"{pager}\"");
     let tmux = Tmux::start_command("large", &data, (200, 10), &env, "list");
     tmux.wait_for("EXIT=0");
-    let read = |path: &std::path::Path| std::fs::read_to_string(path).expect("the pager ran");
+    let paged = std::fs::read_to_string(&paged).expect("the pager ran");
     // Laid out for the terminal's width, but every reflection is there, in order.
     let ids = |text: &str| -> Vec<String> {
         let first_words = text
@@ -39,6 +41,6 @@ fn a_large_list_is_paged_whole_and_in_order() {
             .map(str::to_string)
             .collect()
     };
-    assert_eq!(ids(&read(&paged)).len(), 200);
-    assert_eq!(ids(&read(&paged)), ids(&listed));
+    assert_eq!(ids(&paged).len(), 200);
+    assert_eq!(ids(&paged), ids(&listed));
 }
