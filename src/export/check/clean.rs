@@ -12,8 +12,7 @@ pub(in crate::export) struct Clean {
     slots: Vec<(usize, usize)>,
 }
 
-/// Room for every text of a large pack several times over: the Wheel quotes some 300 in an
-/// export. 64 KB.
+/// Room for every text of a large pack several times over: the Wheel's holds some 200. 64 KB.
 const SLOTS: usize = 4096;
 
 // A slot's number is the top bits of a spread key, which needs a power of two.
@@ -48,10 +47,7 @@ impl Clean {
     /// Keeps `text` as seen to hold nothing. Only a text that stays unchanged, at the same
     /// address, for as long as this table lives may be kept.
     pub(in crate::export) fn keep(&mut self, text: &str) {
-        self.keep_key(Self::key(text));
-    }
-
-    fn keep_key(&mut self, key: (usize, usize)) {
+        let key = Self::key(text);
         if self.slots.is_empty() {
             self.slots = vec![(0, 0); SLOTS];
         }
