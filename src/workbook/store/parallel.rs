@@ -77,6 +77,11 @@ pub fn parse_current<S: Source + ?Sized>(bytes: &S) -> Option<Workbook> {
     if whole.len() < SPLIT_FROM_BYTES {
         return None;
     }
+    // An older version, as wheelbook wrote it (its version first), is left to the ordinary
+    // reader before any reflection is read here: the reading would be thrown away.
+    if version_written_first(whole).is_some_and(|version| version != SCHEMA_VERSION) {
+        return None;
+    }
     let found = Found::default();
     let (head, mine, theirs) = std::thread::scope(|scope| {
         let theirs = scope.spawn(|| found.read(bytes));
@@ -126,6 +131,20 @@ pub fn parse_current<S: Source + ?Sized>(bytes: &S) -> Option<Workbook> {
         reflections,
         actions: head.actions,
     })
+}
+
+/// The version a workbook states as its first field, as wheelbook writes it
+/// (`{"schema_version": 2, ...`, with any whitespace); `None` if it does not begin so, and
+/// the reading then finds the version wherever it is.
+fn version_written_first(bytes: &[u8]) -> Option<u32> {
+    fn after<'b>(rest: &'b [u8], token: &[u8]) -> Option<&'b [u8]> {
+        rest.trim_ascii_start().strip_prefix(token)
+    }
+    let rest = after(bytes, b"{")?;
+    let rest = after(rest, b"\"schema_version\"")?;
+    let rest = after(rest, b":")?.trim_ascii_start();
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
 /// Everything but the reflections, read from a copy of the file without them.

@@ -163,6 +163,53 @@ fn leaves_small_older_and_damaged_workbooks_to_the_ordinary_reader() {
 }
 
 #[test]
+fn an_older_workbook_is_left_to_the_ordinary_reader_before_a_reflection_is_read() {
+    let pack = PackSource::BuiltIn.load().expect("pack");
+    let current = serde_json::to_string_pretty(&generate(&pack, LARGE, 14)).expect("json");
+    let written = format!("\"schema_version\": {SCHEMA_VERSION},");
+    let older = current.replacen(&written, "\"schema_version\": 1,", 1);
+    assert_ne!(
+        older, current,
+        "laid out as wheelbook writes it, its version first"
+    );
+    let bytes = older.into_bytes();
+    let noting = Noting {
+        bytes: &bytes,
+        released: Mutex::new(Vec::new()),
+        copied: Mutex::new(Vec::new()),
+    };
+    assert!(parse_current(&noting).is_none());
+    let copied = noting.copied.lock().expect("not poisoned");
+    assert!(
+        copied.is_empty(),
+        "{} batches read for nothing",
+        copied.len()
+    );
+}
+
+#[test]
+fn the_version_written_first_is_read_as_wheelbook_writes_it_and_only_so() {
+    assert_eq!(
+        version_written_first(b"{\n  \"schema_version\": 2,\n"),
+        Some(2)
+    );
+    assert_eq!(version_written_first(b"{\"schema_version\":17}"), Some(17));
+    assert_eq!(
+        version_written_first(b" \t{ \"schema_version\" : 1 ,"),
+        Some(1)
+    );
+    // Anything else is for the reading to find out.
+    assert_eq!(version_written_first(b"{\"mode\": \"individual\","), None);
+    assert_eq!(version_written_first(b"{\"schema_version\": \"2\"}"), None);
+    assert_eq!(
+        version_written_first(b"{\"schema_version\": 99999999999}"),
+        None
+    );
+    assert_eq!(version_written_first(b"[]"), None);
+    assert_eq!(version_written_first(b""), None);
+}
+
+#[test]
 fn a_workbook_laid_out_otherwise_by_hand_is_read_whole_all_the_same() {
     let pack = PackSource::BuiltIn.load().expect("pack");
     let mut workbook = generate(&pack, LARGE, 15);
