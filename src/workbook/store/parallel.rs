@@ -77,8 +77,8 @@ pub fn parse_current<S: Source + ?Sized>(bytes: &S) -> Option<Workbook> {
     if whole.len() < SPLIT_FROM_BYTES {
         return None;
     }
-    // An older version, as wheelbook wrote it (its version first), is left to the ordinary
-    // reader before any reflection is read here: the reading would be thrown away.
+    // A version other than this one, as wheelbook wrote it (its version first), is left to
+    // the ordinary reader before any reflection is read here: the reading would be thrown away.
     if version_written_first(whole).is_some_and(|version| version != SCHEMA_VERSION) {
         return None;
     }
@@ -133,9 +133,11 @@ pub fn parse_current<S: Source + ?Sized>(bytes: &S) -> Option<Workbook> {
     })
 }
 
-/// The version a workbook states as its first field, as wheelbook writes it
-/// (`{"schema_version": 2, ...`, with any whitespace); `None` if it does not begin so, and
-/// the reading then finds the version wherever it is.
+/// The whole number a workbook's first field, `schema_version`, begins with, as wheelbook
+/// writes it (`{"schema_version": 2, ...`, with any whitespace); `None` if it does not begin
+/// so, and the reading then finds the version wherever it is. What follows the digits is not
+/// looked at: a version that is not this one cannot be read here whatever it is, and a
+/// malformed one (`1.5`) goes to the ordinary reader, which says what is wrong with it.
 fn version_written_first(bytes: &[u8]) -> Option<u32> {
     fn after<'b>(rest: &'b [u8], token: &[u8]) -> Option<&'b [u8]> {
         rest.trim_ascii_start().strip_prefix(token)
