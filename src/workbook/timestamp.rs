@@ -16,22 +16,30 @@ use super::Timestamp;
 
 /// For `#[serde(deserialize_with)]` on a [`Timestamp`].
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-    struct TimestampVisitor;
+    deserializer.deserialize_str(ReadBy {
+        // As chrono says it, so that a damaged file is described as it always was.
+        expecting: "an RFC 3339 formatted date and time string",
+        parse,
+    })
+}
 
-    impl Visitor<'_> for TimestampVisitor {
-        type Value = Timestamp;
+/// A string read by `parse`, and what it should have been when it is not one, as chrono's
+/// own reading of the same type says it.
+struct ReadBy<T> {
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, chrono::ParseError>,
+}
 
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            // As chrono says it, so that a damaged file is described as it always was.
-            f.write_str("an RFC 3339 formatted date and time string")
-        }
+impl<T> Visitor<'_> for ReadBy<T> {
+    type Value = T;
 
-        fn visit_str<E: Error>(self, text: &str) -> Result<Timestamp, E> {
-            parse(text).map_err(E::custom)
-        }
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
     }
 
-    deserializer.deserialize_str(TimestampVisitor)
+    fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text).map_err(E::custom)
+    }
 }
 
 /// The timestamp in `text`, as chrono's `str::parse` reads it.
@@ -51,21 +59,11 @@ pub fn deserialize_date<'de, D: Deserializer<'de>>(
 
     impl<'de> serde::Deserialize<'de> for Date {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct DateVisitor;
-
-            impl Visitor<'_> for DateVisitor {
-                type Value = Date;
-
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a formatted date string")
-                }
-
-                fn visit_str<E: Error>(self, text: &str) -> Result<Date, E> {
-                    parse_date(text).map(Date).map_err(E::custom)
-                }
-            }
-
-            deserializer.deserialize_str(DateVisitor)
+            let date = ReadBy {
+                expecting: "a formatted date string",
+                parse: parse_date,
+            };
+            deserializer.deserialize_str(date).map(Date)
         }
     }
 
