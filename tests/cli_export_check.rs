@@ -302,3 +302,65 @@ fn findings_are_named_by_the_question_and_area_as_the_pack_words_them() {
         )))
         .stderr(predicate::str::contains(question.id.as_str()).not());
 }
+
+/// Three complete reflections, each with the same name in its title and the same NHS number
+/// at the end of an answer: their ids.
+fn the_same_identifiers_in_three(data: &DataDir) -> Vec<String> {
+    let mut workbook = generated(3, 506);
+    for reflection in workbook.reflections_mut() {
+        reflection.status = Status::Complete;
+        reflection.title = "Visit with Mr Smith".into();
+        let question = reflection.answers.keys().next().expect("an answer").clone();
+        let answer = reflection.answers.get_or_insert_with(question, String::new);
+        answer.push_str(" Seen at home, NHS number 943 476 5919.");
+    }
+    let ids = workbook.reflections.iter().map(|r| r.id.clone()).collect();
+    let file = data.outside("fixture.json");
+    write_json(&file, &workbook);
+    data.wheelbook().arg("import").arg(&file).assert().success();
+    ids
+}
+
+#[test]
+fn an_identifier_in_several_reflections_is_named_in_each_that_the_export_carries() {
+    let data = DataDir::new();
+    let ids = the_same_identifiers_in_three(&data);
+    // Each template, and whether it carries the answers in full.
+    let templates: [(&[&str], bool); 5] = [
+        (&["record"], true),
+        (&["nmc-reflective-account"], true),
+        (&["hcpc-profile"], true),
+        (&["supervision-prep", "--full"], true),
+        (&["cpd-log"], false),
+    ];
+    for (template, carries_answers) in templates {
+        let refused = data
+            .wheelbook()
+            .args(["export", "--since", "2000-01-01", "--template"])
+            .args(template)
+            .assert()
+            .code(1);
+        let told = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+        for id in &ids {
+            let title = format!("{id} · title · “Mr Smith”");
+            assert!(
+                told.contains(&title),
+                "{template:?}: {id}'s title in\n{told}"
+            );
+            let number = told.lines().any(|line| {
+                line.contains(id.as_str())
+                    && line.contains(" · answer to ")
+                    && line.contains("“943 476 5919”")
+            });
+            let said = if carries_answers {
+                "named"
+            } else {
+                "not named"
+            };
+            assert_eq!(
+                number, carries_answers,
+                "{template:?}: {id}'s answer {said}\n{told}"
+            );
+        }
+    }
+}

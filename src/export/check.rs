@@ -2,8 +2,6 @@
 //! machine is scanned, whatever it came from (a chosen reflection, an earlier one, wording
 //! typed for this export, questions to bring), so that nothing leaves unchecked.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -18,9 +16,11 @@ use crate::workbook::timestamp::date_as_written;
 use crate::workbook::{Reflection, Workbook};
 
 mod clean;
+mod named;
 mod pieces;
 
 use clean::Clean;
+use named::{Fields, Source};
 use pieces::{Place, Visiting, each_opening_piece};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
@@ -38,12 +38,6 @@ fn structural_dates(workbook: &Workbook, written: &[NaiveDate]) -> FxHashSet<Nai
         .collect();
     dates.extend(written);
     dates
-}
-
-/// `text` with each run of whitespace folded to one space: templates may fold a text's spaces
-/// (summaries), so findings are compared by their words, not their spacing.
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The findings of each distinct text that may hold one, scanned once: the document repeats
@@ -136,10 +130,12 @@ impl<'t, 'w> Scanned<'t, 'w> {
     }
 }
 
-/// A likely identifier found in the document, and where it stands there.
+/// A likely identifier found in the document, where it stands there, and what it was found
+/// in.
 pub struct Found {
     place: String,
     finding: Finding,
+    source: Source,
 }
 
 /// The identifier check of one export, run a part of the document at a time: its opening,
@@ -162,7 +158,7 @@ impl<'w> Check<'w> {
         Scanned::new(self.watch_list)
     }
 
-    fn keep(&self, place: Place, finding: &Finding, found: &mut Vec<Found>) {
+    fn keep(&self, place: Place, text: &Text, finding: &Finding, found: &mut Vec<Found>) {
         // Read by hand: every heading's date is looked up, and chrono's general parser would
         // cost more than the lookup.
         let structural = || {
@@ -174,13 +170,15 @@ impl<'w> Check<'w> {
         found.push(Found {
             place: place.text(),
             finding: finding.clone(),
+            source: Source::of(text, finding),
         });
     }
 
     /// The findings in the title and notices of `document`.
     pub fn opening(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         each_opening_piece(document, |place, text| {
-            scanned.scan(&Text::Passing(text), |f| self.keep(place, f, found))
+            let text = Text::Passing(text);
+            scanned.scan(&text, |f| self.keep(place, &text, f, found))
         });
     }
 
@@ -217,7 +215,7 @@ impl<'w> Check<'w> {
         then: S,
     ) -> impl Sink<'t> + 'c {
         let visit = move |place: Place<'_>, text: &Text<'t, '_>| {
-            scanned.scan(text, |f| self.keep(place, f, found))
+            scanned.scan(text, |f| self.keep(place, text, f, found))
         };
         Visiting::new(visit, then)
     }
@@ -225,8 +223,8 @@ impl<'w> Check<'w> {
     /// The findings in the footer of `document`, after all its sections.
     pub fn close(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         for footer in &document.footer {
-            let place = Place::Fixed("footer");
-            scanned.scan(&Text::Passing(footer), |f| self.keep(place, f, found));
+            let (place, text) = (Place::Fixed("footer"), Text::Passing(footer));
+            scanned.scan(&text, |f| self.keep(place, &text, f, found));
         }
     }
 
@@ -248,42 +246,24 @@ impl<'w> Check<'w> {
         }
         others.into_iter().for_each(|other| scanned.absorb(other));
         let actions = workbook.actions_by_reflection();
-        let mut known: Vec<Located> = Vec::new();
+        let mut fields = Fields::default();
         for r in reflections {
             let actions = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
-            known.extend(scan_reflection_with(r, actions, pack, |text| {
+            // The text of the field each finding is in, in the order they are located.
+            let mut texts = Vec::new();
+            let located = scan_reflection_with(r, actions, pack, |text| {
                 let mut findings = Vec::new();
                 scanned.scan(&Text::Lasting(text), |f| findings.push(f.clone()));
+                texts.extend(std::iter::repeat_n(text, findings.len()));
                 findings
-            }));
-        }
-        // Where the same words were found in several fields, the first names them all.
-        let mut named_by: HashMap<String, &Located> = HashMap::new();
-        for k in &known {
-            named_by.entry(words(&k.finding.text)).or_insert(k);
-        }
-        let mut findings: Vec<Located> = Vec::new();
-        let mut reported: HashSet<(String, String, String)> = HashSet::new();
-        for Found { place, finding } in found {
-            let (reflection_id, field, place) = match named_by.get(&words(&finding.text)) {
-                Some(named) => (
-                    named.reflection_id.clone(),
-                    named.field.clone(),
-                    named.place.clone(),
-                ),
-                None => (String::new(), place, None),
-            };
-            let key = (reflection_id.clone(), field.clone(), finding.text.clone());
-            if reported.insert(key) {
-                findings.push(Located {
-                    reflection_id,
-                    field,
-                    place,
-                    finding,
-                });
+            });
+            debug_assert_eq!(texts.len(), located.len());
+            for (text, located) in texts.into_iter().zip(located) {
+                fields.add(text, located);
             }
         }
-        findings
+        let found = found.into_iter().map(|f| (f.place, f.finding, f.source));
+        fields.name(found)
     }
 }
 
