@@ -20,7 +20,7 @@ mod named;
 mod pieces;
 
 use clean::Clean;
-use named::{Fields, Source};
+use named::Fields;
 use pieces::{Place, Visiting, each_opening_piece};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
@@ -135,7 +135,8 @@ impl<'t, 'w> Scanned<'t, 'w> {
 pub struct Found {
     place: String,
     finding: Finding,
-    source: Source,
+    /// Where the finding's first byte stands in memory, if it was found in a lasting text.
+    address: Option<usize>,
 }
 
 /// The identifier check of one export, run a part of the document at a time: its opening,
@@ -170,7 +171,7 @@ impl<'w> Check<'w> {
         found.push(Found {
             place: place.text(),
             finding: finding.clone(),
-            source: Source::of(text, finding),
+            address: named::address(text, finding),
         });
     }
 
@@ -249,20 +250,16 @@ impl<'w> Check<'w> {
         let mut fields = Fields::default();
         for r in reflections {
             let actions = actions.get(r.id.as_str()).map_or(&[][..], Vec::as_slice);
-            // The text of the field each finding is in, in the order they are located.
-            let mut texts = Vec::new();
             let located = scan_reflection_with(r, actions, pack, |text| {
                 let mut findings = Vec::new();
                 scanned.scan(&Text::Lasting(text), |f| findings.push(f.clone()));
-                texts.extend(std::iter::repeat_n(text, findings.len()));
                 findings
             });
-            debug_assert_eq!(texts.len(), located.len());
-            for (text, located) in texts.into_iter().zip(located) {
+            for (text, located) in located {
                 fields.add(text, located);
             }
         }
-        let found = found.into_iter().map(|f| (f.place, f.finding, f.source));
+        let found = found.into_iter().map(|f| (f.place, f.finding, f.address));
         fields.name(found)
     }
 }

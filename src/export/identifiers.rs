@@ -187,7 +187,8 @@ pub fn scan_reflection(
     actions: &[&Action],
     watch_list: &[String],
 ) -> Vec<Located> {
-    scan_reflection_with(reflection, actions, None, |text| scan(text, watch_list))
+    let located = scan_reflection_with(reflection, actions, None, |text| scan(text, watch_list));
+    located.into_iter().map(|(_, located)| located).collect()
 }
 
 /// How a finding's field is named: by `pack`'s own wording of its question or area where
@@ -237,14 +238,14 @@ fn shortened(text: &str, max: usize) -> String {
     cut + "…"
 }
 
-/// [`scan_reflection`] with `scan` standing in for [`scan`]: the export check passes one
-/// that scans each distinct text only once.
+/// [`scan_reflection`] with `scan` standing in for [`scan`] (the export check passes one
+/// that scans each distinct text only once), each finding with the text of its field.
 pub(super) fn scan_reflection_with<'r>(
     reflection: &'r Reflection,
     actions: &[&'r Action],
     pack: Option<&Pack>,
     mut scan: impl FnMut(&'r str) -> Vec<Finding>,
-) -> Vec<Located> {
+) -> Vec<(&'r str, Located)> {
     let r = reflection;
     let names = FieldNames(pack);
     let mut located = Vec::new();
@@ -255,11 +256,14 @@ pub(super) fn scan_reflection_with<'r>(
             return;
         }
         let field = field();
-        located.extend(findings.into_iter().map(|finding| Located {
-            reflection_id: r.id.clone(),
-            field: field.clone(),
-            place: place.map(str::to_string),
-            finding,
+        located.extend(findings.into_iter().map(|finding| {
+            let located = Located {
+                reflection_id: r.id.clone(),
+                field: field.clone(),
+                place: place.map(str::to_string),
+                finding,
+            };
+            (text, located)
         }));
     };
     scan_field(&r.title, &|| "title".to_string(), None);
