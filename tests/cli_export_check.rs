@@ -304,7 +304,7 @@ fn findings_are_named_by_the_question_and_area_as_the_pack_words_them() {
 }
 
 /// Three complete reflections, each with the same name in its title and the same NHS number
-/// at the end of an answer: their ids.
+/// in the first sentence of an answer: their ids.
 fn the_same_identifiers_in_three(data: &DataDir) -> Vec<String> {
     let mut workbook = generated(3, 506);
     for reflection in workbook.reflections_mut() {
@@ -312,7 +312,7 @@ fn the_same_identifiers_in_three(data: &DataDir) -> Vec<String> {
         reflection.title = "Visit with Mr Smith".into();
         let question = reflection.answers.keys().next().expect("an answer").clone();
         let answer = reflection.answers.get_or_insert_with(question, String::new);
-        answer.push_str(" Seen at home, NHS number 943 476 5919.");
+        answer.insert_str(0, "Seen at home, NHS number 943 476 5919. ");
     }
     let ids = workbook.reflections.iter().map(|r| r.id.clone()).collect();
     let file = data.outside("fixture.json");
@@ -322,26 +322,43 @@ fn the_same_identifiers_in_three(data: &DataDir) -> Vec<String> {
 }
 
 #[test]
-fn an_identifier_quoted_from_several_reflections_is_named_in_each() {
+fn an_identifier_in_several_reflections_is_named_in_each() {
     let data = DataDir::new();
     let ids = the_same_identifiers_in_three(&data);
-    // A record quotes each answer as it stands, in every format.
-    for format in ["md", "json"] {
+    // Each template (a record in two formats) quotes or makes each title and that answer,
+    // whole or in summary; a CPD log carries no answers.
+    let templates: [&[&str]; 6] = [
+        &["--format", "md"],
+        &["--format", "json"],
+        &["--template", "nmc-reflective-account"],
+        &["--template", "hcpc-profile"],
+        &["--template", "supervision-prep"],
+        &["--template", "cpd-log"],
+    ];
+    for template in templates {
         let refused = data
             .wheelbook()
-            .args(["export", "--since", "2000-01-01", "--format", format])
+            .args(["export", "--since", "2000-01-01"])
+            .args(template)
             .assert()
             .code(1);
         let told = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+        let named = |id: &str, field: &str, words: &str| {
+            let line = |line: &&str| line.contains(id) && line.contains(field);
+            told.lines().filter(line).any(|line| line.contains(words))
+        };
+        let log = template.contains(&"cpd-log");
         for id in &ids {
-            let number = told.lines().any(|line| {
-                line.contains(id.as_str())
-                    && line.contains(" · answer to ")
-                    && line.contains("“943 476 5919”")
-            });
-            assert!(number, "{format}: {id}'s answer named in\n{told}");
+            let title = named(id, " · title · ", "“Mr Smith”");
+            let answer = named(id, " · answer to ", "“943 476 5919”");
+            // A CPD log's rows stand in no reflection's section: its titles are known by
+            // their words alone, and named once.
+            assert_eq!(
+                title,
+                !log || id == &ids[0],
+                "{template:?}: {id}'s title\n{told}"
+            );
+            assert_eq!(answer, !log, "{template:?}: {id}'s answer\n{told}");
         }
-        // A heading made from each title is known by its words alone: named once.
-        assert_eq!(told.matches(" · title · “Mr Smith”").count(), 1, "{told}");
     }
 }

@@ -21,7 +21,7 @@ mod pieces;
 
 use clean::Clean;
 use named::Fields;
-use pieces::{Place, Visiting, each_opening_piece};
+use pieces::{Place, Visiting, Whose, each_opening_piece};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
 /// and `written`: today, a CPD window, when the regulators' data was checked): a CPD record
@@ -131,12 +131,16 @@ impl<'t, 'w> Scanned<'t, 'w> {
 }
 
 /// A likely identifier found in the document, where it stands there, and what it was found
-/// in.
+/// in: [`named`] names it by the field of a chosen reflection it stands in.
 pub struct Found {
     place: String,
     finding: Finding,
     /// Where the finding's first byte stands in memory, if it was found in a lasting text.
     address: Option<usize>,
+    /// The reflection whose sections it was found in, if they were one's.
+    reflection: Option<String>,
+    /// The words of the text it was found in.
+    words: String,
 }
 
 /// The identifier check of one export, run a part of the document at a time: its opening,
@@ -159,7 +163,14 @@ impl<'w> Check<'w> {
         Scanned::new(self.watch_list)
     }
 
-    fn keep(&self, place: Place, text: &Text, finding: &Finding, found: &mut Vec<Found>) {
+    fn keep(
+        &self,
+        place: Place,
+        text: &Text,
+        reflection: Option<&str>,
+        finding: &Finding,
+        found: &mut Vec<Found>,
+    ) {
         // Read by hand: every heading's date is looked up, and chrono's general parser would
         // cost more than the lookup.
         let structural = || {
@@ -168,18 +179,14 @@ impl<'w> Check<'w> {
         if finding.kind == Kind::FullDate && structural() {
             return;
         }
-        found.push(Found {
-            place: place.text(),
-            finding: finding.clone(),
-            address: named::address(text, finding),
-        });
+        found.push(Found::new(place.text(), text, reflection, finding.clone()));
     }
 
     /// The findings in the title and notices of `document`.
     pub fn opening(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         each_opening_piece(document, |place, text| {
             let text = Text::Passing(text);
-            scanned.scan(&text, |f| self.keep(place, &text, f, found))
+            scanned.scan(&text, |f| self.keep(place, &text, None, f, found))
         });
     }
 
@@ -215,8 +222,10 @@ impl<'w> Check<'w> {
         found: &'c mut Vec<Found>,
         then: S,
     ) -> impl Sink<'t> + 'c {
-        let visit = move |place: Place<'_>, text: &Text<'t, '_>| {
-            scanned.scan(text, |f| self.keep(place, text, f, found))
+        let visit = move |place: Place<'_>, text: &Text<'t, '_>, whose: &Whose| {
+            scanned.scan(text, |f| {
+                self.keep(place, text, whose.reflection(), f, found)
+            })
         };
         Visiting::new(visit, then)
     }
@@ -225,7 +234,7 @@ impl<'w> Check<'w> {
     pub fn close(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         for footer in &document.footer {
             let (place, text) = (Place::Fixed("footer"), Text::Passing(footer));
-            scanned.scan(&text, |f| self.keep(place, &text, f, found));
+            scanned.scan(&text, |f| self.keep(place, &text, None, f, found));
         }
     }
 
@@ -259,7 +268,6 @@ impl<'w> Check<'w> {
                 fields.add(text, located);
             }
         }
-        let found = found.into_iter().map(|f| (f.place, f.finding, f.address));
         fields.name(found)
     }
 }

@@ -29,6 +29,10 @@ pub struct Section<'a> {
     /// 1 for a top-level section, 2 and 3 below it.
     pub level: u8,
     pub blocks: Vec<Block<'a>>,
+    /// The id of the reflection the section is made from, if it is one's: the identifier
+    /// check names what it finds there by that reflection's fields. Not written out.
+    #[serde(skip)]
+    pub reflection: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,7 +153,14 @@ impl<'a> Section<'a> {
             heading: heading.into(),
             level,
             blocks: Vec::new(),
+            reflection: None,
         }
+    }
+
+    /// This section, made from the reflection with id `id`.
+    pub fn of_reflection(mut self, id: impl Into<Cow<'a, str>>) -> Self {
+        self.reflection = Some(id.into());
+        self
     }
 
     pub fn paragraph(mut self, text: impl Into<Cow<'a, str>>) -> Self {

@@ -94,6 +94,10 @@ pub trait Sink<'a> {
     where
         R: IntoIterator<Item = Text<'a, 'x>>;
     fn warning(&mut self, text: Text<'a, '_>);
+    /// Whose pieces follow, until it is said again: a reflection's id, or `None` for the
+    /// document's own. Only the identifier check asks, to name what it finds by the
+    /// reflection's fields; other sinks let it pass.
+    fn reflection(&mut self, _id: Option<&str>) {}
 }
 
 /// A sink borrowed: what is handed to it goes to the sink it borrows, which the lender keeps
@@ -124,6 +128,10 @@ impl<'a, S: Sink<'a> + ?Sized> Sink<'a> for &mut S {
 
     fn warning(&mut self, text: Text<'a, '_>) {
         (**self).warning(text);
+    }
+
+    fn reflection(&mut self, id: Option<&str>) {
+        (**self).reflection(id);
     }
 }
 
@@ -194,9 +202,15 @@ impl<'a, S: Sink<'a>> Sink<'a> for Counting<S> {
     fn warning(&mut self, text: Text<'a, '_>) {
         self.sink.warning(text);
     }
+
+    fn reflection(&mut self, id: Option<&str>) {
+        self.sink.reflection(id);
+    }
 }
 
 /// Sections built to keep, as the preview, the other formats and the other templates need.
+/// Whose sections they are is set on them by whoever has them made
+/// ([`Section::reflection`]): this sink lets [`Sink::reflection`] pass.
 impl<'a> Sink<'a> for Vec<Section<'a>> {
     fn section(&mut self, level: u8, heading: Text<'a, '_>) {
         self.push(Section::new(level, heading.kept()));
@@ -245,6 +259,7 @@ fn push_block<'a>(sections: &mut Vec<Section<'a>>, block: Block<'a>) {
 impl<'a> Section<'a> {
     /// Hands this section to `sink`, piece by piece, as it was made.
     pub fn replay(&self, sink: &mut impl Sink<'a>) {
+        sink.reflection(self.reflection.as_deref());
         sink.section(self.level, Text::of(&self.heading));
         for block in &self.blocks {
             match block {

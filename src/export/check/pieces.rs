@@ -29,6 +29,20 @@ impl Place<'_> {
     }
 }
 
+/// Whose pieces the check visits: the id of the reflection whose sections they are, if they
+/// are one's, in a buffer used again for each; read only for a finding.
+#[derive(Default)]
+pub(super) struct Whose {
+    id: String,
+    known: bool,
+}
+
+impl Whose {
+    pub(super) fn reflection(&self) -> Option<&str> {
+        self.known.then_some(self.id.as_str())
+    }
+}
+
 /// The title and notices of `document`.
 pub(super) fn each_opening_piece<'d>(
     document: &'d Document<'_>,
@@ -48,6 +62,8 @@ pub(super) struct Visiting<V, S = Nowhere> {
     /// The heading of the section being visited, the place of its pieces: kept in one
     /// buffer, used again for each section.
     heading: String,
+    /// Whose pieces are visited.
+    whose: Whose,
     visit: V,
     then: S,
     /// Whether a section has begun: a block before any (a maker's mistake) is placed under
@@ -59,6 +75,7 @@ impl<V, S> Visiting<V, S> {
     pub(super) fn new(visit: V, then: S) -> Self {
         Visiting {
             heading: String::new(),
+            whose: Whose::default(),
             visit,
             then,
             in_section: false,
@@ -72,11 +89,18 @@ impl<V, S> Visiting<V, S> {
 
 impl<'t, V, S> Sink<'t> for Visiting<V, S>
 where
-    V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>),
+    V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>, &'d Whose),
     S: Sink<'t>,
 {
+    fn reflection(&mut self, id: Option<&str>) {
+        self.whose.id.clear();
+        self.whose.id.push_str(id.unwrap_or_default());
+        self.whose.known = id.is_some();
+        self.then.reflection(id);
+    }
+
     fn section(&mut self, level: u8, heading: Text<'t, '_>) {
-        (self.visit)(Place::Fixed("heading"), &heading);
+        (self.visit)(Place::Fixed("heading"), &heading, &self.whose);
         self.heading.clear();
         self.heading.push_str(heading.as_str());
         self.in_section = true;
@@ -85,23 +109,24 @@ where
 
     fn paragraph(&mut self, text: Text<'t, '_>) {
         self.begin_block();
-        (self.visit)(Place::Heading(&self.heading), &text);
+        (self.visit)(Place::Heading(&self.heading), &text, &self.whose);
         self.then.paragraph(text);
     }
 
     fn field(&mut self, label: Text<'t, '_>, value: Text<'t, '_>) {
         self.begin_block();
-        (self.visit)(Place::Heading(&self.heading), &label);
-        (self.visit)(Place::Under(&self.heading, label.as_str()), &value);
+        let whose = &self.whose;
+        (self.visit)(Place::Heading(&self.heading), &label, whose);
+        (self.visit)(Place::Under(&self.heading, label.as_str()), &value, whose);
         self.then.field(label, value);
     }
 
     fn list<'x>(&mut self, items: impl IntoIterator<Item = Text<'t, 'x>>) {
         self.begin_block();
-        let (visit, heading) = (&mut self.visit, &self.heading);
+        let (visit, heading, whose) = (&mut self.visit, &self.heading, &self.whose);
         let items = items.into_iter();
         self.then
-            .list(items.inspect(|item| visit(Place::Heading(heading), item)));
+            .list(items.inspect(|item| visit(Place::Heading(heading), item, whose)));
     }
 
     fn table<'x, R>(&mut self, headers: &[Cow<'t, str>], rows: impl IntoIterator<Item = R>)
@@ -110,18 +135,22 @@ where
     {
         self.begin_block();
         for header in headers {
-            (self.visit)(Place::Heading(&self.heading), &Text::of(header));
+            (self.visit)(
+                Place::Heading(&self.heading),
+                &Text::of(header),
+                &self.whose,
+            );
         }
         // Each row's cells are visited as `then` takes them, one row after another; the
         // rows share the one visitor.
         let visit = RefCell::new(&mut self.visit);
-        let (visit, heading) = (&visit, &self.heading);
+        let (visit, heading, whose) = (&visit, &self.heading, &self.whose);
         let rows = rows.into_iter().map(|row| {
             // A maker hands over no row wider than its headers ([`Sink::table`]); were one
             // to, its cells past them would still be checked, under no column.
             let columns = headers.iter().map(|h| &**h).chain(std::iter::repeat(""));
             row.into_iter().zip(columns).map(move |(cell, column)| {
-                (visit.borrow_mut())(Place::Under(heading, column), &cell);
+                (visit.borrow_mut())(Place::Under(heading, column), &cell, whose);
                 cell
             })
         });
@@ -130,7 +159,7 @@ where
 
     fn warning(&mut self, text: Text<'t, '_>) {
         self.begin_block();
-        (self.visit)(Place::Heading(&self.heading), &text);
+        (self.visit)(Place::Heading(&self.heading), &text, &self.whose);
         self.then.warning(text);
     }
 }

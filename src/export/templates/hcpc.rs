@@ -287,7 +287,8 @@ fn words_in(section: &Section) -> usize {
 }
 
 fn statement_part(sources: &Sources, r: &Reflection, options: &Options) -> Section {
-    let section = Section::new(2, format!("{} ({})", title_of(r), date_of(r)));
+    let section =
+        Section::new(2, format!("{} ({})", title_of(r), date_of(r))).of_reflection(r.id.clone());
     if let Some(text) = options.edit(&r.id, STATEMENT) {
         return section.paragraph(text.clone());
     }

@@ -91,6 +91,7 @@ fn account(sources: &Sources, r: &Reflection, number: u32, options: &Options) ->
     let nmc = &sources.regulators.nmc;
     let form = &nmc.reflective_account;
     let mut section = Section::new(1, format!("Account {number}: {}", title_of(r)))
+        .of_reflection(r.id.clone())
         .field(form.number_label.clone(), number.to_string());
     if !form.numbers().contains(&number) {
         section = section.warning(format!(

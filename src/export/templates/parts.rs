@@ -37,8 +37,22 @@ impl<'a, 'r> EachReflection<'a, 'r> {
         scratch: &mut Scratch<'a>,
     ) -> Vec<Section<'a>> {
         let mut sections = Vec::new();
-        self.maker.sections_to(reflection, scratch, &mut sections);
+        self.sections_of(reflection, scratch, &mut sections);
         sections
+    }
+
+    /// The sections of `reflection` made onto the end of `sections`, each marked as its.
+    fn sections_of(
+        &self,
+        reflection: &'a Reflection,
+        scratch: &mut Scratch<'a>,
+        sections: &mut Vec<Section<'a>>,
+    ) {
+        let from = sections.len();
+        self.maker.sections_to(reflection, scratch, sections);
+        for section in &mut sections[from..] {
+            section.reflection = Some(reflection.id.as_str().into());
+        }
     }
 
     /// Hands the sections of `reflections`, some of [`Self::reflections`], to `sink` in
@@ -61,9 +75,12 @@ impl<'a, 'r> EachReflection<'a, 'r> {
     /// refusing a thread, are made in turn.
     fn all_sections(&self) -> Vec<Section<'a>> {
         let make = |part: &[&'a Reflection]| {
-            let sections = Vec::with_capacity(part.len() * 8);
-            self.count_sections_to(part, &mut Scratch::default(), sections)
-                .0
+            let mut sections = Vec::with_capacity(part.len() * 8);
+            let mut scratch = Scratch::default();
+            for reflection in part {
+                self.sections_of(reflection, &mut scratch, &mut sections);
+            }
+            sections
         };
         let reflections = self.reflections;
         if reflections.len() < PARALLEL_FROM {

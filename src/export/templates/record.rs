@@ -51,6 +51,7 @@ impl<'a> Maker<'a, '_> {
         scratch: &mut Scratch<'a>,
         sink: &mut impl Sink<'a>,
     ) {
+        sink.reflection(Some(&reflection.id));
         reflection_sections(self.sources, &self.repeated, reflection, scratch, sink);
     }
 }

@@ -183,6 +183,7 @@ fn reflections_to_bring(
     })];
     for r in dated {
         let mut section = Section::new(2, title_of(r).to_string())
+            .of_reflection(r.id.clone())
             .field("Date", date_of(r).to_string())
             .field("Context", context_label(pack, &r.context));
         for area in &pack.areas {

@@ -10,7 +10,7 @@ use crate::workbook::generate::{generate, keep_from_an_older_pack};
 /// Each piece of `sections`, with its place, as the check meets them.
 fn each_section_piece<'t, V>(sections: &[Section<'t>], visit: V)
 where
-    V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>),
+    V: for<'d> FnMut(Place<'d>, &Text<'t, 'd>, &'d Whose),
 {
     let mut visiting = Visiting::new(visit, Nowhere);
     for section in sections {
@@ -23,7 +23,7 @@ fn walked(document: &Document) -> Vec<(String, String)> {
     each_opening_piece(document, |place, text| {
         pieces.push((place.text(), text.to_string()))
     });
-    each_section_piece(&document.sections, |place, text| {
+    each_section_piece(&document.sections, |place, text, _| {
         pieces.push((place.text(), text.as_str().to_string()))
     });
     let footer = document.footer.iter();
@@ -228,14 +228,18 @@ fn only_a_date_written_as_a_template_writes_it_is_read_as_one() {
     }
 }
 
-type Seen = Vec<(String, String, bool)>;
+type Seen = Vec<(String, String, bool, Option<String>)>;
 
-/// Each piece `visit_all` visits: its place, its words, and whether it lasts.
-fn seen(visit_all: impl FnOnce(&mut dyn FnMut(Place<'_>, &Text<'_, '_>))) -> Seen {
+/// A visitor of pieces, as the check's sink calls it.
+type Visit<'v> = &'v mut dyn FnMut(Place<'_>, &Text<'_, '_>, &Whose);
+
+/// Each piece `visit_all` visits: its place, its words, whether it lasts, and whose it is.
+fn seen(visit_all: impl FnOnce(Visit)) -> Seen {
     let mut seen = Vec::new();
-    visit_all(&mut |place, text| {
+    visit_all(&mut |place, text, whose| {
         let lasting = matches!(text, Text::Lasting(_));
-        seen.push((place.text(), text.as_str().to_string(), lasting))
+        let reflection = whose.reflection().map(str::to_string);
+        seen.push((place.text(), text.as_str().to_string(), lasting, reflection))
     });
     seen
 }
@@ -271,6 +275,12 @@ fn the_pieces_handed_over_as_made_are_those_of_the_sections_built() {
         let sections = each.sections_in(r, &mut scratch);
         let walked = seen(|visit| each_section_piece(&sections, visit));
         assert_eq!(handed, walked, "{}", r.id);
+        let whose = handed.iter().map(|(_, _, _, whose)| whose.as_deref());
+        assert!(
+            whose.clone().all(|whose| whose == Some(r.id.as_str())),
+            "{}",
+            r.id
+        );
         let document = Document {
             sections,
             ..parts.outline.clone()
@@ -279,7 +289,7 @@ fn the_pieces_handed_over_as_made_are_those_of_the_sections_built() {
             .into_iter()
             .skip(1 + document.notices.len());
         let pieces: Vec<_> = pieces.take(handed.len()).collect();
-        let handed: Vec<_> = handed.into_iter().map(|(p, t, _)| (p, t)).collect();
+        let handed: Vec<_> = handed.into_iter().map(|(p, t, _, _)| (p, t)).collect();
         assert_eq!(handed, pieces, "{}", r.id);
     }
 }

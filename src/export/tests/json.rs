@@ -60,6 +60,7 @@ fn document() -> impl Strategy<Value = Document<'static>> {
             heading: heading.into(),
             level,
             blocks,
+            reflection: None,
         },
     );
     (
@@ -149,6 +150,7 @@ fn tables_of<'a>(
         heading: format!("Table {n}").into(),
         level: 2,
         blocks: vec![Block::Table(Table::new(headers.clone(), rows()))],
+        reflection: None,
     };
     Document {
         template: "record".into(),
