@@ -2,6 +2,8 @@
 //! machine is scanned, whatever it came from (a chosen reflection, an earlier one, wording
 //! typed for this export, questions to bring), so that nothing leaves unchecked.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -140,7 +142,7 @@ pub struct Found {
     /// The reflection whose sections it was found in, if they were one's.
     reflection: Option<String>,
     /// The words of the text it was found in.
-    words: String,
+    words: Arc<str>,
 }
 
 /// The identifier check of one export, run a part of the document at a time: its opening,
@@ -168,6 +170,7 @@ impl<'w> Check<'w> {
         place: Place,
         text: &Text,
         reflection: Option<&str>,
+        words: &mut Option<Arc<str>>,
         finding: &Finding,
         found: &mut Vec<Found>,
     ) {
@@ -179,14 +182,25 @@ impl<'w> Check<'w> {
         if finding.kind == Kind::FullDate && structural() {
             return;
         }
-        found.push(Found::new(place.text(), text, reflection, finding.clone()));
+        // Made once for a text however many findings it holds.
+        let words = words.get_or_insert_with(|| named::words(text.as_str()).into());
+        let finding = finding.clone();
+        found.push(Found::new(
+            place.text(),
+            text,
+            reflection,
+            finding,
+            words.clone(),
+        ));
     }
 
     /// The findings in the title and notices of `document`.
     pub fn opening(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         each_opening_piece(document, |place, text| {
-            let text = Text::Passing(text);
-            scanned.scan(&text, |f| self.keep(place, &text, None, f, found))
+            let (text, mut words) = (Text::Passing(text), None);
+            scanned.scan(&text, |f| {
+                self.keep(place, &text, None, &mut words, f, found)
+            })
         });
     }
 
@@ -223,8 +237,9 @@ impl<'w> Check<'w> {
         then: S,
     ) -> impl Sink<'t> + 'c {
         let visit = move |place: Place<'_>, text: &Text<'t, '_>, whose: &Whose| {
+            let mut words = None;
             scanned.scan(text, |f| {
-                self.keep(place, text, whose.reflection(), f, found)
+                self.keep(place, text, whose.reflection(), &mut words, f, found)
             })
         };
         Visiting::new(visit, then)
@@ -234,7 +249,10 @@ impl<'w> Check<'w> {
     pub fn close(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         for footer in &document.footer {
             let (place, text) = (Place::Fixed("footer"), Text::Passing(footer));
-            scanned.scan(&text, |f| self.keep(place, &text, None, f, found));
+            let mut words = None;
+            scanned.scan(&text, |f| {
+                self.keep(place, &text, None, &mut words, f, found)
+            });
         }
     }
 

@@ -10,6 +10,8 @@
 //! the text holds, or that the text begins. A text in no reflection's section (a CPD log's
 //! rows, questions to bring) is named by the first field with the same words.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::identifiers::{Finding, Located};
@@ -17,12 +19,14 @@ use super::super::sink::Text;
 use super::Found;
 
 impl Found {
-    /// `finding`, in `text` at `place`, in the sections of `reflection` if they are one's.
+    /// `finding`, in `text` at `place`, in the sections of `reflection` if they are one's;
+    /// `words`, the text's words, are shared by every finding in it.
     pub(super) fn new(
         place: String,
         text: &Text,
         reflection: Option<&str>,
         finding: Finding,
+        words: Arc<str>,
     ) -> Self {
         let address = match text {
             Text::Lasting(lasting) => Some(lasting.as_ptr() as usize + finding.start),
@@ -33,14 +37,14 @@ impl Found {
             finding,
             address,
             reflection: reflection.map(str::to_string),
-            words: words(text.as_str()),
+            words,
         }
     }
 }
 
 /// `text` with each run of whitespace folded to one space, and none at either end: templates
 /// fold a text's spaces (summaries), so texts are compared by their words.
-fn words(text: &str) -> String {
+pub(super) fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -48,14 +52,24 @@ fn words(text: &str) -> String {
 #[derive(Default)]
 pub(super) struct Fields {
     located: Vec<Located>,
-    /// The words of each finding's field.
-    texts: Vec<String>,
+    /// Each finding's field.
+    fields: Vec<Field>,
     /// Each finding by where its first byte stands in memory.
     by_address: FxHashMap<usize, usize>,
     /// The first finding of each words, in the order the reflections were scanned.
     first_by_words: FxHashMap<String, usize>,
     /// Each reflection's findings, by its id and their words, in the order of its fields.
     by_reflection: FxHashMap<(String, String), Vec<usize>>,
+}
+
+/// A chosen reflection's field that holds a finding.
+struct Field {
+    /// Which field and words: where the field stands in memory, and the first finding of
+    /// the same words. A field may hold the same words twice, and two fields may have the
+    /// same name (two actions in one area).
+    which: (usize, usize),
+    /// The field's words, shared by its findings.
+    words: Arc<str>,
 }
 
 impl Fields {
@@ -66,10 +80,18 @@ impl Fields {
         // Findings in one text never overlap, so each address is one finding's.
         self.by_address.insert(address, index);
         let words = words(&located.finding.text);
-        self.first_by_words.entry(words.clone()).or_insert(index);
+        let first = *self.first_by_words.entry(words.clone()).or_insert(index);
         let key = (located.reflection_id.clone(), words);
         self.by_reflection.entry(key).or_default().push(index);
-        self.texts.push(self::words(field));
+        let at = field.as_ptr() as usize;
+        let words = match self.fields.last() {
+            Some(last) if last.which.0 == at => last.words.clone(),
+            _ => self::words(field).into(),
+        };
+        self.fields.push(Field {
+            which: (at, first),
+            words,
+        });
         self.located.push(located);
     }
 
@@ -78,6 +100,10 @@ impl Fields {
     /// and its reflection if it is in one's sections. Each field's finding is named once.
     pub(super) fn name(&self, found: Vec<Found>) -> Vec<Located> {
         let mut named = Named::default();
+        // The fields each made text holds, by the text and the fields looked among: a text
+        // with many findings is compared with its fields once. The text is kept with them,
+        // so that its address is no other's while it is a key.
+        let mut held: FxHashMap<(usize, usize), (Arc<str>, Vec<usize>)> = FxHashMap::default();
         for found in found {
             let finding_words = words(&found.finding.text);
             let quoted = found
@@ -86,42 +112,62 @@ impl Fields {
             // The same bytes, and so the same words, unless a template quoted only the start
             // of a finding (cut a long answer short within a number, say).
             let quoted = quoted.filter(|&&i| self.located[i].finding.text == found.finding.text);
-            let (field, reflection) = match (quoted, found.address, found.reflection) {
-                (Some(&index), _, _) => (Some(index), None),
+            let (candidates, reflection) = match (found.address, found.reflection) {
                 // Made for one reflection's sections: from one of its fields, or none.
-                (None, None, Some(reflection)) => {
+                (None, Some(reflection)) => {
                     let key = (reflection, finding_words);
                     let fields = self.by_reflection.get(&key).map_or(&[][..], Vec::as_slice);
-                    (self.made_from(fields, &found.words), Some(key.0))
+                    (fields, Some(key.0))
                 }
-                (None, _, _) => {
+                _ => {
                     let first = self.first_by_words.get(&finding_words);
-                    let fields = first.map_or(&[][..], std::slice::from_ref);
-                    (self.made_from(fields, &found.words), None)
+                    (first.map_or(&[][..], std::slice::from_ref), None)
                 }
             };
-            named.add(match field {
-                Some(index) => self.located[index].clone(),
-                None => Located {
+            let field = quoted.copied().or_else(|| {
+                let text = Arc::as_ptr(&found.words).cast::<u8>() as usize;
+                let key = (text, candidates.as_ptr() as usize);
+                let (_, held) = held.entry(key).or_insert_with(|| {
+                    let held = self.held_by(candidates, &found.words, &found.finding);
+                    (found.words.clone(), held)
+                });
+                // Each field the text holds in turn: two answers in one account are two.
+                let unnamed = held
+                    .iter()
+                    .find(|&&i| !named.fields.contains(&self.fields[i].which));
+                unnamed.or(held.first()).copied()
+            });
+            match field {
+                Some(index) => named.add_field(&self.fields[index], &self.located[index]),
+                None => named.add_place(Located {
                     reflection_id: reflection.unwrap_or_default(),
                     field: found.place,
                     place: None,
                     finding: found.finding,
-                },
-            });
+                }),
+            }
         }
         named.located
     }
 
-    /// Which of `fields`, one reflection's findings of the same words, the text `made` (its
-    /// words) was made from: the first whose words it holds, or that holds it whole (a
-    /// summary's first sentence, cut with "…").
-    fn made_from(&self, fields: &[usize], made: &str) -> Option<usize> {
+    /// Which of `fields` (findings of the same words) the text with words `made` was made
+    /// from: those whose words it holds, or that hold it whole (a summary's first sentence,
+    /// cut with "…"), one finding a field. A field of nothing but the finding's words tells
+    /// nothing of where a text came from: only a text of those words alone is taken for it.
+    fn held_by(&self, fields: &[usize], made: &str, finding: &Finding) -> Vec<usize> {
         let cut = made.trim_end_matches(['…', ' ']);
-        fields.iter().copied().find(|&index| {
-            let field = self.texts[index].as_str();
-            made.contains(field) || (!cut.is_empty() && field.contains(cut))
-        })
+        let finding = words(&finding.text);
+        let holds = |&index: &usize| {
+            let field = &*self.fields[index].words;
+            if field == finding {
+                return made == field;
+            }
+            made.contains(field) || (!cut.is_empty() && cut != finding && field.contains(cut))
+        };
+        let mut seen = FxHashSet::default();
+        let distinct = fields.iter().copied();
+        let distinct = distinct.filter(|&i| seen.insert(self.fields[i].which.0));
+        distinct.filter(holds).collect()
     }
 }
 
@@ -129,18 +175,26 @@ impl Fields {
 #[derive(Default)]
 struct Named {
     located: Vec<Located>,
-    /// Each by its reflection, field and words: a field may hold the same words twice.
-    keys: FxHashSet<(String, String, String)>,
+    /// Those named by a field, by [`Field::which`].
+    fields: FxHashSet<(usize, usize)>,
+    /// Those named by their place, by reflection, place and words.
+    places: FxHashSet<(String, String, String)>,
 }
 
 impl Named {
-    fn add(&mut self, located: Located) {
+    fn add_field(&mut self, field: &Field, located: &Located) {
+        if self.fields.insert(field.which) {
+            self.located.push(located.clone());
+        }
+    }
+
+    fn add_place(&mut self, located: Located) {
         let key = (
             located.reflection_id.clone(),
             located.field.clone(),
             located.finding.text.clone(),
         );
-        if self.keys.insert(key) {
+        if self.places.insert(key) {
             self.located.push(located);
         }
     }
@@ -171,14 +225,15 @@ mod tests {
         fields.add(text, located);
     }
 
-    /// `words` found in each text, in the sections of the reflection given, if any.
+    /// The words given found in each text, in the sections of the reflection given, if any.
     fn named(
         fields: &Fields,
         found: Vec<(&str, Text, Option<&str>, &str)>,
     ) -> Vec<(String, String)> {
-        let found = found.into_iter().map(|(place, text, reflection, words)| {
-            let finding = finding_in(text.as_str(), words);
-            Found::new(place.to_string(), &text, reflection, finding)
+        let found = found.into_iter().map(|(place, text, reflection, found)| {
+            let finding = finding_in(text.as_str(), found);
+            let text_words = words(text.as_str()).into();
+            Found::new(place.to_string(), &text, reflection, finding, text_words)
         });
         let named = fields.name(found.collect()).into_iter();
         named.map(|l| (l.reflection_id, l.field)).collect()
@@ -209,9 +264,12 @@ mod tests {
     #[test]
     fn a_made_text_is_named_by_the_field_of_its_reflection_it_was_made_from() {
         let mut fields = Fields::default();
-        for r in ["r1", "r2"] {
-            field_of(&mut fields, r, "title", "Visit with Mr Smith", "Mr Smith");
-            let answer = "Mr Smith was seen at home.  We talked about his fall.";
+        // Each reflection's fields are texts of their own, as in a workbook.
+        let title = String::from("Visit with Mr Smith");
+        let answer = String::from("Mr Smith was seen at home.  We talked about his fall.");
+        let texts = [[title.clone(), answer.clone()], [title, answer]];
+        for (r, [title, answer]) in ["r1", "r2"].into_iter().zip(&texts) {
+            field_of(&mut fields, r, "title", title, "Mr Smith");
             field_of(&mut fields, r, "answer", answer, "Mr Smith");
         }
         let made = |text: &str| Text::Made(text.to_string());
@@ -288,5 +346,87 @@ mod tests {
             ("", "notice"),
         ]);
         assert_eq!(named(&fields, found), expected);
+    }
+
+    #[test]
+    fn two_fields_of_a_reflection_in_one_made_text_are_both_named() {
+        let mut fields = Fields::default();
+        let (first, second) = ("Rang 943 476 5919 twice.", "Wrote to 943 476 5919.");
+        field_of(&mut fields, "r1", "first answer", first, "943 476 5919");
+        field_of(&mut fields, "r1", "second answer", second, "943 476 5919");
+        let account = Text::Made(format!("What I learnt: {first} And: {second}"));
+        let number = "943 476 5919";
+        let at = |n| {
+            let text = account.as_str();
+            let start = text.match_indices(number).nth(n).expect("twice").0;
+            Finding {
+                kind: Kind::NhsNumber,
+                text: number.into(),
+                start,
+                end: start + number.len(),
+            }
+        };
+        let words: Arc<str> = words(account.as_str()).into();
+        let found = (0..2).map(|n| {
+            Found::new(
+                "Account 1".into(),
+                &account,
+                Some("r1"),
+                at(n),
+                words.clone(),
+            )
+        });
+        let named = fields.name(found.collect());
+        let named: Vec<&str> = named.iter().map(|l| l.field.as_str()).collect();
+        assert_eq!(named, ["first answer", "second answer"]);
+    }
+
+    #[test]
+    fn a_field_of_nothing_but_the_finding_is_taken_only_for_those_words_alone() {
+        let mut fields = Fields::default();
+        field_of(&mut fields, "r1", "title", "Mr Smith", "Mr Smith");
+        let made = |text: &str| Text::Made(text.to_string());
+        let found = vec![
+            (
+                "Questions",
+                made("How do I support Mr Smith?"),
+                None,
+                "Mr Smith",
+            ),
+            (
+                "Account 1",
+                made("Account 1: Mr Smith"),
+                Some("r1"),
+                "Mr Smith",
+            ),
+            ("Log", made("Mr Smith"), None, "Mr Smith"),
+        ];
+        let expected = pairs([("", "Questions"), ("r1", "Account 1"), ("r1", "title")]);
+        assert_eq!(named(&fields, found), expected);
+    }
+
+    #[test]
+    fn a_field_holding_its_words_many_times_keeps_one_copy_of_its_text() {
+        let answer = "Saw Mr Smith at home. ".repeat(1000);
+        let mut fields = Fields::default();
+        let mut start = 0;
+        while let Some(at) = answer[start..].find("Mr Smith") {
+            let finding = Finding {
+                kind: Kind::TitleAndName,
+                text: "Mr Smith".into(),
+                start: start + at,
+                end: start + at + 8,
+            };
+            let located = Located {
+                reflection_id: "r1".into(),
+                field: "answer".into(),
+                place: None,
+                finding,
+            };
+            fields.add(&answer, located);
+            start += at + 8;
+        }
+        assert_eq!(fields.fields.len(), 1000);
+        assert_eq!(Arc::strong_count(&fields.fields[0].words), 1000);
     }
 }

@@ -313,3 +313,60 @@ fn a_cell_handed_over_past_its_headers_is_still_checked() {
         .collect();
     assert_eq!(found, [("Visits · ".to_string(), "Mrs. Patel")]);
 }
+
+#[test]
+fn whose_pieces_they_are_holds_until_it_is_said_again() {
+    let seen = seen(|visit| {
+        let mut visiting = Visiting::new(visit, Nowhere);
+        visiting.reflection(Some("r1"));
+        visiting.section(2, Text::Lasting("Visit"));
+        visiting.paragraph(Text::Lasting("of r1"));
+        visiting.reflection(None);
+        visiting.section(1, Text::Lasting("Questions"));
+        visiting.paragraph(Text::Lasting("of none"));
+    });
+    let whose: Vec<(&str, Option<&str>)> = (seen.iter())
+        .map(|(_, text, _, whose)| (text.as_str(), whose.as_deref()))
+        .collect();
+    let expected = [
+        ("Visit", Some("r1")),
+        ("of r1", Some("r1")),
+        ("Questions", None),
+        ("of none", None),
+    ];
+    assert_eq!(whose, expected);
+}
+
+#[test]
+fn a_finding_after_a_reflections_sections_is_not_named_by_it() {
+    let workbook = Workbook::new(crate::workbook::now());
+    let document = Document {
+        template: "t".into(),
+        title: "Title".into(),
+        notices: vec![],
+        sections: vec![
+            Section::new(2, "Visit")
+                .of_reflection("r1")
+                .paragraph(String::from("Saw Mr Smith at home.")),
+            Section::new(1, "Questions").paragraph(String::from("How is Mr Jones?")),
+        ],
+        footer: vec![],
+    };
+    let findings = check(&document, &[], &workbook, None, &[], &[]);
+    let named: Vec<(&str, &str)> = (findings.iter())
+        .map(|l| (l.reflection_id.as_str(), l.finding.text.as_str()))
+        .collect();
+    assert_eq!(named, [("r1", "Mr Smith"), ("", "Mr Jones")]);
+}
+
+#[test]
+fn the_findings_in_one_text_share_its_words() {
+    let check = Check::new(&Workbook::new(crate::workbook::now()), &[], &[]);
+    let mut scanned = check.scanned();
+    let mut found = Vec::new();
+    let text = "Saw Mr Smith, then Mr Jones, then Mrs Patel.".to_string();
+    let sections = [Section::new(2, "Visits").paragraph(text)];
+    check.sections(&mut scanned, &sections, &mut found);
+    assert_eq!(found.len(), 3);
+    assert!(found.iter().all(|f| Arc::ptr_eq(&f.words, &found[0].words)));
+}
