@@ -82,8 +82,15 @@ impl Fields {
         let words = words(&located.finding.text);
         let first = *self.first_by_words.entry(words.clone()).or_insert(index);
         let key = (located.reflection_id.clone(), words);
-        self.by_reflection.entry(key).or_default().push(index);
         let at = field.as_ptr() as usize;
+        // One finding a field: a field holding the words many times is compared once.
+        let of_reflection = self.by_reflection.entry(key).or_default();
+        if of_reflection
+            .last()
+            .is_none_or(|&last| self.fields[last].which.0 != at)
+        {
+            of_reflection.push(index);
+        }
         let words = match self.fields.last() {
             Some(last) if last.which.0 == at => last.words.clone(),
             _ => self::words(field).into(),
@@ -100,10 +107,12 @@ impl Fields {
     /// and its reflection if it is in one's sections. Each field's finding is named once.
     pub(super) fn name(&self, found: Vec<Found>) -> Vec<Located> {
         let mut named = Named::default();
-        // The fields each made text holds, by the text and the fields looked among: a text
-        // with many findings is compared with its fields once. The text is kept with them,
-        // so that its address is no other's while it is a key.
-        let mut held: FxHashMap<(usize, usize), (Arc<str>, Vec<usize>)> = FxHashMap::default();
+        // The fields each made text holds, by the text and the fields looked among (no list
+        // of fields but the empty one is another's, and it holds nothing whatever the text):
+        // a text with many findings is compared with its fields once. The text is kept with
+        // them, so that its address is no other's while it is a key, and how far into them
+        // every field is named.
+        let mut held: FxHashMap<(usize, usize), Held> = FxHashMap::default();
         for found in found {
             let finding_words = words(&found.finding.text);
             let quoted = found
@@ -124,18 +133,21 @@ impl Fields {
                     (first.map_or(&[][..], std::slice::from_ref), None)
                 }
             };
+            let in_reflection = reflection.is_some();
             let field = quoted.copied().or_else(|| {
                 let text = Arc::as_ptr(&found.words).cast::<u8>() as usize;
                 let key = (text, candidates.as_ptr() as usize);
-                let (_, held) = held.entry(key).or_insert_with(|| {
-                    let held = self.held_by(candidates, &found.words, &found.finding);
-                    (found.words.clone(), held)
+                let held = held.entry(key).or_insert_with(|| Held {
+                    fields: self.held_by(candidates, &found.words, &found.finding, in_reflection),
+                    named: 0,
+                    _text: found.words.clone(),
                 });
-                // Each field the text holds in turn: two answers in one account are two.
-                let unnamed = held
-                    .iter()
-                    .find(|&&i| !named.fields.contains(&self.fields[i].which));
-                unnamed.or(held.first()).copied()
+                // Each field the text holds in turn: two answers in one account are two. A
+                // field once named stays named, so those before `named` are passed for good.
+                let is_named = |&i: &usize| named.fields.contains(&self.fields[i].which);
+                let unnamed = held.fields[held.named..].iter().take_while(|i| is_named(i));
+                held.named += unnamed.count();
+                held.fields.get(held.named).or(held.fields.first()).copied()
             });
             match field {
                 Some(index) => named.add_field(&self.fields[index], &self.located[index]),
@@ -150,25 +162,38 @@ impl Fields {
         named.located
     }
 
-    /// Which of `fields` (findings of the same words) the text with words `made` was made
-    /// from: those whose words it holds, or that hold it whole (a summary's first sentence,
-    /// cut with "…"), one finding a field. A field of nothing but the finding's words tells
-    /// nothing of where a text came from: only a text of those words alone is taken for it.
-    fn held_by(&self, fields: &[usize], made: &str, finding: &Finding) -> Vec<usize> {
+    /// Which of `fields` (findings of the same words) the text with words `made` was made from:
+    /// those whose words it holds, or that hold it whole (a summary's first sentence, cut with
+    /// "…"). Outside a reflection's sections, a field of nothing but the finding's words tells
+    /// nothing of where a text came from (a question typed to bring may name the person a
+    /// title is): only a text of those words alone is taken for it.
+    fn held_by(
+        &self,
+        fields: &[usize],
+        made: &str,
+        finding: &Finding,
+        in_reflection: bool,
+    ) -> Vec<usize> {
         let cut = made.trim_end_matches(['…', ' ']);
         let finding = words(&finding.text);
         let holds = |&index: &usize| {
             let field = &*self.fields[index].words;
-            if field == finding {
+            if field == finding && !in_reflection {
                 return made == field;
             }
-            made.contains(field) || (!cut.is_empty() && cut != finding && field.contains(cut))
+            let cut_holds = !cut.is_empty() && (in_reflection || cut != finding);
+            made.contains(field) || (cut_holds && field.contains(cut))
         };
-        let mut seen = FxHashSet::default();
-        let distinct = fields.iter().copied();
-        let distinct = distinct.filter(|&i| seen.insert(self.fields[i].which.0));
-        distinct.filter(holds).collect()
+        fields.iter().copied().filter(holds).collect()
     }
+}
+
+/// The fields a made text holds, and how many of them, from the first, are named.
+struct Held {
+    fields: Vec<usize>,
+    named: usize,
+    /// The text's words, kept while its address is a key.
+    _text: Arc<str>,
 }
 
 /// The findings named so far, each once.
@@ -382,9 +407,10 @@ mod tests {
     }
 
     #[test]
-    fn a_field_of_nothing_but_the_finding_is_taken_only_for_those_words_alone() {
+    fn outside_a_reflection_a_field_of_nothing_but_the_finding_is_taken_only_for_it_alone() {
         let mut fields = Fields::default();
-        field_of(&mut fields, "r1", "title", "Mr Smith", "Mr Smith");
+        let title = String::from("Mr Smith");
+        field_of(&mut fields, "r1", "title", &title, "Mr Smith");
         let made = |text: &str| Text::Made(text.to_string());
         let found = vec![
             (
@@ -393,16 +419,26 @@ mod tests {
                 None,
                 "Mr Smith",
             ),
+            ("Log", made("Mr Smith"), None, "Mr Smith"),
+        ];
+        let expected = pairs([("", "Questions"), ("r1", "title")]);
+        assert_eq!(named(&fields, found.clone()), expected);
+        // In the reflection's own sections, its title: an account's nature, its heading.
+        let found = vec![
             (
                 "Account 1",
                 made("Account 1: Mr Smith"),
                 Some("r1"),
                 "Mr Smith",
             ),
-            ("Log", made("Mr Smith"), None, "Mr Smith"),
+            (
+                "Nature",
+                made("Mr Smith.\nContext: a team"),
+                Some("r1"),
+                "Mr Smith",
+            ),
         ];
-        let expected = pairs([("", "Questions"), ("r1", "Account 1"), ("r1", "title")]);
-        assert_eq!(named(&fields, found), expected);
+        assert_eq!(named(&fields, found), pairs([("r1", "title")]));
     }
 
     #[test]
