@@ -7,8 +7,10 @@
 //! which is the field's and no other's. A text made from a field (a heading with the title
 //! and a date, an account's answer after its question, an answer's first sentence) stands in
 //! a section its template says is a reflection's: it is that reflection's field whose words
-//! the text holds, or that the text begins. A text in no reflection's section (a CPD log's
-//! rows, questions to bring) is named by the first field with the same words.
+//! the text holds, or that holds the text whole (a summary cut with "…"), else it is named by
+//! its place and that reflection. A text in no reflection's section (a CPD log's rows, a
+//! question to bring) is named by the first field with the same words if it holds that
+//! field's words, else by its place. No finding goes unnamed.
 
 use std::sync::Arc;
 
