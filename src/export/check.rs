@@ -23,6 +23,7 @@ mod pieces;
 
 use clean::Clean;
 use named::Fields;
+pub use named::Found;
 use pieces::{Place, Visiting, Whose, each_opening_piece};
 
 /// The dates a template itself writes (when activities happened, when actions are due,
@@ -132,19 +133,6 @@ impl<'t, 'w> Scanned<'t, 'w> {
     }
 }
 
-/// A likely identifier found in the document, where it stands there, and what it was found
-/// in: [`named`] names it by the field of a chosen reflection it stands in.
-pub struct Found {
-    place: String,
-    finding: Finding,
-    /// Where the finding's first byte stands in memory, if it was found in a lasting text.
-    address: Option<usize>,
-    /// The reflection whose sections it was found in, if they were one's.
-    reflection: Option<String>,
-    /// The words of the text it was found in.
-    words: Arc<str>,
-}
-
 /// The identifier check of one export, run a part of the document at a time: its opening,
 /// each stretch of sections (on any thread, each with its own [`Scanned`]), its close. The
 /// findings, put together in the document's order, are then named by [`Check::located`].
@@ -165,6 +153,23 @@ impl<'w> Check<'w> {
         Scanned::new(self.watch_list)
     }
 
+    /// The findings in `text`, at `place` in the sections of `reflection` if they are one's,
+    /// into `found`.
+    fn scan_into<'t>(
+        &self,
+        scanned: &mut Scanned<'t, '_>,
+        place: Place,
+        text: &Text<'t, '_>,
+        reflection: Option<&str>,
+        found: &mut Vec<Found>,
+    ) {
+        // The text's words, made at its first finding, however many it holds.
+        let mut words = None;
+        scanned.scan(text, |finding| {
+            self.keep(place, text, reflection, &mut words, finding, found)
+        });
+    }
+
     fn keep(
         &self,
         place: Place,
@@ -182,7 +187,6 @@ impl<'w> Check<'w> {
         if finding.kind == Kind::FullDate && structural() {
             return;
         }
-        // Made once for a text however many findings it holds.
         let words = words.get_or_insert_with(|| named::words(text.as_str()).into());
         let finding = finding.clone();
         found.push(Found::new(
@@ -197,10 +201,7 @@ impl<'w> Check<'w> {
     /// The findings in the title and notices of `document`.
     pub fn opening(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         each_opening_piece(document, |place, text| {
-            let (text, mut words) = (Text::Passing(text), None);
-            scanned.scan(&text, |f| {
-                self.keep(place, &text, None, &mut words, f, found)
-            })
+            self.scan_into(scanned, place, &Text::Passing(text), None, found)
         });
     }
 
@@ -237,10 +238,7 @@ impl<'w> Check<'w> {
         then: S,
     ) -> impl Sink<'t> + 'c {
         let visit = move |place: Place<'_>, text: &Text<'t, '_>, whose: &Whose| {
-            let mut words = None;
-            scanned.scan(text, |f| {
-                self.keep(place, text, whose.reflection(), &mut words, f, found)
-            })
+            self.scan_into(scanned, place, text, whose.reflection(), found)
         };
         Visiting::new(visit, then)
     }
@@ -249,10 +247,7 @@ impl<'w> Check<'w> {
     pub fn close(&self, scanned: &mut Scanned, document: &Document, found: &mut Vec<Found>) {
         for footer in &document.footer {
             let (place, text) = (Place::Fixed("footer"), Text::Passing(footer));
-            let mut words = None;
-            scanned.scan(&text, |f| {
-                self.keep(place, &text, None, &mut words, f, found)
-            });
+            self.scan_into(scanned, place, &text, None, found);
         }
     }
 
